@@ -1,0 +1,245 @@
+"""The `briefbot` command: ingest, ask, stats, export, remove, run.
+
+Each subcommand reads the settings once, opens the library, does one thing and prints for people (or JSON
+with --json). Library errors become one-line messages and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from index import (
+    Answer,
+    BriefbotError,
+    FetchLimits,
+    Library,
+    Outcome,
+    QueryError,
+    SentenceTransformerEmbedder,
+    SourceLimits,
+)
+
+from .config import Settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    settings = Settings()
+    setup_logging(settings.log_level if args.verbose else "WARNING")
+    try:
+        return args.handler(args, settings)
+    except BriefbotError as exc:
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("briefbot: interrupted; everything reported as added is stored", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefbot", description="A news briefing assistant: quotes from a "
+                                     "library of articles, with their sources. Settings: BRIEFBOT_* or .env.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens (to stderr)")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", help="add articles from files, folders, JSON Lines or URLs")
+    ingest.add_argument("sources", nargs="+", metavar="SOURCE",
+                        help="an HTML, text or Markdown file, a .jsonl file, a folder of these, or an http(s) URL")
+    ingest.add_argument("--quiet", action="store_true", help="print only rejections and the summary")
+    ingest.set_defaults(handler=cmd_ingest)
+
+    ask = commands.add_parser("ask", help="ask a question; get verbatim quotes with their sources")
+    ask.add_argument("question", nargs="*", help="the question (or use --batch)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument("--batch", type=Path, metavar="FILE",
+                     help="one question a line (text, or JSON with 'question'); one JSON object a line out")
+    ask.set_defaults(handler=cmd_ask)
+
+    stats = commands.add_parser("stats", help="what the library holds")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    stats.set_defaults(handler=cmd_stats)
+
+    export = commands.add_parser("export", help="write the library as JSON Lines that `ingest` reads back")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    export.set_defaults(handler=cmd_export)
+
+    remove = commands.add_parser("remove", help="remove the article stored under a URL")
+    remove.add_argument("url")
+    remove.set_defaults(handler=cmd_remove)
+
+    run = commands.add_parser("run", help="run the Telegram bot")
+    run.set_defaults(handler=cmd_run)
+    return parser
+
+
+def setup_logging(level: str) -> None:
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    # httpx logs every request URL at INFO, and Bot API URLs hold the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def open_library(settings: Settings) -> Library:
+    limits = SourceLimits(
+        max_file_bytes=settings.max_page_bytes,
+        max_jsonl_bytes=settings.max_jsonl_bytes,
+        max_record_bytes=settings.max_page_bytes,
+        fetch=FetchLimits(max_bytes=settings.max_page_bytes, timeout=settings.fetch_timeout,
+                          allow_private=settings.fetch_allow_private),
+    )
+    return Library(settings.data_dir, SentenceTransformerEmbedder(bf16=settings.embed_bf16), limits)
+
+
+def cmd_ingest(args, settings: Settings) -> int:
+    counts: Counter[Outcome] = Counter()
+    with open_library(settings) as library:
+        progress = _progress_bar()
+        for result in library.ingest(args.sources, on_item=progress.update if progress else None):
+            counts[result.outcome] += 1
+            if not args.quiet or result.outcome is Outcome.REJECTED:
+                line = result.describe()
+                if progress:
+                    progress.write(line)
+                else:
+                    print(line, flush=True)
+        if progress:
+            progress.close()
+        stats = library.stats()
+    print(f"{counts[Outcome.ADDED]} added, {counts[Outcome.DUPLICATE]} duplicates, {counts[Outcome.REJECTED]} "
+          f"rejected; the library holds {stats['articles']} articles, {stats['passages']} passages")
+    return EXIT_FAILED if counts[Outcome.REJECTED] else EXIT_OK
+
+
+def _progress_bar():
+    """A progress bar on stderr when a person is watching; None in pipes and logs."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, leave=False)
+
+
+def cmd_ask(args, settings: Settings) -> int:
+    if args.batch is None and not args.question:
+        print("briefbot ask: give a question, e.g. briefbot ask \"Who won the Davis Cup?\"", file=sys.stderr)
+        return EXIT_USAGE
+    with open_library(settings) as library:
+        if args.batch is not None:
+            return _ask_batch(library, args.batch)
+        answer = library.ask(" ".join(args.question))
+    if args.json:
+        print(json.dumps(answer_json(answer), ensure_ascii=False))
+    else:
+        print(answer_text(answer))
+    return EXIT_OK
+
+
+def _ask_batch(library: Library, path: Path) -> int:
+    status = EXIT_OK
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip()
+            if not line:
+                continue
+            extra: dict = {}
+            question = line
+            if line.startswith("{"):
+                try:
+                    extra = json.loads(line)
+                    question = str(extra.pop("question"))
+                except (json.JSONDecodeError, KeyError, AttributeError):
+                    print(json.dumps({"question": line, "error": "not a JSON object with 'question'"}), flush=True)
+                    status = EXIT_FAILED
+                    continue
+            try:
+                record = {**extra, **answer_json(library.ask(question))}
+            except QueryError as exc:
+                record = {**extra, "question": question, "error": str(exc)}
+                status = EXIT_FAILED
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+    return status
+
+
+def answer_json(answer: Answer) -> dict:
+    return {
+        "question": answer.question,
+        "answered": answer.answered,
+        "quotes": [{"text": q.text, "title": q.article.title, "source": q.article.source,
+                    "published": q.article.published, "url": q.article.url, "link": q.link, "score": q.score}
+                   for q in answer.quotes],
+        "related": [{"title": h.title, "url": h.url} for h in answer.related],
+    }
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer for a terminal: each quote, then where it is from."""
+    if not answer.answered:
+        lines = ["Nothing in the library answers that."]
+        if answer.related:
+            lines.append("The nearest articles:")
+            lines += [f"  - {h.title} ({h.source}{', ' + h.published[:10] if h.published else ''})\n    {h.url}"
+                      for h in answer.related]
+        return "\n".join(lines)
+    blocks = []
+    for q in answer.quotes:
+        date = f", {q.article.published[:10]}" if q.article.published else ""
+        blocks.append(f"“{q.text}”\n  — {q.article.title} ({q.article.source}{date})\n    {q.link}")
+    return "\n\n".join(blocks)
+
+
+def cmd_stats(args, settings: Settings) -> int:
+    with open_library(settings) as library:
+        stats = library.stats()
+    if args.json:
+        print(json.dumps(stats))
+    else:
+        print(f"{stats['articles']} articles from {stats['sources']} outlets, {stats['passages']} passages, "
+              f"{stats['vectors']} vectors ({stats['model']}); newest {stats['newest'] or '-'}; in {stats['data_dir']}")
+    return EXIT_OK
+
+
+def cmd_export(args, settings: Settings) -> int:
+    with open_library(settings) as library:
+        if args.output:
+            tmp = args.output.with_name(args.output.name + ".tmp")
+            with open(tmp, "w", encoding="utf-8") as out:
+                count = library.export(out)
+            tmp.replace(args.output)
+            print(f"exported {count} articles to {args.output}", file=sys.stderr)
+        else:
+            library.export(sys.stdout)
+    return EXIT_OK
+
+
+def cmd_remove(args, settings: Settings) -> int:
+    with open_library(settings) as library:
+        removed = library.remove(args.url)
+    if removed is None:
+        print(f"no article stored under {args.url}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"removed #{removed.id} {removed.title}")
+    return EXIT_OK
+
+
+def cmd_run(args, settings: Settings) -> int:
+    print("The Telegram bot is not built yet (it is the next issue). Until then, use the library from the\n"
+          "command line: `briefbot ingest SOURCE...`, then `briefbot ask \"your question\"`.\n", file=sys.stderr)
+    build_parser().print_help(sys.stderr)
+    return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

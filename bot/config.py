@@ -1,0 +1,42 @@
+"""The one Settings object: every setting, typed and described, read once from the environment and .env."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """briefbot's configuration. Environment variables are the field names in upper case with the
+    prefix BRIEFBOT_ (BRIEFBOT_DATA_DIR, ...); a .env file in the working folder is read too."""
+
+    model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", env_file=".env", env_file_encoding="utf-8",
+                                      extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Folder of the library: SQLite database and FAISS index.")
+    telegram_token: SecretStr | None = Field(None, description="Bot token from @BotFather. Never logged.")
+    telegram_api_url: str = Field("https://api.telegram.org/bot",
+                                  description="Bot API base URL; the token is appended to it.")
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list,
+                                 description="Telegram user ids allowed to add and remove articles.")
+    fetch_allow_private: bool = Field(False, description="Allow fetching private, loopback and link-local "
+                                                         "addresses (only for a trusted local network).")
+    fetch_timeout: float = Field(15.0, gt=0, description="Seconds before a page fetch is abandoned.")
+    max_page_bytes: int = Field(5 * 1024 * 1024, gt=0, description="Largest page or uploaded file accepted.")
+    max_jsonl_bytes: int = Field(512 * 1024 * 1024, gt=0, description="Largest JSON Lines file accepted.")
+    embed_bf16: bool | None = Field(None, description="Encode batches under bfloat16 (faster, same results); "
+                                                      "empty = only where the CPU supports it natively.")
+    log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING or ERROR.")
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value):
+        """Accept "1, 2 3" as well as a JSON list."""
+        if isinstance(value, str) and not value.strip().startswith("["):
+            return [int(v) for v in value.replace(",", " ").split()]
+        if isinstance(value, int):
+            return [value]
+        return value

@@ -1,0 +1,85 @@
+"""Fetch a URL's bytes within limits: size, time, content type, and no private addresses unless allowed.
+
+Redirects are followed by hand so that every hop's host is resolved and checked before it is contacted.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from .errors import FetchError
+
+ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
+_USER_AGENT = "briefbot/0.1 (+https://github.com/briefbot; news briefing bot)"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchLimits:
+    max_bytes: int = 5 * 1024 * 1024
+    timeout: float = 15.0
+    max_redirects: int = 5
+    allow_private: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str  # the final URL, after redirects
+    content: bytes
+    content_type: str
+
+
+def fetch(url: str, limits: FetchLimits = FetchLimits(), accept: tuple[str, ...] = ACCEPTED_TYPES) -> Fetched:
+    """GET `url` and return its body, or raise FetchError with a reason fit to show a user."""
+    current = url
+    with httpx.Client(timeout=limits.timeout, follow_redirects=False, headers={"User-Agent": _USER_AGENT}) as client:
+        for _ in range(limits.max_redirects + 1):
+            check_url(current, limits.allow_private)
+            try:
+                with client.stream("GET", current) as response:
+                    if response.is_redirect:
+                        location = response.headers.get("location")
+                        if not location:
+                            raise FetchError(f"HTTP {response.status_code} redirect without a location")
+                        current = urljoin(current, location)
+                        continue
+                    if response.status_code >= 400:
+                        raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
+                    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+                    if content_type and not content_type.startswith(accept):
+                        raise FetchError(f"not an article page (content type {content_type})")
+                    declared = response.headers.get("content-length")
+                    if declared and declared.isdigit() and int(declared) > limits.max_bytes:
+                        raise FetchError(f"too large ({int(declared):,} bytes, limit {limits.max_bytes:,})")
+                    body = bytearray()
+                    for chunk in response.iter_bytes():
+                        body.extend(chunk)
+                        if len(body) > limits.max_bytes:
+                            raise FetchError(f"too large (over the {limits.max_bytes:,}-byte limit)")
+                    return Fetched(str(response.url), bytes(body), content_type)
+            except httpx.TimeoutException:
+                raise FetchError(f"timed out after {limits.timeout:g} s") from None
+            except httpx.HTTPError as exc:
+                raise FetchError(f"could not connect ({type(exc).__name__})") from None
+    raise FetchError(f"too many redirects (more than {limits.max_redirects})")
+
+
+def check_url(url: str, allow_private: bool) -> None:
+    """Refuse non-http(s) URLs and, unless allowed, hosts that resolve to a private address."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError("not an http(s) URL")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+    except (socket.gaierror, UnicodeError):
+        raise FetchError(f"unknown host {parts.hostname}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global:
+            raise FetchError(f"refused: {parts.hostname} is a private or local address")

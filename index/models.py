@@ -1,0 +1,94 @@
+"""Frozen values passed between the layers: what goes into the library and what comes out of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as the library keeps it: clean text plus what tells a reader where it is from.
+
+    `text` holds paragraphs separated by a blank line; every quote is a substring of it.
+    `id` is set once the article is stored.
+    """
+
+    url: str
+    title: str
+    text: str
+    source: str = ""
+    published: str | None = None  # ISO date or date-time, as precise as the page said
+    author: str | None = None
+    lang: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A piece of an article, cut on sentence boundaries, small enough for the embedding model."""
+
+    article_id: int
+    ordinal: int
+    start: int  # character offsets into Article.text
+    end: int
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A verbatim excerpt that answers a question, with everything needed to cite it."""
+
+    text: str
+    article: Article
+    start: int
+    end: int
+    score: float
+    link: str  # the article URL with a text fragment that scrolls to the quote
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """A nearby article offered when nothing answers the question."""
+
+    title: str
+    url: str
+    source: str = ""
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What `ask` returns: quotes when the library answers the question, else the nearest headlines."""
+
+    question: str
+    answered: bool
+    quotes: tuple[Quote, ...] = ()
+    related: tuple[Headline, ...] = ()
+
+
+class Outcome(StrEnum):
+    ADDED = "added"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What happened to one source: added, a duplicate of a stored article, or rejected with a reason."""
+
+    source: str
+    outcome: Outcome
+    reason: str = ""
+    article_id: int | None = None
+    title: str = ""
+    passages: int = 0
+    duplicate_of: Article | None = field(default=None)
+
+    def describe(self) -> str:
+        """One line for people: what happened to this source and why."""
+        if self.outcome is Outcome.ADDED:
+            return f"added: {self.title} ({self.passages} passages) <- {self.source}"
+        if self.outcome is Outcome.DUPLICATE and self.duplicate_of is not None:
+            return f"duplicate ({self.reason}) of #{self.duplicate_of.id} {self.duplicate_of.title!r} <- {self.source}"
+        return f"rejected: {self.reason} <- {self.source}"

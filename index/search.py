@@ -1,0 +1,209 @@
+"""Hybrid retrieval and quote selection (pure, given the retrievers' results).
+
+1. Dense (FAISS, cosine) and keyword (FTS5, BM25) rankings of passages are fused by reciprocal rank.
+2. Inside the best passages, each sentence is scored by how much of the question's weight (IDF of its
+   content words) it holds, plus the rank of its passage; the best sentence becomes a quote together with
+   the neighbour that gives it context.
+3. Up to three quotes come from different articles, only while they stay close to the best one.
+4. The library declines when the best passage is neither close in meaning nor holds the question's key
+   words; it then offers the nearest headlines instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import quote as percent_encode
+
+from .chunking import Span, sentences
+from .models import Article, Passage
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having
+    he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+    nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+    that the their theirs them themselves then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours yourself yourselves
+    said says say according did does told tell new one two many much who whose whom what which""".split()
+)
+_ANAPHORA = re.compile(r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|however|"
+                       r"also|yet|then|there|such|both|the move|the company|the decision)\b", re.IGNORECASE)
+MAX_QUOTE_CHARS = 700
+
+
+@dataclass(frozen=True, slots=True)
+class SearchConfig:
+    """Knobs of retrieval; each default is explained where it is used."""
+
+    dense_k: int = 50          # passages taken from each retriever before fusion
+    keyword_k: int = 50
+    rrf_k: int = 60            # the constant of reciprocal rank fusion (Cormack et al. 2009)
+    candidate_passages: int = 8  # passages whose sentences are scored for quotes
+    max_quotes: int = 3
+    # Declining: the best passage must be close in meaning, or hold most of the question's key words.
+    min_cosine: float = 0.30
+    min_coverage: float = 0.34
+    confident_cosine: float = 0.55
+    confident_coverage: float = 0.75
+    # A further quote must come from another article and score at least this share of the first.
+    further_quote_ratio: float = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A passage after fusion, with what the retrievers said about it."""
+
+    passage: Passage
+    fused: float
+    cosine: float  # 0 when the dense retriever did not return it
+    keyword_rank: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredQuote:
+    article: Article
+    span: Span
+    score: float
+    coverage: float
+    cosine: float
+
+
+def tokens(text: str) -> list[str]:
+    return [_stem(t) for t in _TOKEN.findall(text.lower())]
+
+
+def content_terms(question: str) -> dict[str, str]:
+    """The words of a question that carry its meaning: {stem: the word as written}, in order."""
+    terms: dict[str, str] = {}
+    for raw in _TOKEN.findall(question.lower()):
+        if raw not in STOPWORDS and (len(raw) > 1 or raw.isdigit()):
+            terms.setdefault(_stem(raw), raw)
+    return terms
+
+
+def keyword_query(question: str) -> str:
+    """An FTS5 MATCH expression: any of the question's content words (BM25 ranks those with more first)."""
+    words = {w for w in _TOKEN.findall(question.lower()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())}
+    return " OR ".join(f'"{w}"' for w in sorted(words))
+
+
+def fuse(dense: Sequence[tuple[int, float]], keyword: Sequence[tuple[int, float]], rrf_k: int) -> list[tuple[int, float]]:
+    """Reciprocal rank fusion: each list adds 1/(k + rank) for the passages it holds."""
+    scores: dict[int, float] = {}
+    for ranking in (dense, keyword):
+        for rank, (pid, _) in enumerate(ranking, start=1):
+            scores[pid] = scores.get(pid, 0.0) + 1.0 / (rrf_k + rank)
+    return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def idf_weights(terms: dict[str, str], document_frequency: dict[str, int], total: int) -> dict[str, float]:
+    """{stem: BM25's IDF of the word}, floored at a small positive value so that common words count a little."""
+    weights = {}
+    for stem, word in terms.items():
+        df = document_frequency.get(word, 0)
+        weights[stem] = max(0.05, math.log(1 + (total - df + 0.5) / (df + 0.5)))
+    return weights
+
+
+def coverage(text: str, weights: dict[str, float]) -> float:
+    """Share of the question's IDF weight whose words occur in `text` (0..1)."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    present = set(tokens(text))
+    return sum(w for t, w in weights.items() if t in present) / total
+
+
+def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
+                  config: SearchConfig) -> list[ScoredQuote]:
+    """The best quote of each article among the candidates, best first, at most `max_quotes`, each a
+    sentence with its context neighbour, and only those close enough to the first."""
+    if not candidates:
+        return []
+    top_fused = candidates[0].fused
+    best_per_article: dict[int, ScoredQuote] = {}
+    for candidate in candidates[: config.candidate_passages]:
+        article = articles.get(candidate.passage.article_id)
+        if article is None:
+            continue
+        rank_signal = candidate.fused / top_fused  # 1 for the best passage
+        spans = sentences(article.text, candidate.passage.start, candidate.passage.end)
+        for i, span in enumerate(spans):
+            cov = coverage(article.text[span.start : span.end], weights)
+            score = cov + 0.5 * rank_signal
+            best = best_per_article.get(article.id)
+            if best is None or score > best.score:
+                quote_span = _with_context(article.text, spans, i, weights)
+                best_per_article[article.id] = ScoredQuote(article, quote_span, score, cov, candidate.cosine)
+    ranked = sorted(best_per_article.values(), key=lambda q: -q.score)
+    chosen: list[ScoredQuote] = []
+    for quote in ranked:
+        if len(chosen) == config.max_quotes:
+            break
+        if chosen and quote.score < config.further_quote_ratio * chosen[0].score:
+            break
+        if any(_same_words(quote, other) for other in chosen):
+            continue  # the same story syndicated: one copy is enough
+        chosen.append(quote)
+    return chosen
+
+
+def is_answer(quote: ScoredQuote, config: SearchConfig) -> bool:
+    """Whether the best quote is good enough to show rather than decline."""
+    if quote.cosine >= config.confident_cosine or quote.coverage >= config.confident_coverage:
+        return True
+    return quote.cosine >= config.min_cosine and quote.coverage >= config.min_coverage
+
+
+def text_fragment_link(url: str, text: str) -> str:
+    """The URL with a text fragment (`#:~:text=start,end`) that opens the page scrolled to the quote."""
+    words = text.split()
+    if not url.startswith(("http://", "https://")) or not words:
+        return url
+    if len(words) <= 8:
+        directive = _fragment_part(" ".join(words))
+    else:
+        directive = f"{_fragment_part(' '.join(words[:4]))},{_fragment_part(' '.join(words[-4:]))}"
+    return f"{url.split('#', 1)[0]}#:~:text={directive}"
+
+
+def _fragment_part(text: str) -> str:
+    return percent_encode(text, safe="").replace("-", "%2D")
+
+
+def _with_context(text: str, spans: Sequence[Span], i: int, weights: dict[str, float]) -> Span:
+    """The sentence with one neighbour: the one before when the sentence leans on it (a pronoun, a
+    connective, a short line), otherwise the one after when it shares the paragraph and the question."""
+    span = spans[i]
+    sentence = text[span.start : span.end]
+    prev = spans[i - 1] if i > 0 and "\n" not in text[spans[i - 1].end : span.start] else None
+    nxt = spans[i + 1] if i + 1 < len(spans) and "\n" not in text[span.end : spans[i + 1].start] else None
+    leans_back = bool(_ANAPHORA.match(sentence)) or len(sentence.split()) < 8
+    if prev and (leans_back or nxt is None or coverage(text[prev.start : prev.end], weights)
+                 > coverage(text[nxt.start : nxt.end], weights)):
+        joined = Span(prev.start, span.end)
+    elif nxt:
+        joined = Span(span.start, nxt.end)
+    else:
+        joined = span
+    return joined if joined.end - joined.start <= MAX_QUOTE_CHARS else span
+
+
+def _same_words(a: ScoredQuote, b: ScoredQuote) -> bool:
+    wa = set(_TOKEN.findall(a.article.text[a.span.start : a.span.end].lower()))
+    wb = set(_TOKEN.findall(b.article.text[b.span.start : b.span.end].lower()))
+    return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
+
+
+def _stem(word: str) -> str:
+    """A light English suffix stripper: enough for 'tariffs' to meet 'tariff' and 'charged' 'charge'."""
+    if len(word) <= 4 or not word.isascii():
+        return word
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + keep
+    return word

@@ -1,0 +1,264 @@
+"""The library's front door: ingest sources, ask questions, list and export articles. Orchestration only:
+parsing lives in extract/sources, cutting in chunking, scoring in search, persistence in store/vectors.
+
+Methods are synchronous and thread-safe; async callers (the bot) run them with `asyncio.to_thread`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TextIO
+
+import numpy as np
+
+from . import search
+from .chunking import passages
+from .embedder import Embedder
+from .errors import QueryError, RejectedSource, StoreError
+from .extract import canonical_url, clean_url
+from .models import Answer, Article, Headline, IngestResult, Outcome, Quote
+from .search import Candidate, SearchConfig
+from .sources import SourceLimits, expand
+from .store import Store
+from .stories import near_duplicate, simhash, text_hash
+from .vectors import VectorIndex
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 1000
+ENCODE_BATCH = 64  # passages encoded together: large enough for the model's batch efficiency
+
+
+@dataclass
+class _Pending:
+    """An article that passed the duplicate checks, waiting for its vectors."""
+
+    label: str
+    article: Article
+    url: str
+    text_hash: str
+    simhash: int
+    spans: list[tuple[int, int]]
+    aliases: list[str] = field(default_factory=list)
+
+
+class Library:
+    """Articles in, quoted passages out. Open with `Library(data_dir, embedder)`; close when done."""
+
+    def __init__(self, data_dir: Path, embedder: Embedder, limits: SourceLimits = SourceLimits(),
+                 config: SearchConfig = SearchConfig()):
+        self.data_dir = Path(data_dir)
+        self.embedder = embedder
+        self.limits = limits
+        self.config = config
+        self.store = Store(self.data_dir / "library.sqlite3")
+        stored_model = self.store.get_meta("embedder")
+        if stored_model is None:
+            self.store.set_meta("embedder", embedder.name)
+        elif stored_model != embedder.name:
+            raise StoreError(f"the library at {self.data_dir} was built with the model {stored_model!r}, "
+                             f"not {embedder.name!r}; use another data folder or re-ingest an export")
+        self.vectors = VectorIndex(self.data_dir / "passages.faiss", embedder.dim)
+        log.info("vector index %s", self.vectors.load_or_rebuild(self.store))
+        self._simhashes = self.store.simhashes()
+        self._write_lock = threading.Lock()
+
+    def close(self) -> None:
+        self.vectors.save()
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- ingest ---------------------------------------------------------------------------------------
+
+    def ingest(self, sources: Iterable[str], on_item: Callable[[], None] | None = None) -> Iterator[IngestResult]:
+        """Ingest every source argument; yields one result per article or rejection as it is settled."""
+        def items():
+            for source in sources:
+                for item in expand(source, self.limits):
+                    if on_item:
+                        on_item()
+                    yield item
+        yield from self.ingest_items(items())
+
+    def ingest_items(self, items: Iterable[tuple[str, Article | RejectedSource]]) -> Iterator[IngestResult]:
+        """Ingest already-read articles (or report rejections), encoding passages in batches.
+
+        Each article is committed in its own transaction with all its passages and vectors; the vector
+        file is saved at the end (and rebuilt from SQLite at the next start if the process dies first).
+        """
+        with self._write_lock:
+            pending: list[_Pending] = []
+            try:
+                for label, item in items:
+                    if isinstance(item, RejectedSource):
+                        yield IngestResult(label, Outcome.REJECTED, reason=item.reason)
+                        continue
+                    result = self._check_duplicate(label, item, pending)
+                    if isinstance(result, IngestResult):
+                        yield result
+                        continue
+                    pending.append(result)
+                    if sum(len(p.spans) for p in pending) >= ENCODE_BATCH:
+                        yield from self._commit(pending)
+                        pending = []
+                yield from self._commit(pending)
+            finally:
+                self.vectors.save()
+
+    def _check_duplicate(self, label: str, article: Article, pending: list[_Pending]) -> _Pending | IngestResult:
+        url = canonical_url(article.url)
+        fingerprint = text_hash(article.text)
+        existing = self.store.find_by_url(url)
+        reason = "same URL"
+        if existing is None:
+            existing = self.store.find_by_hash(fingerprint)
+            reason = "same text"
+        if existing is not None:
+            if reason != "same URL":
+                self.store.add_url(url, existing.id)
+            return IngestResult(label, Outcome.DUPLICATE, reason=reason, article_id=existing.id,
+                                title=existing.title, duplicate_of=existing)
+        for other in pending:
+            if url == other.url or fingerprint == other.text_hash:
+                other.aliases.append(url)
+                return IngestResult(label, Outcome.DUPLICATE, reason="same URL" if url == other.url else "same text",
+                                    title=other.article.title, duplicate_of=other.article)
+        hashed = simhash(article.text)
+        near = near_duplicate(article.text, hashed, self._simhashes, self._article_text)
+        if near is not None:
+            self.store.add_url(url, near)
+            original = self.store.articles([near])[near]
+            return IngestResult(label, Outcome.DUPLICATE, reason="near-identical text", article_id=near,
+                                title=original.title, duplicate_of=original)
+        by_pending = near_duplicate(article.text, hashed, [(i, p.simhash) for i, p in enumerate(pending)],
+                                    lambda i: pending[i].article.text)
+        if by_pending is not None:
+            pending[by_pending].aliases.append(url)
+            return IngestResult(label, Outcome.DUPLICATE, reason="near-identical text",
+                                title=pending[by_pending].article.title, duplicate_of=pending[by_pending].article)
+        spans = [(s.start, s.end) for s in passages(article.text)]
+        return _Pending(label, replace(article, url=clean_url(article.url)), url, fingerprint, hashed, spans)
+
+    def _article_text(self, article_id: int) -> str:
+        return self.store.articles([article_id])[article_id].text
+
+    def _commit(self, pending: list[_Pending]) -> Iterator[IngestResult]:
+        if not pending:
+            return
+        inputs = [embedding_input(p.article, start, end) for p in pending for start, end in p.spans]
+        vectors = self.embedder.encode(inputs)
+        offset = 0
+        for p in pending:
+            own = vectors[offset : offset + len(p.spans)]
+            offset += len(p.spans)
+            article_id, passage_ids = self.store.add_article(p.article, p.url, p.text_hash, p.simhash, p.spans, own)
+            for alias in p.aliases:
+                self.store.add_url(alias, article_id)
+            self.vectors.add(passage_ids, own)
+            self._simhashes.append((article_id, p.simhash))
+            yield IngestResult(p.label, Outcome.ADDED, article_id=article_id, title=p.article.title,
+                               passages=len(passage_ids))
+
+    def remove(self, url: str) -> Article | None:
+        """Remove the article stored under `url` (or seen under it); returns it, or None if unknown."""
+        with self._write_lock:
+            article = self.store.find_by_url(canonical_url(url))
+            if article is None:
+                return None
+            removed = self.store.remove_article(article.id)
+            self.vectors.remove(removed)
+            self.vectors.save()
+            self._simhashes = [(i, h) for i, h in self._simhashes if i != article.id]
+            return article
+
+    # --- ask ------------------------------------------------------------------------------------------
+
+    def ask(self, question: str) -> Answer:
+        """Quotes that answer `question`, or, when nothing does well enough, the nearest headlines."""
+        question = " ".join(question.split())
+        if not question:
+            raise QueryError("the question is empty")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise QueryError(f"the question is too long (over {MAX_QUESTION_CHARS} characters)")
+        candidates = self.candidates(question)
+        terms = search.content_terms(question)
+        frequencies, total = self.store.document_frequencies(list(terms.values()))
+        weights = search.idf_weights(terms, frequencies, total)
+        articles = self.store.articles(list({c.passage.article_id for c in candidates[: self.config.candidate_passages]}))
+        scored = search.select_quotes(candidates, articles, weights, self.config)
+        if not scored or not search.is_answer(scored[0], self.config):
+            related = self._related(candidates)
+            return Answer(question=question, answered=False, related=related)
+        quotes = tuple(self._quote(q) for q in scored)
+        return Answer(question=question, answered=True, quotes=quotes)
+
+    def candidates(self, question: str, dense: bool = True, keyword: bool = True) -> list[Candidate]:
+        """Passages ranked by the fused retrievers (either may be switched off, for comparison)."""
+        dense_hits = self.vectors.search(self.embedder.encode([question])[0], self.config.dense_k) if dense else []
+        match = search.keyword_query(question)
+        keyword_hits = self.store.keyword_search(match, self.config.keyword_k) if keyword and match else []
+        fused = search.fuse(dense_hits, keyword_hits, self.config.rrf_k)
+        cosines = dict(dense_hits)
+        keyword_ranks = {pid: rank for rank, (pid, _) in enumerate(keyword_hits, start=1)}
+        found = self.store.passages([pid for pid, _ in fused])
+        return [Candidate(found[pid], score, cosines.get(pid, 0.0), keyword_ranks.get(pid))
+                for pid, score in fused if pid in found]
+
+    def _quote(self, scored: search.ScoredQuote) -> Quote:
+        article = scored.article
+        text = article.text[scored.span.start : scored.span.end]
+        if not text or article.text.find(text) < 0:  # the promise of a verbatim quote, checked
+            raise AssertionError(f"quote is not a substring of article {article.id}")
+        return Quote(text=text, article=article, start=scored.span.start, end=scored.span.end,
+                     score=round(scored.score, 4), link=search.text_fragment_link(article.url, text))
+
+    def _related(self, candidates: list[Candidate], limit: int = 5) -> tuple[Headline, ...]:
+        seen: list[int] = []
+        for c in candidates:
+            if c.passage.article_id not in seen:
+                seen.append(c.passage.article_id)
+            if len(seen) == limit:
+                break
+        articles = self.store.articles(seen)
+        return tuple(Headline(a.title, a.url, a.source, a.published) for a in (articles[i] for i in seen if i in articles))
+
+    # --- reading the library --------------------------------------------------------------------------
+
+    def stats(self) -> dict:
+        s = self.store.stats()
+        return {"articles": s.articles, "passages": s.passages, "vectors": self.vectors.size,
+                "sources": s.sources, "newest": s.newest, "model": s.model, "data_dir": str(self.data_dir)}
+
+    def latest(self, limit: int = 10) -> list[Article]:
+        return self.store.newest(limit)
+
+    def export(self, out: TextIO) -> int:
+        """Write every article as a JSON Lines record that `ingest` reads back; returns how many."""
+        count = 0
+        for article in self.store.iter_articles():
+            record = {"url": article.url, "title": article.title, "published": article.published,
+                      "source": article.source, "text": article.text, "author": article.author, "lang": article.lang}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+        return count
+
+
+def embedding_input(article: Article, start: int, end: int) -> str:
+    """What the model reads for a passage: the headline, then the passage, so that a passage which never
+    names its subject is still found by it."""
+    return f"{article.title}\n{article.text[start:end]}"
+
+
+def vector_check(library: Library) -> bool:
+    """Whether every passage in SQLite is in FAISS and nothing else is (used by tests and `stats --check`)."""
+    return bool(np.array_equal(np.sort(library.vectors.ids()), library.store.passage_ids()))

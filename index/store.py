@@ -1,0 +1,302 @@
+"""SQLite, the library's source of truth: articles, their other URLs, passages with offsets and vectors,
+and an FTS5 keyword index over passages. Schema changes are numbered migrations (PRAGMA user_version).
+
+One connection, shared by threads under a lock; each article goes in inside one transaction, so a crash
+leaves it either wholly in or wholly out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from .errors import StoreError
+from .models import Article, Passage
+
+_MIGRATIONS: list[str] = [
+    # 1: articles, passages, keyword index
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,                 -- as published, minus tracking parameters and fragment
+        canonical TEXT NOT NULL UNIQUE,    -- the URL as a key: lower-case host, no trailing slash
+        title TEXT NOT NULL,
+        source TEXT NOT NULL,
+        published TEXT,                    -- ISO date or date-time as the page gave it
+        author TEXT,
+        lang TEXT,
+        text TEXT NOT NULL,                -- paragraphs separated by a blank line; quotes are substrings
+        text_hash TEXT NOT NULL UNIQUE,    -- of the normalised text: the same article under another URL
+        simhash INTEGER NOT NULL,          -- for near-identical copies
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_added ON articles(added_at);
+    CREATE TABLE article_urls (            -- every other URL (canonical) an article was seen under
+        canonical TEXT PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE TABLE passages (
+        id INTEGER PRIMARY KEY,            -- also the id in the FAISS index
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        start INTEGER NOT NULL,            -- character offsets into articles.text
+        end INTEGER NOT NULL,
+        vector BLOB NOT NULL               -- float32, normalised; FAISS is rebuilt from these
+    );
+    CREATE INDEX passages_article ON passages(article_id);
+    CREATE VIRTUAL TABLE passages_fts USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
+    """,
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    articles: int
+    passages: int
+    sources: int
+    newest: str | None
+    model: str | None
+
+
+class Store:
+    """The SQLite library file. Every method is safe to call from any thread."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA busy_timeout = 5000")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the library at {path}: {exc}") from None
+        self._lock = threading.RLock()
+        self._migrate()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(_MIGRATIONS):
+            raise StoreError(f"the library at {self.path} was written by a newer briefbot (schema {version})")
+        for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
+            with self.transaction() as db:
+                for statement in script.split(";\n"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
+
+    # --- meta -----------------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # --- articles -------------------------------------------------------------------------------------
+
+    def add_article(self, article: Article, canonical: str, text_hash: str, simhash: int,
+                    spans: Sequence[tuple[int, int]], vectors: np.ndarray) -> tuple[int, list[int]]:
+        """Store an article with its passages, vectors and keyword rows in one transaction."""
+        if len(spans) != len(vectors):
+            raise ValueError("one vector per passage")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO articles (url, canonical, title, source, published, author, lang, text, text_hash,"
+                " simhash, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.url, canonical, article.title, article.source, article.published, article.author, article.lang,
+                 article.text, text_hash, _signed64(simhash), now),
+            )
+            article_id = cursor.lastrowid
+            passage_ids = []
+            for ordinal, ((start, end), vector) in enumerate(zip(spans, vectors, strict=True)):
+                cursor = db.execute(
+                    "INSERT INTO passages (article_id, ordinal, start, end, vector) VALUES (?, ?, ?, ?, ?)",
+                    (article_id, ordinal, start, end, np.asarray(vector, dtype=np.float32).tobytes()),
+                )
+                passage_ids.append(cursor.lastrowid)
+                db.execute("INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)",
+                           (cursor.lastrowid, article.title if ordinal == 0 else "", article.text[start:end]))
+        return article_id, passage_ids
+
+    def add_url(self, canonical: str, article_id: int) -> None:
+        """Remember another URL of a stored article (a duplicate seen elsewhere)."""
+        with self._lock:
+            self._db.execute("INSERT OR IGNORE INTO article_urls (canonical, article_id) VALUES (?, ?)",
+                             (canonical, article_id))
+
+    def remove_article(self, article_id: int) -> list[int]:
+        """Delete an article with its passages and keyword rows; returns the removed passage ids."""
+        with self.transaction() as db:
+            ids = [r[0] for r in db.execute("SELECT id FROM passages WHERE article_id = ?", (article_id,))]
+            db.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(i,) for i in ids])
+            db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return ids
+
+    def find_by_url(self, canonical: str) -> Article | None:
+        """The article stored under this canonical URL, or seen under it as a duplicate."""
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE canonical = ? UNION ALL "
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = "
+                "(SELECT article_id FROM article_urls WHERE canonical = ?) LIMIT 1", (canonical, canonical)).fetchone()
+        return _article(row) if row else None
+
+    def find_by_hash(self, text_hash: str) -> Article | None:
+        with self._lock:
+            row = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE text_hash = ?",
+                                   (text_hash,)).fetchone()
+        return _article(row) if row else None
+
+    def simhashes(self) -> list[tuple[int, int]]:
+        """(article id, simhash) of every article, for the near-duplicate check."""
+        with self._lock:
+            return [(i, h & 0xFFFFFFFFFFFFFFFF) for i, h in self._db.execute("SELECT id, simhash FROM articles")]
+
+    def articles(self, ids: Sequence[int]) -> dict[int, Article]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})",
+                                    list(ids)).fetchall()
+        return {row[0]: _article(row) for row in rows}
+
+    def urls(self, article_id: int) -> list[str]:
+        """The article's canonical URL first, then every other (canonical) URL it was seen under."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT canonical FROM articles WHERE id = ? UNION ALL "
+                "SELECT canonical FROM article_urls WHERE article_id = ?",
+                (article_id, article_id)).fetchall()
+        return [r[0] for r in rows]
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article, oldest first, read in pages so a large library does not sit in memory."""
+        last = 0
+        while True:
+            with self._lock:
+                rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT 200",
+                                        (last,)).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _article(row)
+            last = rows[-1][0]
+
+    def newest(self, limit: int) -> list[Article]:
+        """The most recently published (then added) articles."""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY COALESCE(published, '') DESC, added_at DESC, id DESC"
+                " LIMIT ?", (limit,)).fetchall()
+        return [_article(r) for r in rows]
+
+    # --- passages -------------------------------------------------------------------------------------
+
+    def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self._db.execute(f"SELECT id, article_id, ordinal, start, end FROM passages WHERE id IN ({marks})",
+                                    list(ids)).fetchall()
+        return {r[0]: Passage(id=r[0], article_id=r[1], ordinal=r[2], start=r[3], end=r[4]) for r in rows}
+
+    def article_passages(self, article_id: int) -> list[Passage]:
+        with self._lock:
+            rows = self._db.execute("SELECT id, article_id, ordinal, start, end FROM passages WHERE article_id = ?"
+                                    " ORDER BY ordinal", (article_id,)).fetchall()
+        return [Passage(id=r[0], article_id=r[1], ordinal=r[2], start=r[3], end=r[4]) for r in rows]
+
+    def passage_ids(self) -> np.ndarray:
+        with self._lock:
+            rows = self._db.execute("SELECT id FROM passages ORDER BY id").fetchall()
+        return np.array([r[0] for r in rows], dtype=np.int64)
+
+    def iter_vectors(self, batch: int = 5000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(ids, vectors) in batches, for rebuilding the FAISS index."""
+        last = 0
+        while True:
+            with self._lock:
+                rows = self._db.execute("SELECT id, vector FROM passages WHERE id > ? ORDER BY id LIMIT ?",
+                                        (last, batch)).fetchall()
+            if not rows:
+                return
+            ids = np.array([r[0] for r in rows], dtype=np.int64)
+            yield ids, np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+            last = rows[-1][0]
+
+    def keyword_search(self, match: str, limit: int) -> list[tuple[int, float]]:
+        """(passage id, BM25 score, higher is better) for an FTS5 MATCH expression; a title hit counts double."""
+        with self._lock:
+            try:
+                rows = self._db.execute(
+                    "SELECT rowid, -bm25(passages_fts, 2.0, 1.0) AS score FROM passages_fts WHERE passages_fts MATCH ?"
+                    " ORDER BY score DESC LIMIT ?", (match, limit)).fetchall()
+            except sqlite3.OperationalError:
+                return []
+        return [(r[0], r[1]) for r in rows]
+
+    def document_frequencies(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
+        """How many passages hold each (already tokenised) term, and how many passages there are."""
+        with self._lock:
+            total = self._db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+            counts = {}
+            for term in terms:
+                try:
+                    counts[term] = self._db.execute("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH ?",
+                                                    (f'"{term}"',)).fetchone()[0]
+                except sqlite3.OperationalError:
+                    counts[term] = 0
+        return counts, total
+
+    def stats(self) -> Stats:
+        with self._lock:
+            articles, sources, newest = self._db.execute(
+                "SELECT COUNT(*), COUNT(DISTINCT source), MAX(published) FROM articles").fetchone()
+            passages = self._db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+        return Stats(articles=articles, passages=passages, sources=sources, newest=newest,
+                     model=self.get_meta("embedder"))
+
+
+_ARTICLE_COLUMNS = "id, url, title, source, published, author, lang, text"
+
+
+def _article(row: tuple) -> Article:
+    return Article(id=row[0], url=row[1], title=row[2], source=row[3], published=row[4], author=row[5],
+                   lang=row[6], text=row[7])
+
+
+def _signed64(value: int) -> int:
+    """SQLite integers are signed 64-bit."""
+    return value - (1 << 64) if value >= 1 << 63 else value
