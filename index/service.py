@@ -97,21 +97,17 @@ class Library:
         file is saved at the end (and rebuilt from SQLite at the next start if the process dies first).
         """
         with self._write_lock:
-            pending: list[_Pending] = []
+            batch: list[_Pending | IngestResult] = []  # in input order, so results come out in that order
             try:
                 for label, item in items:
                     if isinstance(item, RejectedSource):
-                        yield IngestResult(label, Outcome.REJECTED, reason=item.reason)
+                        batch.append(IngestResult(label, Outcome.REJECTED, reason=item.reason))
                         continue
-                    result = self._check_duplicate(label, item, pending)
-                    if isinstance(result, IngestResult):
-                        yield result
-                        continue
-                    pending.append(result)
-                    if sum(len(p.spans) for p in pending) >= ENCODE_BATCH:
-                        yield from self._commit(pending)
-                        pending = []
-                yield from self._commit(pending)
+                    batch.append(self._check_duplicate(label, item, [p for p in batch if isinstance(p, _Pending)]))
+                    if sum(len(p.spans) for p in batch if isinstance(p, _Pending)) >= ENCODE_BATCH:
+                        yield from self._commit(batch)
+                        batch = []
+                yield from self._commit(batch)
             finally:
                 self.vectors.save()
 
@@ -152,13 +148,15 @@ class Library:
     def _article_text(self, article_id: int) -> str:
         return self.store.articles([article_id])[article_id].text
 
-    def _commit(self, pending: list[_Pending]) -> Iterator[IngestResult]:
-        if not pending:
-            return
+    def _commit(self, batch: list[_Pending | IngestResult]) -> Iterator[IngestResult]:
+        pending = [p for p in batch if isinstance(p, _Pending)]
         inputs = [embedding_input(p.article, start, end) for p in pending for start, end in p.spans]
-        vectors = self.embedder.encode(inputs)
+        vectors = self.embedder.encode(inputs) if inputs else None
         offset = 0
-        for p in pending:
+        for p in batch:
+            if isinstance(p, IngestResult):
+                yield p
+                continue
             own = vectors[offset : offset + len(p.spans)]
             offset += len(p.spans)
             article_id, passage_ids = self.store.add_article(p.article, p.url, p.text_hash, p.simhash, p.spans, own)

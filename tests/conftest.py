@@ -1,0 +1,67 @@
+"""Shared fixtures: a library on a temporary folder with the fake embedder, the real model, the corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from index import Library, SentenceTransformerEmbedder
+from tests.fakes.embedder import HashingEmbedder
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "news"
+
+
+def corpus_path() -> Path:
+    """The shared news corpus; skipped where it is absent (a user's clone), a failure in CI."""
+    if not (CORPUS / "articles.jsonl").exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the shared corpus is missing at {CORPUS}; CI must have ../shared beside the repo")
+        pytest.skip(f"the shared news corpus is not at {CORPUS} (it is not part of the repository)")
+    return CORPUS
+
+
+@pytest.fixture
+def corpus() -> Path:
+    return corpus_path()
+
+
+@pytest.fixture(scope="session")
+def corpus_articles() -> list[dict]:
+    with open(corpus_path() / "articles.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+@pytest.fixture(scope="session")
+def dev_questions() -> list[dict]:
+    with open(corpus_path() / "dev_questions.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+@pytest.fixture
+def embedder() -> HashingEmbedder:
+    return HashingEmbedder()
+
+
+@pytest.fixture
+def library(tmp_path, embedder):
+    with Library(tmp_path / "data", embedder) as lib:
+        yield lib
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def corpus_library(tmp_path_factory, real_embedder):
+    """(library, ingest results) for the whole shared corpus with the real model, built once a run (~25 s)."""
+    path = corpus_path() / "articles.jsonl"
+    lib = Library(tmp_path_factory.mktemp("corpus") / "data", real_embedder)
+    results = list(lib.ingest([str(path)]))
+    yield lib, results
+    lib.close()
