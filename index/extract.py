@@ -164,7 +164,7 @@ def build_article(url: str, title: str, text: str, source: str = "", published: 
 
 
 # Function words that tell the common languages of the news apart; the first match with a clear lead wins.
-_STOPWORDS = {
+_STOPWORDS = {lang: frozenset(words.split()) for lang, words in {
     "en": "the and of to in is that for was with said on as by are",
     "de": "der die und das ist nicht mit sich des auf für ein eine dem den",
     "fr": "le la les et des est une pour dans que qui pas sur du au",
@@ -173,7 +173,7 @@ _STOPWORDS = {
     "pt": "o os que não uma para com do da em se dos das ao",
     "cs": "a je se na že v to jsou by jako ve pro který také",
     "ru": "и в не на что с по это как из он для его но",
-}
+}.items()}
 
 
 def guess_language(text: str) -> str | None:
@@ -188,7 +188,7 @@ def guess_language(text: str) -> str | None:
     words = [w.lower() for w in _WORDS.findall(sample)]
     if not words:
         return None
-    scores = {lang: sum(1 for w in words if w in set(stop.split())) for lang, stop in _STOPWORDS.items()}
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=scores.get)
     return best if scores[best] >= max(3, 0.05 * len(words)) else None
 

@@ -7,9 +7,12 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+import numpy as np
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 NEAR_DUPLICATE_JACCARD = 0.9  # share of distinct 5-word shingles in common; updated versions of a story stay apart
 _SIMHASH_CANDIDATE_BITS = 12  # loose on purpose: Jaccard decides
+_MAX_VERIFIED = 5  # only the closest few candidates are compared word by word, so templated pages stay cheap
 
 
 def text_hash(text: str) -> str:
@@ -18,18 +21,20 @@ def text_hash(text: str) -> str:
 
 
 def shingles(text: str, size: int = 5) -> set[int]:
+    """Hashes of the text's word n-grams, for comparing two texts in this process (not stable across runs)."""
     words = _WORD.findall(text.lower())
-    grams = (" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
-    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams}
+    return {hash(tuple(words[i : i + size])) for i in range(max(1, len(words) - size + 1))}
 
 
 def simhash(text: str) -> int:
-    """A 64-bit fingerprint whose Hamming distance tracks how much two texts share."""
-    weights = [0] * 64
-    for value in shingles(text, 3):
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    """A 64-bit fingerprint whose Hamming distance tracks how much two texts share; stable, so it is stored."""
+    words = _WORD.findall(text.lower())
+    grams = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+    hashes = np.frombuffer(b"".join(hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams),
+                           dtype=">u8")
+    bits = np.unpackbits(hashes.view(np.uint8).reshape(-1, 8), axis=1)  # one row of 64 bits per gram
+    votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(hashes)
+    return int("".join("1" if v > 0 else "0" for v in votes), 2)
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -41,11 +46,12 @@ def near_duplicate(text: str, fingerprint: int, candidates: Iterable[tuple[int, 
 
     `candidates` are (id, simhash) pairs; `load_text(id)` returns a candidate's text for the exact check.
     """
-    mine = None
-    for article_id, other in candidates:
-        if (fingerprint ^ other).bit_count() > _SIMHASH_CANDIDATE_BITS:
-            continue
-        mine = mine if mine is not None else shingles(text)
+    close = sorted((distance, article_id) for article_id, other in candidates
+                   if (distance := (fingerprint ^ other).bit_count()) <= _SIMHASH_CANDIDATE_BITS)
+    if not close:
+        return None
+    mine = shingles(text)
+    for _, article_id in close[:_MAX_VERIFIED]:
         if jaccard(mine, shingles(load_text(article_id))) >= NEAR_DUPLICATE_JACCARD:
             return article_id
     return None

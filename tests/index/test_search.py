@@ -1,0 +1,80 @@
+"""Asking: fusion, verbatim quotes with links to the quote, declining with the nearest headlines."""
+
+import json
+from urllib.parse import unquote
+
+import pytest
+
+from index import QueryError
+from index.search import fuse, text_fragment_link
+
+ARTICLES = [
+    ("https://news.test/bridge", "Old bridge reopens after repairs", "City Herald",
+     "The old stone bridge reopened on Monday after two years of repairs. Engineers replaced the arches. "
+     "The repairs cost 4.2 million euros, the city said. Traffic will be limited to cars."),
+    ("https://news.test/ferry", "Ferry strike ends", "Coast News",
+     "Ferry workers ended their strike on Friday. The union accepted a pay rise of three percent. "
+     "Services to the islands resume on Saturday morning, the operator said."),
+    ("https://news.test/zoo", "Zoo welcomes twin pandas", "Daily Paws",
+     "Two giant panda cubs were born at the zoo last week. Keepers said both cubs are healthy. "
+     "The zoo will name them after a public vote in the spring."),
+]
+
+
+@pytest.fixture
+def filled(library, tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps({"url": u, "title": t, "source": s, "published": "2024-03-01",
+                                          "text": (x + " ") * 3}) for u, t, s, x in ARTICLES), encoding="utf-8")
+    list(library.ingest([str(path)]))
+    return library
+
+
+def test_the_answering_sentence_is_quoted_verbatim_with_its_source(filled):
+    answer = filled.ask("How much did the bridge repairs cost?")
+    assert answer.answered
+    first = answer.quotes[0]
+    assert "4.2 million euros" in first.text
+    assert first.text in first.article.text and first.article.text[first.start : first.end] == first.text
+    assert (first.article.title, first.article.source, first.article.published) == (
+        "Old bridge reopens after repairs", "City Herald", "2024-03-01")
+    assert first.link.startswith("https://news.test/bridge#:~:text=")
+
+
+def test_every_quote_comes_from_a_different_article(filled):
+    answer = filled.ask("bridge repairs ferry strike panda cubs")
+    ids = [q.article.id for q in answer.quotes]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_question_the_library_cannot_answer_is_declined_with_headlines(filled):
+    answer = filled.ask("Who won the football championship final?")
+    assert not answer.answered and answer.quotes == ()
+    assert all(h.url.startswith("https://news.test/") for h in answer.related)
+
+
+def test_empty_and_huge_questions_are_refused(filled):
+    with pytest.raises(QueryError):
+        filled.ask("   ")
+    with pytest.raises(QueryError):
+        filled.ask("why " * 400)
+
+
+def test_an_empty_library_declines(library):
+    answer = library.ask("anything at all?")
+    assert not answer.answered and answer.related == ()
+
+
+def test_reciprocal_rank_fusion_rewards_agreement():
+    fused = fuse([(1, 0.9), (2, 0.8), (3, 0.7)], [(3, 9.0), (4, 8.0)], rrf_k=60)
+    assert [pid for pid, _ in fused][:2] == [3, 1]
+    assert fused[0][1] == pytest.approx(1 / 63 + 1 / 61)
+
+
+def test_text_fragment_links_encode_the_quote_start_and_end():
+    link = text_fragment_link("https://x.test/a", "Short, well-known & quoted text.")
+    assert link == "https://x.test/a#:~:text=Short%2C%20well%2Dknown%20%26%20quoted%20text."
+    long = text_fragment_link("https://x.test/a#top", "one two three four five six seven eight nine ten")
+    assert long == "https://x.test/a#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"
+    assert unquote(long.split("=", 1)[1]).startswith("one two")
+    assert text_fragment_link("file:///tmp/a.txt", "text") == "file:///tmp/a.txt"
