@@ -91,7 +91,10 @@ def keyword_query(question: str) -> str:
     return " OR ".join(f'"{w}"' for w in sorted(words))
 
 
-def fuse(dense: Sequence[tuple[int, float]], keyword: Sequence[tuple[int, float]], rrf_k: int) -> list[tuple[int, float]]:
+Ranking = Sequence[tuple[int, float]]
+
+
+def fuse(dense: Ranking, keyword: Ranking, rrf_k: int) -> list[tuple[int, float]]:
     """Reciprocal rank fusion: each list adds 1/(k + rank) for the passages it holds."""
     scores: dict[int, float] = {}
     for ranking in (dense, keyword):

@@ -192,7 +192,8 @@ class Library:
         terms = search.content_terms(question)
         frequencies, total = self.store.document_frequencies(list(terms.values()))
         weights = search.idf_weights(terms, frequencies, total)
-        articles = self.store.articles(list({c.passage.article_id for c in candidates[: self.config.candidate_passages]}))
+        considered = candidates[: self.config.candidate_passages]
+        articles = self.store.articles(list({c.passage.article_id for c in considered}))
         scored = search.select_quotes(candidates, articles, weights, self.config)
         if not scored or not search.is_answer(scored[0], self.config):
             related = self._related(candidates)
@@ -228,7 +229,8 @@ class Library:
             if len(seen) == limit:
                 break
         articles = self.store.articles(seen)
-        return tuple(Headline(a.title, a.url, a.source, a.published) for a in (articles[i] for i in seen if i in articles))
+        found = [articles[i] for i in seen if i in articles]
+        return tuple(Headline(a.title, a.url, a.source, a.published) for a in found)
 
     # --- reading the library --------------------------------------------------------------------------
 

@@ -73,7 +73,8 @@ def from_file(path: Path, limits: SourceLimits, url: str | None = None) -> Artic
 def from_bytes(data: bytes, filename: str, url: str) -> Article:
     """Content whose kind is told by its file name (an upload, a file on disk)."""
     suffix = Path(filename).suffix.lower()
-    if suffix in HTML_SUFFIXES or suffix not in TEXT_SUFFIXES and data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+    looks_like_html = data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+    if suffix in HTML_SUFFIXES or suffix not in TEXT_SUFFIXES and looks_like_html:
         if b"\x00" in data[:8192]:
             raise ExtractError("binary file, not HTML")
         return article_from_html(data, url=url)

@@ -23,7 +23,7 @@ def test_kill_mid_ingest_then_run_again(tmp_path):
     source = tmp_path / "big.jsonl"
     with open(source, "w", encoding="utf-8") as f:
         for i in range(N):
-            text = " ".join(f"Article {i} sentence {j} reports on topic {i * 7 % 101} and place {j}." for j in range(40))
+            text = " ".join(f"Article {i} sentence {j} is on topic {i * 7 % 101} and place {j}." for j in range(40))
             f.write(json.dumps({"url": f"https://news.test/{i}", "title": f"Story {i}", "text": text}) + "\n")
     data = tmp_path / "data"
 

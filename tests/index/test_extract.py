@@ -8,7 +8,14 @@ import statistics
 import pytest
 
 from index.errors import ExtractError
-from index.extract import article_from_html, article_from_text, canonical_url, clean_url, decode_text, normalise_date
+from index.extract import (
+    article_from_html,
+    article_from_text,
+    canonical_url,
+    clean_url,
+    decode_text,
+    normalise_date,
+)
 
 
 def test_seed_page_loses_its_boilerplate_and_keeps_its_body(corpus, corpus_articles):

@@ -1,0 +1,95 @@
+"""The briefbot command line, run as a user would (in-process, real model, a temporary data folder)."""
+
+import json
+
+import pytest
+
+from bot.cli import main
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no .env from the developer's checkout
+    monkeypatch.setenv("BRIEFBOT_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+@pytest.fixture
+def ingested(env, corpus, capsys):
+    source = env / "few.jsonl"
+    lines = (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:12]
+    source.write_text("\n".join(lines[:6] + ["{broken"] + lines[6:]) + "\n", encoding="utf-8")
+    status = main(["ingest", str(source), str(corpus / "html" / "aeb-70cb2d5b.html")])
+    return status, capsys.readouterr()
+
+
+def test_ingest_reports_each_source_and_a_summary(ingested):
+    status, out = ingested
+    lines = out.out.splitlines()
+    assert status == 1  # one line was rejected
+    assert sum(line.startswith("added: ") for line in lines) == 13
+    assert any(line.startswith("rejected: malformed JSON") and line.endswith("few.jsonl:7") for line in lines)
+    assert lines[-1].startswith("13 added, 0 duplicates, 1 rejected; the library holds 13 articles")
+
+
+def test_ask_json_gives_quotes_with_sources(ingested, capsys):
+    assert main(["ask", "--json", "How much did Adam Neumann plan to charge WeWork for his trademark?"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert set(answer) == {"question", "answered", "quotes", "related"}
+    assert answer["answered"] is True
+    first = answer["quotes"][0]
+    assert set(first) == {"text", "title", "source", "published", "url", "link", "score"}
+    assert "$6 million" in first["text"] and first["link"].startswith(first["url"] + "#:~:text=")
+
+
+def test_ask_prints_quotes_for_people(ingested, capsys):
+    assert main(["ask", "Which", "group", "owns", "most", "of", "Taylor", "Swift's", "music?"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("“") and "Big Machine" in out and "#:~:text=" in out
+    assert "\n  — Taylor Swift's AMA row seems to be over (BBC News, 2019-11-19)\n" in out
+
+
+def test_ask_batch_answers_each_line_and_echoes_extra_fields(ingested, env, capsys):
+    batch = env / "questions.txt"
+    batch.write_text("Who is Ilya Ponomarev?\n\n"
+                     + json.dumps({"question": "What did Taylor Swift get to play at the AMAs?", "qid": "x1"})
+                     + "\n{bad json\n", encoding="utf-8")
+    assert main(["ask", "--batch", str(batch)]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r.get("qid") for r in records] == [None, "x1", None]
+    assert records[0]["question"] == "Who is Ilya Ponomarev?" and "answered" in records[0]
+    assert records[2]["error"].startswith("not a JSON object")
+
+
+def test_stats_json_counts_articles_passages_and_vectors(ingested, capsys):
+    assert main(["stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["articles"] == 13 and stats["passages"] == stats["vectors"] > 13
+
+
+def test_export_then_ingest_elsewhere_round_trips(ingested, env, capsys, monkeypatch):
+    assert main(["export", "-o", str(env / "one.jsonl")]) == 0
+    monkeypatch.setenv("BRIEFBOT_DATA_DIR", str(env / "other"))
+    assert main(["ingest", "--quiet", str(env / "one.jsonl")]) == 0
+    assert main(["export", "-o", str(env / "two.jsonl")]) == 0
+    one, two = (env / "one.jsonl").read_text(), (env / "two.jsonl").read_text()
+    assert one == two and len(one.splitlines()) == 13
+
+
+def test_remove_by_url(ingested, capsys):
+    assert main(["remove", "https://www.bbc.com/news/newsbeat-50470672?utm_source=x"]) == 0
+    assert main(["remove", "https://www.bbc.com/news/newsbeat-50470672"]) == 1
+    assert "no article stored" in capsys.readouterr().err
+
+
+def test_usage_errors_say_what_to_do(env, capsys):
+    assert main([]) == 2
+    assert "ingest" in capsys.readouterr().out
+    assert main(["ask"]) == 2
+    assert "give a question" in capsys.readouterr().err
+
+
+def test_run_without_the_bot_says_what_exists(env, capsys):
+    assert main(["run"]) == 1
+    err = capsys.readouterr().err
+    assert "briefbot ingest" in err and "usage: briefbot" in err
