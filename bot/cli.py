@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from index import (
     Answer,
     BriefbotError,
@@ -36,7 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"BRIEFBOT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        print(f"briefbot: a setting is invalid ({problems}). See .env.example.", file=sys.stderr)
+        return EXIT_USAGE
     setup_logging(settings.log_level if args.verbose else "WARNING")
     try:
         return args.handler(args, settings)
@@ -238,7 +245,7 @@ def cmd_run(args, settings: Settings) -> int:
     print("The Telegram bot is not built yet (it is the next issue). Until then, use the library from the\n"
           "command line: `briefbot ingest SOURCE...`, then `briefbot ask \"your question\"`.\n", file=sys.stderr)
     build_parser().print_help(sys.stderr)
-    return EXIT_FAILED
+    return EXIT_OK
 
 
 if __name__ == "__main__":

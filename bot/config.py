@@ -14,7 +14,7 @@ class Settings(BaseSettings):
     prefix BRIEFBOT_ (BRIEFBOT_DATA_DIR, ...); a .env file in the working folder is read too."""
 
     model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", env_file=".env", env_file_encoding="utf-8",
-                                      extra="ignore")
+                                      extra="ignore", env_ignore_empty=True)
 
     data_dir: Path = Field(Path("data"), description="Folder of the library: SQLite database and FAISS index.")
     telegram_token: SecretStr | None = Field(None, description="Bot token from @BotFather. Never logged.")

@@ -1,0 +1,48 @@
+"""Ask latency over the dev questions with the corpus loaded and the model warm: p50, p95, mean.
+
+    .venv/bin/python bench/ask.py [ARTICLES.jsonl QUESTIONS.jsonl]
+
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from index import Library, SentenceTransformerEmbedder  # noqa: E402
+
+
+def main() -> None:
+    corpus = ROOT.parent / "shared/corpus/news"
+    articles = Path(sys.argv[1]) if len(sys.argv) > 2 else corpus / "articles.jsonl"
+    questions_file = Path(sys.argv[2]) if len(sys.argv) > 2 else corpus / "dev_questions.jsonl"
+    questions = [json.loads(line)["question"] for line in questions_file.read_text(encoding="utf-8").splitlines()]
+    with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp), SentenceTransformerEmbedder()) as library:
+        list(library.ingest([str(articles)]))
+        for question in questions[:5]:  # warm-up
+            library.ask(question)
+        timings = []
+        for _ in range(3):
+            for question in questions:
+                start = time.perf_counter()
+                library.ask(question)
+                timings.append((time.perf_counter() - start) * 1000)
+        stats = library.stats()
+    timings.sort()
+    print(f"library: {stats['articles']} articles, {stats['passages']} passages; {len(timings)} asks")
+    print(f"ask latency: p50 {timings[len(timings) // 2]:.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms, "
+          f"mean {statistics.mean(timings):.1f} ms")
+    print(f"peak memory (RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
