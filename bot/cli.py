@@ -101,6 +101,8 @@ def setup_logging(level: str) -> None:
     # httpx logs every request URL at INFO, and Bot API URLs hold the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # trafilatura logs unreadable pages as errors; ingest reports them itself, one line per source.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def open_library(settings: Settings) -> Library:

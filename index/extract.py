@@ -124,20 +124,25 @@ def article_from_text(raw: str, url: str, title: str = "", source: str = "", pub
                          published=published)
 
 
-def article_from_html(html: bytes | str, url: str) -> Article:
-    """An HTML page as an Article through trafilatura; pages with no article text are refused."""
+def article_from_html(html: bytes | str, url: str, page_knows_better: bool = False) -> Article:
+    """An HTML page as an Article through trafilatura; pages with no article text are refused.
+
+    `page_knows_better`: `url` is only where the page was found (a local file), so the page's own canonical
+    URL, when it states one, is preferred."""
     import trafilatura  # heavy import, only when HTML is ingested
 
     try:
-        doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+        doc = trafilatura.bare_extraction(html, url=None if page_knows_better else url, with_metadata=True,
+                                          include_comments=False, include_tables=False)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise ExtractError(f"unreadable HTML ({type(exc).__name__})") from None
     if doc is None or not (doc.text or "").strip():
         raise ExtractError("no article text found in the page")
     text = "\n\n".join(p.strip() for p in doc.text.split("\n") if p.strip())
+    if page_knows_better:
+        url = doc.url or _declared_url(html) or url
     return build_article(
-        url=doc.url or url,
+        url=url,
         title=(doc.title or "").strip(),
         text=text,
         source=(doc.sitename or doc.hostname or "").strip(),
@@ -197,6 +202,18 @@ def _is_cjk(text: str) -> bool:
     sample = text[:2000]
     cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", sample))
     return cjk > 0.2 * max(1, len(sample.replace(" ", "")))
+
+
+def _declared_url(html: bytes | str) -> str | None:
+    """The page's own absolute URL from <link rel=canonical> or og:url, if it states one."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, TypeError, SyntaxError):
+        return None
+    found = tree.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')
+    return next((u.strip() for u in found if u.strip().startswith(("http://", "https://"))), None)
 
 
 def _html_lang(html: bytes | str) -> str | None:

@@ -198,7 +198,9 @@ class Library:
         if not scored or not search.is_answer(scored[0], self.config):
             related = self._related(candidates)
             return Answer(question=question, answered=False, related=related)
-        quotes = tuple(self._quote(q) for q in scored)
+        quotes = tuple(quote for quote in map(self._quote, scored) if quote is not None)
+        if not quotes:
+            return Answer(question=question, answered=False, related=self._related(candidates))
         return Answer(question=question, answered=True, quotes=quotes)
 
     def candidates(self, question: str, dense: bool = True, keyword: bool = True) -> list[Candidate]:
@@ -213,11 +215,13 @@ class Library:
         return [Candidate(found[pid], score, cosines.get(pid, 0.0), keyword_ranks.get(pid))
                 for pid, score in fused if pid in found]
 
-    def _quote(self, scored: search.ScoredQuote) -> Quote:
+    def _quote(self, scored: search.ScoredQuote) -> Quote | None:
+        """The quote, checked to be a non-empty substring of the stored text (else dropped and logged)."""
         article = scored.article
         text = article.text[scored.span.start : scored.span.end]
-        if not text or article.text.find(text) < 0:  # the promise of a verbatim quote, checked
-            raise AssertionError(f"quote is not a substring of article {article.id}")
+        if not text.strip() or text not in article.text:
+            log.error("dropped a quote that is not verbatim from article %s (%s)", article.id, scored.span)
+            return None
         return Quote(text=text, article=article, start=scored.span.start, end=scored.span.end,
                      score=round(scored.score, 4), link=search.text_fragment_link(article.url, text))
 

@@ -77,7 +77,7 @@ def from_bytes(data: bytes, filename: str, url: str) -> Article:
     if suffix in HTML_SUFFIXES or suffix not in TEXT_SUFFIXES and looks_like_html:
         if b"\x00" in data[:8192]:
             raise ExtractError("binary file, not HTML")
-        return article_from_html(data, url=url)
+        return article_from_html(data, url=url, page_knows_better=url.startswith("file:"))
     if suffix in TEXT_SUFFIXES or not suffix:
         return article_from_text(decode_text(data), url=url, markdown=suffix in (".md", ".markdown"))
     raise ExtractError(f"unsupported file type {suffix or '(none)'}")
