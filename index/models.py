@@ -59,11 +59,13 @@ class Headline:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """What `ask` returns: quotes when the library answers the question, else the nearest headlines."""
+    """What `ask` returns: quotes when the library answers the question, else the nearest headlines.
+    `more` holds further passages, weaker than the answer, for a reader who asks for more."""
 
     question: str
     answered: bool
     quotes: tuple[Quote, ...] = ()
+    more: tuple[Quote, ...] = ()
     related: tuple[Headline, ...] = ()
 
 

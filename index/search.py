@@ -44,6 +44,7 @@ class SearchConfig:
     rrf_k: int = 60            # the constant of reciprocal rank fusion (Cormack et al. 2009)
     candidate_passages: int = 8  # passages whose sentences are scored for quotes
     max_quotes: int = 3
+    more_quotes: int = 6       # further passages kept for a reader who asks for more
     # Declining: the best quote's passage must be close in meaning, or the quote must hold at least a third
     # of the question's weight. Provisional: on their own these signals barely separate near misses from
     # answers (see the quality issue), so they only decline what neither retriever really matched.
@@ -122,11 +123,12 @@ def coverage(text: str, weights: dict[str, float]) -> float:
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
-                  config: SearchConfig) -> list[ScoredQuote]:
-    """The best quote of each article among the candidates, best first, at most `max_quotes`, each a
-    sentence with its context neighbour, and only those close enough to the first."""
+                  config: SearchConfig) -> tuple[list[ScoredQuote], list[ScoredQuote]]:
+    """(the answer, further passages). The answer: the best quote of each article among the candidates, best
+    first, at most `max_quotes`, each a sentence with its context neighbour, only those close enough to the
+    first. Further passages: the other articles' best quotes, in order, for a reader who wants more."""
     if not candidates:
-        return []
+        return [], []
     top_fused = candidates[0].fused
     best_per_article: dict[int, ScoredQuote] = {}
     for candidate in candidates[: config.candidate_passages]:
@@ -145,15 +147,16 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
                 best_per_article[article.id] = ScoredQuote(article, quote_span, score, cov, candidate.cosine)
     ranked = sorted(best_per_article.values(), key=lambda q: -q.score)
     chosen: list[ScoredQuote] = []
+    further: list[ScoredQuote] = []
     for quote in ranked:
-        if len(chosen) == config.max_quotes:
-            break
-        if chosen and quote.score < config.further_quote_ratio * chosen[0].score:
-            break
-        if any(_same_words(quote, other) for other in chosen):
+        if any(_same_words(quote, other) for other in chosen + further):
             continue  # the same story syndicated: one copy is enough
-        chosen.append(quote)
-    return chosen
+        close = not chosen or quote.score >= config.further_quote_ratio * chosen[0].score
+        if close and not further and len(chosen) < config.max_quotes:
+            chosen.append(quote)
+        elif len(further) < config.more_quotes:
+            further.append(quote)
+    return chosen, further
 
 
 def _discount_title_terms(weights: dict[str, float], title: str) -> dict[str, float]:
@@ -199,7 +202,13 @@ def _with_context(text: str, spans: Sequence[Span], i: int, weights: dict[str, f
         joined = Span(span.start, nxt.end)
     else:
         joined = span
-    return joined if joined.end - joined.start <= MAX_QUOTE_CHARS else span
+    if joined.end - joined.start <= MAX_QUOTE_CHARS:
+        return joined
+    if span.end - span.start <= MAX_QUOTE_CHARS:
+        return span
+    # A "sentence" longer than a quote should be (a run-on line, a list): its start, cut between words.
+    cut = text.rfind(" ", span.start, span.start + MAX_QUOTE_CHARS)
+    return Span(span.start, cut if cut > span.start else span.start + MAX_QUOTE_CHARS)
 
 
 def _same_words(a: ScoredQuote, b: ScoredQuote) -> bool:

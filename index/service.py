@@ -194,14 +194,15 @@ class Library:
         weights = search.idf_weights(terms, frequencies, total)
         considered = candidates[: self.config.candidate_passages]
         articles = self.store.articles(list({c.passage.article_id for c in considered}))
-        scored = search.select_quotes(candidates, articles, weights, self.config)
+        scored, further = search.select_quotes(candidates, articles, weights, self.config)
         if not scored or not search.is_answer(scored[0], self.config):
             related = self._related(candidates)
             return Answer(question=question, answered=False, related=related)
         quotes = tuple(quote for quote in map(self._quote, scored) if quote is not None)
         if not quotes:
             return Answer(question=question, answered=False, related=self._related(candidates))
-        return Answer(question=question, answered=True, quotes=quotes)
+        more = tuple(quote for quote in map(self._quote, further) if quote is not None)
+        return Answer(question=question, answered=True, quotes=quotes, more=more)
 
     def candidates(self, question: str, dense: bool = True, keyword: bool = True) -> list[Candidate]:
         """Passages ranked by the fused retrievers (either may be switched off, for comparison)."""

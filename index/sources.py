@@ -80,6 +80,8 @@ def from_bytes(data: bytes, filename: str, url: str) -> Article:
         return article_from_html(data, url=url, page_knows_better=url.startswith("file:"))
     if suffix in TEXT_SUFFIXES or not suffix:
         return article_from_text(decode_text(data), url=url, markdown=suffix in (".md", ".markdown"))
+    if url.startswith("tg:") and not looks_like_html and b"\x00" not in data[:8192]:
+        return article_from_text(decode_text(data), url=url)  # an upload named oddly: try it as text
     raise ExtractError(f"unsupported file type {suffix or '(none)'}")
 
 
@@ -90,14 +92,25 @@ def from_jsonl(path: Path, limits: SourceLimits) -> Iterator[Item]:
         yield str(path), ExtractError(f"too large ({size:,} bytes, limit {limits.max_jsonl_bytes:,})")
         return
     with open(path, "rb") as f:
-        for number, line in enumerate(f, start=1):
-            label = f"{path}:{number}"
-            if not line.strip():
-                continue
-            if len(line) > limits.max_record_bytes:
-                yield label, ExtractError(f"line too large ({len(line):,} bytes)")
-                continue
-            yield label, _guard(lambda line=line: from_record(line))
+        yield from _records(f, str(path), limits)
+
+
+def from_upload(data: bytes, filename: str, url: str, limits: SourceLimits) -> Iterator[Item]:
+    """A file sent to the bot: JSON Lines by its name, else one page or text whose URL is `url`."""
+    if Path(filename).suffix.lower() in JSONL_SUFFIXES:
+        yield from _records(data.splitlines(keepends=True), filename, limits)
+    else:
+        yield filename, _guard(lambda: from_bytes(data, filename, url))
+
+
+def _records(lines, label: str, limits: SourceLimits) -> Iterator[Item]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        if len(line) > limits.max_record_bytes:
+            yield f"{label}:{number}", ExtractError(f"line too large ({len(line):,} bytes)")
+            continue
+        yield f"{label}:{number}", _guard(lambda line=line: from_record(line))
 
 
 def from_record(line: bytes) -> Article:

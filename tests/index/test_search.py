@@ -78,3 +78,19 @@ def test_text_fragment_links_encode_the_quote_start_and_end():
     assert long == "https://x.test/a#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"
     assert unquote(long.split("=", 1)[1]).startswith("one two")
     assert text_fragment_link("file:///tmp/a.txt", "text") == "file:///tmp/a.txt"
+
+
+def test_further_passages_are_kept_for_more(filled):
+    answer = filled.ask("bridge repairs cost ferry strike")
+    shown = {q.article.id for q in answer.quotes}
+    assert answer.more and all(q.article.id not in shown for q in answer.more)
+    assert all(q.text in q.article.text for q in answer.more)
+
+
+def test_a_run_on_sentence_is_quoted_in_part_between_words(library, tmp_path):
+    words = " ".join(f"item{i}" for i in range(600))
+    path = tmp_path / "long.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/list", "title": "A list", "text": words}), encoding="utf-8")
+    list(library.ingest([str(path)]))
+    (quote,) = library.ask("item1 item2 item3").quotes
+    assert len(quote.text) <= 700 and words.startswith(quote.text) and not quote.text.endswith(" ")
