@@ -17,18 +17,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from index import (
-    Answer,
-    BriefbotError,
-    FetchLimits,
-    Library,
-    Outcome,
-    QueryError,
-    SentenceTransformerEmbedder,
-    SourceLimits,
-)
+from index import Answer, BriefbotError, Library, Outcome, QueryError
 
-from .config import Settings
+from .config import Settings, open_library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -90,8 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("url")
     remove.set_defaults(handler=cmd_remove)
 
-    run = commands.add_parser("run", help="run the Telegram bot")
+    run = commands.add_parser("run", help="run the Telegram bot (long polling)")
     run.set_defaults(handler=cmd_run)
+
+    chat = commands.add_parser("chat", help="talk to the bot in this terminal, without Telegram")
+    chat.set_defaults(handler=cmd_chat)
     return parser
 
 
@@ -103,17 +97,6 @@ def setup_logging(level: str) -> None:
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     # trafilatura logs unreadable pages as errors; ingest reports them itself, one line per source.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-
-
-def open_library(settings: Settings) -> Library:
-    limits = SourceLimits(
-        max_file_bytes=settings.max_page_bytes,
-        max_jsonl_bytes=settings.max_jsonl_bytes,
-        max_record_bytes=settings.max_page_bytes,
-        fetch=FetchLimits(max_bytes=settings.max_page_bytes, timeout=settings.fetch_timeout,
-                          allow_private=settings.fetch_allow_private),
-    )
-    return Library(settings.data_dir, SentenceTransformerEmbedder(bf16=settings.embed_bf16), limits)
 
 
 def cmd_ingest(args, settings: Settings) -> int:
@@ -247,10 +230,39 @@ def cmd_remove(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+NO_TOKEN = """briefbot needs a Telegram bot token to run as a bot.
+
+  1. In Telegram, open a chat with @BotFather and send /newbot; choose a name and a username.
+  2. BotFather replies with a token like 123456789:AA...; put it in a file named .env here:
+         BRIEFBOT_TELEGRAM_TOKEN=123456789:AA...
+     (or export BRIEFBOT_TELEGRAM_TOKEN). Add your own Telegram user id to BRIEFBOT_ADMIN_IDS to add articles.
+  3. Run `make run` again.
+"""
+
+
 def cmd_run(args, settings: Settings) -> int:
-    print("The Telegram bot is not built yet (it is the next issue). Until then, use the library from the\n"
-          "command line: `briefbot ingest SOURCE...`, then `briefbot ask \"your question\"`.\n", file=sys.stderr)
-    build_parser().print_help(sys.stderr)
+    if settings.telegram_token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            print("No terminal to chat in either; exiting. `briefbot chat` tries the bot in a terminal.",
+                  file=sys.stderr)
+            return EXIT_FAILED
+        print("Meanwhile, here is the same bot in your terminal (`briefbot chat`).\n", file=sys.stderr)
+        return cmd_chat(args, settings)
+    from .app import build_application, run_polling
+
+    setup_logging(settings.log_level)
+    logging.getLogger("bot").info("starting the bot (long polling)")
+    run_polling(build_application(settings))
+    return EXIT_OK
+
+
+def cmd_chat(args, settings: Settings) -> int:
+    import asyncio
+
+    from .terminal import chat
+
+    asyncio.run(chat(settings))
     return EXIT_OK
 
 

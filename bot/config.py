@@ -8,6 +8,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from index import Embedder, FetchLimits, Library, SentenceTransformerEmbedder, SourceLimits
+
 
 class Settings(BaseSettings):
     """briefbot's configuration. Environment variables are the field names in upper case with the
@@ -30,6 +32,9 @@ class Settings(BaseSettings):
     embed_bf16: bool | None = Field(None, description="Encode batches under bfloat16 (faster, same results); "
                                                       "empty = only where the CPU supports it natively.")
     log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING or ERROR.")
+    questions_per_minute: int = Field(10, gt=0, description="Questions one user may ask per minute.")
+    sample_library: bool = Field(True, description="Load the built-in guide to briefbot when the library is "
+                                                   "empty, so the bot has something to answer from at once.")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -40,3 +45,15 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return [value]
         return value
+
+
+def open_library(settings: Settings, embedder: Embedder | None = None) -> Library:
+    """The library in the settings' data folder, with the settings' limits; the real model unless given one."""
+    limits = SourceLimits(
+        max_file_bytes=settings.max_page_bytes,
+        max_jsonl_bytes=settings.max_jsonl_bytes,
+        max_record_bytes=settings.max_page_bytes,
+        fetch=FetchLimits(max_bytes=settings.max_page_bytes, timeout=settings.fetch_timeout,
+                          allow_private=settings.fetch_allow_private),
+    )
+    return Library(settings.data_dir, embedder or SentenceTransformerEmbedder(bf16=settings.embed_bf16), limits)

@@ -23,7 +23,7 @@ from .errors import QueryError, RejectedSource, StoreError
 from .extract import canonical_url, clean_url
 from .models import Answer, Article, Headline, IngestResult, Outcome, Quote
 from .search import Candidate, SearchConfig
-from .sources import SourceLimits, expand
+from .sources import SourceLimits, expand, from_upload
 from .store import Store
 from .stories import near_duplicate, simhash, text_hash
 from .vectors import VectorIndex
@@ -110,6 +110,10 @@ class Library:
                 yield from self._commit(batch)
             finally:
                 self.vectors.save()
+
+    def ingest_upload(self, data: bytes, filename: str, url: str) -> Iterator[IngestResult]:
+        """Ingest a file received as bytes (an upload): JSON Lines by its name, else one page or text."""
+        yield from self.ingest_items(from_upload(data, filename, url, self.limits))
 
     def _check_duplicate(self, label: str, article: Article, pending: list[_Pending]) -> _Pending | IngestResult:
         url = canonical_url(article.url)

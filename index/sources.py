@@ -80,8 +80,6 @@ def from_bytes(data: bytes, filename: str, url: str) -> Article:
         return article_from_html(data, url=url, page_knows_better=url.startswith("file:"))
     if suffix in TEXT_SUFFIXES or not suffix:
         return article_from_text(decode_text(data), url=url, markdown=suffix in (".md", ".markdown"))
-    if url.startswith("tg:") and not looks_like_html and b"\x00" not in data[:8192]:
-        return article_from_text(decode_text(data), url=url)  # an upload named oddly: try it as text
     raise ExtractError(f"unsupported file type {suffix or '(none)'}")
 
 

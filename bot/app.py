@@ -1,0 +1,95 @@
+"""build_application(): the only place the Telegram application is built and its handlers wired.
+
+The library opens in post_init (and the model is warmed there, so the first question is quick) and closes
+in post_shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from importlib import resources
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from index import Embedder, Outcome
+
+from . import handlers
+from .config import Settings, open_library
+from .errors import on_error
+from .services import Services
+
+log = logging.getLogger(__name__)
+
+COMMANDS = [
+    BotCommand("ask", "Ask a question"),
+    BotCommand("latest", "The newest articles"),
+    BotCommand("help", "What briefbot does"),
+]
+
+
+def build_application(settings: Settings, embedder: Embedder | None = None,
+                      request: BaseRequest | None = None) -> Application:
+    """The bot for `settings`. `embedder` replaces the real model (tests); `request` replaces HTTP to the
+    Bot API (the terminal chat)."""
+    if settings.telegram_token is None:
+        raise ValueError("no Telegram token")
+    api = settings.telegram_api_url.rstrip("/")
+    builder: ApplicationBuilder = (
+        Application.builder()
+        .token(settings.telegram_token.get_secret_value())
+        .base_url(api)
+        .base_file_url(api[: -len("/bot")] + "/file/bot" if api.endswith("/bot") else api + "/file")
+        .concurrent_updates(True)
+        .post_init(lambda app: _open(app, settings, embedder))
+        .post_shutdown(_close)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    application.add_handler(CommandHandler(["start", "help"], handlers.start))
+    application.add_handler(CommandHandler("ask", handlers.ask_command))
+    application.add_handler(CommandHandler("latest", handlers.latest))
+    application.add_handler(CommandHandler("ingest", handlers.ingest_command))
+    application.add_handler(CommandHandler("remove", handlers.remove_command))
+    application.add_handler(CommandHandler("stats", handlers.stats_command))
+    application.add_handler(CallbackQueryHandler(handlers.on_more, pattern=r"^more:"))
+    application.add_handler(MessageHandler(filters.Document.ALL, handlers.on_document))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.on_text))
+    application.add_error_handler(on_error)
+    return application
+
+
+async def _open(application: Application, settings: Settings, embedder: Embedder | None) -> None:
+    library = await asyncio.to_thread(open_library, settings, embedder)
+    application.bot_data["services"] = Services(settings=settings, library=library)
+    if settings.sample_library and library.stats()["articles"] == 0:
+        results = await asyncio.to_thread(load_sample, library)
+        log.info("the library was empty: loaded the built-in guide (%d articles)", results)
+    await asyncio.to_thread(library.embedder.encode, ["warm up the model"])
+    await application.bot.set_my_commands(COMMANDS)
+
+
+async def _close(application: Application) -> None:
+    services: Services | None = application.bot_data.get("services")
+    if services is not None:
+        await asyncio.to_thread(services.library.close)
+
+
+def load_sample(library) -> int:
+    """Ingest the guide shipped with briefbot; returns how many articles went in."""
+    data = resources.files("bot").joinpath("sample/guide.jsonl").read_bytes()
+    return sum(r.outcome is Outcome.ADDED for r in library.ingest_upload(data, "guide.jsonl", ""))
+
+
+def run_polling(application: Application) -> None:
+    application.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -1,0 +1,238 @@
+"""Telegram handlers: parse the update, make one awaited call to the library (off the event loop), render,
+reply. Nothing here blocks; nothing here builds services (see app.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message, MessageEntity, Update
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from index import IngestResult, Outcome, QueryError
+
+from . import render
+from .render import Reply
+from .services import Services
+
+log = logging.getLogger(__name__)
+PAGE = 3  # quotes a "More" press shows
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # quotes carry their links; previews would bury them
+_URL = re.compile(r"https?://\S+")
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.application.bot_data["services"]
+
+
+async def send(message: Message, replies: list[Reply]) -> None:
+    """Send replies in order, in the same chat and forum topic, the first as a reply to `message`."""
+    for i, reply in enumerate(replies):
+        markup = None
+        if reply.buttons:
+            markup = InlineKeyboardMarkup([[InlineKeyboardButton(b.text, url=b.url, callback_data=b.callback)
+                                            for b in row] for row in reply.buttons])
+        await message.get_bot().send_message(
+            chat_id=message.chat_id, text=reply.html, parse_mode=ParseMode.HTML, reply_markup=markup,
+            message_thread_id=message.message_thread_id if message.is_topic_message else None,
+            reply_to_message_id=message.message_id if i == 0 and message.chat.type != ChatType.PRIVATE else None,
+            link_preview_options=_NO_PREVIEW)
+
+
+# --- everyone -----------------------------------------------------------------------------------------
+
+HELP = """<b>briefbot</b> answers questions from a library of news articles with the <b>exact passages</b> that \
+answer them, each with its source: headline, outlet, date and a link that opens the article at the quote.
+
+In this chat, just write a question. In groups, use /ask, mention me, or reply to my message.
+
+/ask <i>question</i> — ask a question
+/latest — the newest articles
+/help — this message"""
+
+ADMIN_HELP = """
+
+Admin: /ingest <i>URL…</i> adds articles (or send a file: HTML, text, Markdown, JSON Lines), \
+/remove <i>URL</i> takes one out, /stats shows the library."""
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    stats = await asyncio.to_thread(svc.library.stats)
+    text = HELP
+    if svc.is_admin(update.effective_user and update.effective_user.id):
+        text += ADMIN_HELP
+    newest = await asyncio.to_thread(svc.library.latest, 3)
+    if stats["articles"] == 0:
+        text += "\n\nThe library is empty: an admin adds articles with /ingest or `briefbot ingest`."
+    elif all(a.source == "briefbot guide" for a in newest):
+        text += ("\n\nThe library holds only briefbot's own guide so far. Try: <i>How do I ask a question in a "
+                 "group?</i> Admins add real sources with /ingest <i>URL</i> or by sending files.")
+    else:
+        text += f"\n\nThe library holds {stats['articles']:,} articles. Try asking about: " + "; ".join(
+            f"<i>{render.escape(a.title)}</i>" for a in newest)
+    await send(update.effective_message, [Reply(text)])
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    question = " ".join(context.args or [])
+    if not question:
+        await send(update.effective_message, [Reply("Ask like this: <code>/ask Who won the Davis Cup?</code>")])
+        return
+    await answer(update, context, question)
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Private chats: every text is a question. Groups: only a mention of the bot or a reply to it."""
+    message = update.effective_message
+    if message.chat.type == ChatType.PRIVATE:
+        await answer(update, context, message.text)
+        return
+    bot = context.bot
+    mention = f"@{bot.username}".lower()
+    mentions = [text for entity, text in message.parse_entities([MessageEntity.MENTION]).items()
+                if text.lower() == mention]
+    replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None \
+        and message.reply_to_message.from_user.id == bot.id
+    if not mentions and not replied:
+        return
+    question = re.sub(re.escape(mention), " ", message.text, flags=re.IGNORECASE).strip()
+    if question:
+        await answer(update, context, question)
+
+
+async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    svc = services(context)
+    message = update.effective_message
+    wait = svc.limiter.wait_time(update.effective_user.id if update.effective_user else message.chat_id)
+    if wait:
+        await send(message, [Reply(f"You are asking faster than I can read. Please try again in {int(wait) + 1} s.")])
+        return
+    try:
+        await message.get_bot().send_chat_action(message.chat_id, ChatAction.TYPING,
+                                                 message_thread_id=message.message_thread_id
+                                                 if message.is_topic_message else None)
+    except TelegramError as exc:  # "typing" is a courtesy; the answer matters
+        log.info("could not show typing in chat %s: %s", message.chat_id, exc)
+    try:
+        result = await asyncio.to_thread(svc.library.ask, question)
+    except QueryError as exc:
+        await send(message, [Reply(render.escape(f"I can't search for that: {exc}."))])
+        return
+    more = f"more:{svc.answers.put(result)}:0" if result.more else None
+    await send(message, render.answer_replies(result, more_callback=more))
+
+
+async def on_more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The "More" button: the next page of further passages, as a new message; the old button goes away."""
+    query = update.callback_query
+    match = re.fullmatch(r"more:([\w-]+):(\d+)", query.data or "")
+    result = services(context).answers.get(match.group(1)) if match else None
+    if result is None:
+        await query.answer("This answer has expired. Please ask again.", show_alert=False)
+        return
+    await query.answer()
+    page = int(match.group(2))
+    quotes = list(result.more[page * PAGE : (page + 1) * PAGE])
+    has_next = len(result.more) > (page + 1) * PAGE
+    kept = [[b for b in row if b.url] for row in (query.message.reply_markup.inline_keyboard
+                                                  if query.message and query.message.reply_markup else [])]
+    try:
+        await query.edit_message_reply_markup(InlineKeyboardMarkup([row for row in kept if row]) if any(kept)
+                                              else None)
+    except TelegramError as exc:
+        log.info("could not remove the More button: %s", exc)
+    header = f"<b>More on:</b> <i>{render.escape(result.question)}</i>"
+    next_page = f"more:{match.group(1)}:{page + 1}" if has_next else None
+    replies = render.quotes_replies(quotes, next_page, header=header) if quotes else [
+        Reply("That was everything the library has on this question.")]
+    await send(query.message, replies)
+
+
+async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    articles = await asyncio.to_thread(services(context).library.latest, 10)
+    await send(update.effective_message, [render.headlines_reply("Newest articles", articles,
+                                                                 "The library is empty.")])
+
+
+# --- admins -------------------------------------------------------------------------------------------
+
+REFUSAL = "Sorry, only the library's admins can add or remove articles."
+
+
+async def _admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    if services(context).is_admin(update.effective_user and update.effective_user.id):
+        return True
+    await send(update.effective_message, [Reply(REFUSAL)])
+    return False
+
+
+async def ingest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if not await _admin(update, context):
+        return
+    urls = _URL.findall(" ".join(context.args or []))
+    if not urls:
+        await send(update.effective_message, [Reply("Send links like this: <code>/ingest https://example.com/news/1"
+                                                    "</code> (several at once are fine).")])
+        return
+    library = services(context).library
+    results = await asyncio.to_thread(lambda: list(library.ingest(urls)))
+    await send(update.effective_message, render.plain(describe(results)))
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if not await _admin(update, context):
+        return
+    svc = services(context)
+    document = update.effective_message.document
+    name = document.file_name or "upload"
+    limit = svc.settings.max_page_bytes
+    if document.file_size and document.file_size > limit:
+        await send(update.effective_message, render.plain(
+            f"rejected: too large ({document.file_size:,} bytes, limit {limit:,}) — {name}"))
+        return
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    url = f"tg://upload/{document.file_unique_id}/{name}"
+    results = await asyncio.to_thread(lambda: list(svc.library.ingest_upload(data, name, url)))
+    await send(update.effective_message, render.plain(describe(results)))
+
+
+def describe(results: list[IngestResult]) -> str:
+    """One line per source, then a count."""
+    lines = []
+    for r in results:
+        if r.outcome is Outcome.ADDED:
+            lines.append(f"✅ added: {r.title} ({r.passages} passages)")
+        elif r.outcome is Outcome.DUPLICATE:
+            lines.append(f"↩️ duplicate ({r.reason}) of: {r.title} — {r.source}")
+        else:
+            lines.append(f"❌ rejected: {r.reason} — {r.source}")
+    added = sum(r.outcome is Outcome.ADDED for r in results)
+    lines.append(f"{added} of {len(results)} added.")
+    return "\n".join(lines)
+
+
+async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if not await _admin(update, context):
+        return
+    urls = _URL.findall(" ".join(context.args or []))
+    if len(urls) != 1:
+        await send(update.effective_message, [Reply("Remove one article by its link: <code>/remove "
+                                                    "https://example.com/news/1</code>")])
+        return
+    removed = await asyncio.to_thread(services(context).library.remove, urls[0])
+    text = f"Removed: {removed.title}" if removed else f"No article is stored under {urls[0]}"
+    await send(update.effective_message, render.plain(text))
+
+
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if not await _admin(update, context):
+        return
+    s = await asyncio.to_thread(services(context).library.stats)
+    await send(update.effective_message, render.plain(
+        f"{s['articles']:,} articles from {s['sources']:,} outlets; {s['passages']:,} passages, {s['vectors']:,} "
+        f"vectors ({s['model']}); newest article {s['newest'] or '—'}."))

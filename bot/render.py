@@ -1,0 +1,191 @@
+"""Answers and lists as Telegram messages (HTML parse mode) within every Telegram limit, by construction.
+
+Pure functions. Every piece of article text is escaped; a message holds whole quote blocks up to 4096 UTF-16
+code units of visible text and far fewer than 100 entities; a block too long for one message is split
+between words into several blockquotes, never inside markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from index import Answer, Article, Headline, Quote
+
+MAX_TEXT = 4096          # UTF-16 code units after entity parsing
+MAX_ENTITIES = 100
+_SAFE_TEXT = 3900        # room for the separators between blocks
+MAX_TITLE = 200
+MAX_CALLBACK_BYTES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    text: str
+    url: str | None = None
+    callback: str | None = None  # at most 64 bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One message to send: HTML text and an optional keyboard (rows of buttons)."""
+
+    html: str
+    buttons: tuple[tuple[Button, ...], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    html: str
+    visible: int   # UTF-16 length of the text after parsing
+    entities: int
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def is_web_url(url: str) -> bool:
+    return bool(re.match(r"https?://[^\s/]+", url or ""))
+
+
+def link(text: str, url: str) -> tuple[str, int]:
+    """An <a> when the URL is a web address (Telegram refuses others), else the plain text; with its entity count."""
+    if is_web_url(url):
+        return f'<a href="{html.escape(url, quote=True)}">{escape(text)}</a>', 1
+    return escape(text), 0
+
+
+def source_line(article: Article | Headline, url: str) -> tuple[str, int]:
+    """"Title · Outlet · 19 Nov 2019" with the title linked."""
+    title = _shorten(article.title or url, MAX_TITLE)
+    linked, entities = link(title, url)
+    details = [escape(part) for part in (article.source, format_date(article.published)) if part]
+    return " · ".join([linked, *details]), entities
+
+
+def format_date(value: str | None) -> str:
+    if not value or not re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return ""
+    year, month, day = value[:10].split("-")
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    return f"{int(day)} {months[int(month) - 1]} {year}"
+
+
+def quote_blocks(quote: Quote) -> list[_Block]:
+    """A quote as a blockquote and its source line; a quote too long for one message becomes several blocks."""
+    source, source_entities = source_line(quote.article, quote.link)
+    source_visible = utf16_len(html.unescape(re.sub(r"<[^>]+>", "", source)))
+    pieces = _split_words(quote.text, _SAFE_TEXT - source_visible - 2)
+    blocks = []
+    for i, piece in enumerate(pieces):
+        last = i == len(pieces) - 1
+        text = f"<blockquote>{escape(piece)}</blockquote>" + (f"\n{source}" if last else "")
+        visible = utf16_len(piece) + (1 + source_visible if last else 0)
+        blocks.append(_Block(text, visible, 1 + (source_entities if last else 0)))
+    return blocks
+
+
+def _split_words(text: str, limit: int) -> list[str]:
+    """Pieces of at most `limit` UTF-16 units, cut at spaces where possible (a 5,000-character word is cut)."""
+    pieces = []
+    while utf16_len(text) > limit:
+        cut = limit
+        while utf16_len(text[:cut]) > limit:
+            cut -= 1
+        space = text.rfind(" ", 0, cut)
+        cut = space if space > limit // 2 else cut
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    pieces.append(text)
+    return [p for p in pieces if p]
+
+
+def pack(blocks: list[_Block], header: str = "") -> list[str]:
+    """Blocks joined by blank lines into as few messages as the limits allow; a header opens the first."""
+    messages: list[str] = []
+    current, visible, entities = header, utf16_len(html.unescape(re.sub(r"<[^>]+>", "", header))), header.count("</")
+    for block in blocks:
+        if current and (visible + 2 + block.visible > _SAFE_TEXT or entities + block.entities > MAX_ENTITIES - 5):
+            messages.append(current)
+            current, visible, entities = "", 0, 0
+        current = f"{current}\n\n{block.html}" if current else block.html
+        visible += 2 + block.visible
+        entities += block.entities
+    if current:
+        messages.append(current)
+    return messages
+
+
+def answer_replies(answer: Answer, more_callback: str | None = None) -> list[Reply]:
+    """The answer's quotes; the last message carries "Full article" and, if there is more, "More"."""
+    if not answer.answered:
+        return [declined_reply(answer)]
+    return quotes_replies(list(answer.quotes), more_callback)
+
+
+def quotes_replies(quotes: list[Quote], more_callback: str | None = None, header: str = "") -> list[Reply]:
+    blocks = [block for quote in quotes for block in quote_blocks(quote)]
+    texts = pack(blocks, header)
+    row: list[Button] = []
+    if quotes and is_web_url(quotes[0].article.url):
+        row.append(Button("Full article", url=quotes[0].article.url))
+    if more_callback:
+        row.append(Button("More", callback=more_callback))
+    replies = [Reply(text) for text in texts]
+    if row:
+        replies[-1] = Reply(replies[-1].html, (tuple(row),))
+    return replies
+
+
+def declined_reply(answer: Answer) -> Reply:
+    lines = ["Nothing in the library answers that."]
+    if answer.related:
+        lines.append("\nThe nearest articles:")
+        lines += ["• " + source_line(h, h.url)[0] for h in answer.related]
+    return Reply("\n".join(lines))
+
+
+def headlines_reply(title: str, articles: list[Article], empty: str) -> Reply:
+    if not articles:
+        return Reply(escape(empty))
+    lines = [f"<b>{escape(title)}</b>"] + ["• " + source_line(a, a.url)[0] for a in articles]
+    return Reply("\n".join(lines))
+
+
+def plain(text: str, limit: int = _SAFE_TEXT) -> list[Reply]:
+    """Plain text (escaped) in as many messages as it needs."""
+    return [Reply(escape(piece)) for piece in _split_lines(text, limit)]
+
+
+def _split_lines(text: str, limit: int) -> list[str]:
+    out, current = [], ""
+    for line in text.split("\n"):
+        for piece in _split_words(line, limit) or [""]:
+            if current and utf16_len(current) + 1 + utf16_len(piece) > limit:
+                out.append(current)
+                current = piece
+            else:
+                current = f"{current}\n{piece}" if current else piece
+    if current.strip():
+        out.append(current)
+    return out or ["(empty)"]
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def as_terminal_text(reply: Reply) -> str:
+    """A reply for a terminal: quotes indented with a bar, links after their text, buttons as a last line."""
+    text = re.sub(r"<blockquote>(.*?)</blockquote>",
+                  lambda m: "\n".join("│ " + line for line in m.group(1).split("\n")), reply.html, flags=re.S)
+    text = re.sub(r'<a href="([^"]*)">(.*?)</a>', lambda m: f"{m.group(2)} <{html.unescape(m.group(1))}>", text)
+    text = html.unescape(re.sub(r"</?(?:b|i|u|s|code|pre)>", "", text))
+    buttons = [f"[{b.text}]" + (f" {b.url}" if b.url else "") for row in reply.buttons for b in row]
+    return text + ("\n" + "  ".join(buttons) if buttons else "")

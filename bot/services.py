@@ -1,0 +1,66 @@
+"""What the handlers share, built once by the application: the library, the settings, recent answers kept
+for the "More" button, and the per-user question limit."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections import OrderedDict, deque
+from dataclasses import dataclass, field
+
+from index import Answer, Library
+
+from .config import Settings
+
+
+class RecentAnswers:
+    """The last answers with further passages, by a short key that fits in a button's callback data."""
+
+    def __init__(self, capacity: int = 1000):
+        self.capacity = capacity
+        self._answers: OrderedDict[str, Answer] = OrderedDict()
+
+    def put(self, answer: Answer) -> str:
+        key = secrets.token_urlsafe(6)
+        self._answers[key] = answer
+        while len(self._answers) > self.capacity:
+            self._answers.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> Answer | None:
+        return self._answers.get(key)
+
+
+class RateLimiter:
+    """At most `limit` events per `window` seconds for each user (sliding window)."""
+
+    def __init__(self, limit: int, window: float = 60.0):
+        self.limit = limit
+        self.window = window
+        self._events: dict[int, deque[float]] = {}
+
+    def wait_time(self, user_id: int, now: float | None = None) -> float:
+        """0 and the event is counted, or how many seconds until the user may ask again."""
+        now = time.monotonic() if now is None else now
+        events = self._events.setdefault(user_id, deque())
+        while events and events[0] <= now - self.window:
+            events.popleft()
+        if len(events) >= self.limit:
+            return events[0] + self.window - now
+        events.append(now)
+        return 0.0
+
+
+@dataclass
+class Services:
+    settings: Settings
+    library: Library
+    answers: RecentAnswers = field(default_factory=RecentAnswers)
+    limiter: RateLimiter | None = None
+
+    def __post_init__(self) -> None:
+        if self.limiter is None:
+            self.limiter = RateLimiter(self.settings.questions_per_minute)
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.settings.admin_ids
