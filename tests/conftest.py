@@ -58,10 +58,19 @@ def real_embedder() -> SentenceTransformerEmbedder:
 
 
 @pytest.fixture(scope="session")
-def corpus_library(tmp_path_factory, real_embedder):
-    """(library, ingest results) for the whole shared corpus with the real model, built once a run (~25 s)."""
-    path = corpus_path() / "articles.jsonl"
-    lib = Library(tmp_path_factory.mktemp("corpus") / "data", real_embedder)
-    results = list(lib.ingest([str(path)]))
+def corpus_data(tmp_path_factory, real_embedder):
+    """(data folder, ingest results): the whole shared corpus ingested with the real model, once a run (~20 s).
+    Tests that change a library copy the folder first."""
+    data = tmp_path_factory.mktemp("corpus") / "data"
+    with Library(data, real_embedder) as lib:
+        results = list(lib.ingest([str(corpus_path() / "articles.jsonl")]))
+    return data, results
+
+
+@pytest.fixture(scope="session")
+def corpus_library(corpus_data, real_embedder):
+    """(library, ingest results) over the corpus folder, for tests that only read."""
+    data, results = corpus_data
+    lib = Library(data, real_embedder)
     yield lib, results
     lib.close()

@@ -7,17 +7,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class WebServer:
-    """Serves `routes` ({path: (status, content type, body)}); `/hang` waits until the server stops."""
+    """Serves `routes` ({path: (status, content type, body)}). `/hang` waits until `release` is set (or the
+    server stops), then closes without answering."""
 
     def __init__(self, routes: dict[str, tuple[int, str, bytes]] | None = None):
         self.routes = dict(routes or {})
         self.release = threading.Event()
+        self.hit = threading.Event()  # set at the first request
         self.requests: list[str] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 server.requests.append(self.path)
+                server.hit.set()
                 if self.path == "/hang":
                     server.release.wait(30)
                     return

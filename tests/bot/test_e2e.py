@@ -1,0 +1,163 @@
+"""End to end: users talk to the real Application through real long polling against the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from tests.bot.conftest import ADMIN, make_settings, reply_to, running
+from tests.fakes.web import WebServer
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+
+
+def buttons(call) -> list[dict]:
+    markup = call.params.get("reply_markup") or {}
+    return [b for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_a_question_gets_the_quote_and_the_link(botapi, corpus_copy, real_embedder, dev_questions):
+    question = next(q for q in dev_questions if q["qid"] == "q0006")  # WeWork trademark
+    async with running(make_settings(botapi, corpus_copy), real_embedder):
+        update = botapi.user_message(question["question"])
+        call = await reply_to(botapi, update)
+    html = call.params["text"]
+    assert "<blockquote>" in html and "almost $6 million" in html
+    assert 'href="https://venturebeat.com/2019/11/18/' in html and "#:~:text=" in html
+    assert any(c.method == "sendChatAction" and c.params["action"] == "typing" for c in botapi.calls)
+    labels = [b["text"] for b in buttons(call)]
+    assert "Full article" in labels
+    assert any(c.method == "setMyCommands" for c in botapi.calls)
+
+
+async def test_more_pages_to_further_passages(botapi, corpus_copy, real_embedder):
+    async with running(make_settings(botapi, corpus_copy), real_embedder):
+        update = botapi.user_message("What did NASA announce about commercial moon landers?")
+        first = await reply_to(botapi, update, lambda c: any(b["text"] == "More" for b in buttons(c)))
+        more = next(b for b in buttons(first) if b["text"] == "More")
+        press = botapi.press(first.result, more["callback_data"])
+        page = await reply_to(botapi, press, lambda c: c.params["text"].startswith("<b>More on:</b>"))
+        await asyncio.to_thread(botapi.wait_for, lambda c: c.method == "answerCallbackQuery")
+        await asyncio.to_thread(botapi.wait_for, lambda c: c.method == "editMessageReplyMarkup")
+    assert "<blockquote>" in page.params["text"]
+    shown_first = first.params["text"]
+    quoted = [part.split("</blockquote>")[0] for part in page.params["text"].split("<blockquote>")[1:]]
+    assert quoted and all(q not in shown_first for q in quoted)
+    # The More button is gone from the first message; Full article stays.
+    edited = next(c for c in botapi.calls if c.method == "editMessageReplyMarkup")
+    assert all(b["text"] != "More" for b in buttons(edited))
+
+
+async def test_in_a_group_the_bot_answers_only_when_addressed(botapi, corpus_copy, real_embedder):
+    group = {"chat_id": -100, "chat_type": "supergroup"}
+    async with running(make_settings(botapi, corpus_copy), real_embedder):
+        ignored = botapi.user_message("What did Ilya Ponomarev say about Russian statehood?", **group)
+        mention = botapi.user_message("@brief_test_bot What did Ilya Ponomarev say about Russian statehood?",
+                                      **group)
+        call = await reply_to(botapi, mention)
+        command = botapi.user_message("/ask Who is Ilya Ponomarev?", **group)
+        await reply_to(botapi, command)
+        reply = botapi.user_message("And what about the Kremlin propaganda?", reply_to=call.result, **group)
+        await reply_to(botapi, reply)
+    answered = [int(c.params["reply_parameters"]["message_id"]) for c in botapi.sent(-100)
+                if c.params.get("reply_parameters")]
+    assert ignored["message"]["message_id"] not in answered
+    assert {mention["message"]["message_id"], command["message"]["message_id"],
+            reply["message"]["message_id"]} <= set(answered)
+
+
+PAGE = ("<html><head><title>Harbour tunnel opens</title></head><body><article><h1>Harbour tunnel opens</h1>"
+        + "".join(f"<p>The new harbour tunnel under the bay opened to traffic on Monday, paragraph {i}. "
+                  f"It took seven years and cost 2.3 billion kroner, the transport ministry said.</p>"
+                  for i in range(5))
+        + "<p>The tunnel's chief engineer, Marta Lindqvist, said the hardest part was the soft clay.</p>"
+        + "</article></body></html>").encode()
+
+
+async def test_an_admin_ingests_a_page_then_it_answers_from_it(botapi, tmp_path, embedder):
+    with WebServer({"/tunnel.html": (200, "text/html", PAGE)}) as web:
+        async with running(make_settings(botapi, tmp_path / "data"), embedder):
+            update = botapi.user_message(f"/ingest {web.url}/tunnel.html", user_id=ADMIN, chat_id=ADMIN)
+            report = await reply_to(botapi, update)
+            question = botapi.user_message("Who was the chief engineer of the harbour tunnel?", user_id=ADMIN,
+                                           chat_id=ADMIN)
+            answer = await reply_to(botapi, question)
+    assert "added: Harbour tunnel opens" in report.params["text"]
+    assert "Marta Lindqvist" in answer.params["text"]
+    assert f'href="{web.url}/tunnel.html#:~:text=' in answer.params["text"]
+
+
+async def test_a_non_admin_cannot_ingest_and_nothing_is_stored(botapi, tmp_path, embedder):
+    with WebServer({"/tunnel.html": (200, "text/html", PAGE)}) as web:
+        async with running(make_settings(botapi, tmp_path / "data"), embedder) as app:
+            update = botapi.user_message(f"/ingest {web.url}/tunnel.html", user_id=77, chat_id=77)
+            refusal = await reply_to(botapi, update)
+            upload = botapi.user_message(document=botapi.add_file(b"text " * 100, "a.txt"), user_id=77, chat_id=77)
+            second = await reply_to(botapi, upload)
+            stats = app.bot_data["services"].library.stats()
+    assert "only the library's admins" in refusal.params["text"]
+    assert "only the library's admins" in second.params["text"]
+    assert stats["articles"] == 0 and web.requests == []
+    assert not any(c.method == "getFile" for c in botapi.calls)
+
+
+async def test_an_uploaded_document_is_ingested(botapi, tmp_path, embedder):
+    records = "\n".join(json.dumps({"url": f"https://news.test/{i}", "title": f"Ferry news {i}",
+                                    "text": f"The ferry line number {i} will run every twenty minutes from May. " * 8})
+                        for i in range(3)) + "\n{broken\n"
+    async with running(make_settings(botapi, tmp_path / "data"), embedder) as app:
+        update = botapi.user_message(document=botapi.add_file(records.encode(), "ferries.jsonl"), user_id=ADMIN,
+                                     chat_id=ADMIN)
+        report = await reply_to(botapi, update)
+        stats = app.bot_data["services"].library.stats()
+    text = report.params["text"]
+    assert text.count("added: Ferry news") == 3 and "rejected: malformed JSON" in text
+    assert stats["articles"] == 3
+
+
+async def test_start_explains_and_the_empty_library_offers_the_guide(botapi, tmp_path, embedder):
+    settings = make_settings(botapi, tmp_path / "data", sample_library=True)
+    async with running(settings, embedder):
+        start = await reply_to(botapi, botapi.user_message("/start"))
+        answer = await reply_to(botapi, botapi.user_message("How do I ask a question in a group?"))
+        latest = await reply_to(botapi, botapi.user_message("/latest"))
+    assert "briefbot" in start.params["text"] and "/ask" in start.params["text"]
+    assert "guide" in start.params["text"]
+    assert "<blockquote>" in answer.params["text"] and "/ask" in answer.params["text"]
+    assert "Newest articles" in latest.params["text"]
+
+
+async def test_questions_beyond_the_rate_limit_get_a_friendly_message(botapi, tmp_path, embedder):
+    async with running(make_settings(botapi, tmp_path / "data", questions_per_minute=2), embedder):
+        for _ in range(2):
+            await reply_to(botapi, botapi.user_message("anything about ferries?"))
+        third = await reply_to(botapi, botapi.user_message("anything about ferries?"))
+    assert "faster than I can read" in third.params["text"]
+
+
+async def test_an_error_is_logged_and_the_user_gets_a_short_apology(botapi, tmp_path, embedder, monkeypatch,
+                                                                    caplog):
+    async with running(make_settings(botapi, tmp_path / "data"), embedder) as app:
+        def broken(question):
+            raise RuntimeError("disk on fire")
+
+        monkeypatch.setattr(app.bot_data["services"].library, "ask", broken)
+        apology = await reply_to(botapi, botapi.user_message("Will this work?"))
+    assert apology.params["text"].startswith("Sorry, something went wrong")
+    assert "Traceback" not in apology.params["text"] and "disk on fire" not in apology.params["text"]
+    assert any("error while handling message" in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+async def test_start_is_answered_while_a_long_ingest_runs(botapi, tmp_path, embedder):
+    with WebServer({}) as web:  # /hang holds the fetch open until it is released
+        async with running(make_settings(botapi, tmp_path / "data", fetch_timeout=20), embedder):
+            ingest = botapi.user_message(f"/ingest {web.url}/hang", user_id=ADMIN, chat_id=ADMIN)
+            assert await asyncio.to_thread(web.hit.wait, 10)  # the ingest is now waiting on the page
+            start = await reply_to(botapi, botapi.user_message("/start", chat_id=5, user_id=5))
+            assert not botapi.sent(ADMIN)  # the ingest has not finished
+            web.release.set()
+            report = await reply_to(botapi, ingest)
+    assert "briefbot" in start.params["text"]
+    assert "rejected" in report.params["text"]
