@@ -36,7 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = "; ".join(f"BRIEFBOT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
         print(f"briefbot: a setting is invalid ({problems}). See .env.example.", file=sys.stderr)
         return EXIT_USAGE
-    setup_logging(settings.log_level if args.verbose else "WARNING")
+    secrets = [settings.telegram_token.get_secret_value()] if settings.telegram_token else []
+    setup_logging(settings.log_level if args.verbose else "WARNING", secrets)
     try:
         return args.handler(args, settings)
     except BriefbotError as exc:
@@ -89,9 +90,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def setup_logging(level: str) -> None:
-    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
+class RedactSecrets(logging.Filter):
+    """Replaces each secret in a record's message and traceback with "[redacted]": a second guard after
+    keeping httpx (which logs request URLs, and Bot API URLs hold the token) at WARNING."""
+
+    def __init__(self, secrets: list[str]):
+        super().__init__()
+        self.secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            message = record.getMessage()
+            if record.exc_info:
+                message += "\n" + logging.Formatter().formatException(record.exc_info)
+                record.exc_info, record.exc_text = None, None
+            for secret in self.secrets:
+                message = message.replace(secret, "[redacted]")
+            record.msg, record.args = message, ()
+        return True
+
+
+def setup_logging(level: str, secrets: list[str] | None = None, stream=None) -> None:
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactSecrets(secrets or []))
+    logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     # httpx logs every request URL at INFO, and Bot API URLs hold the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
@@ -251,7 +274,7 @@ def cmd_run(args, settings: Settings) -> int:
         return cmd_chat(args, settings)
     from .app import build_application, run_polling
 
-    setup_logging(settings.log_level)
+    setup_logging(settings.log_level, [settings.telegram_token.get_secret_value()])
     logging.getLogger("bot").info("starting the bot (long polling)")
     run_polling(build_application(settings))
     return EXIT_OK

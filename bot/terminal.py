@@ -18,6 +18,8 @@ from pydantic import SecretStr
 from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
+from index import Embedder
+
 from .app import build_application
 from .config import Settings
 from .render import Button, Reply, as_terminal_text
@@ -91,12 +93,12 @@ def _button_update(update_id: int, button: Button) -> dict:
                                                         "message": shown}}
 
 
-async def chat(settings: Settings, lines=None, out: TextIO = sys.stdout) -> None:
-    """Read questions and commands until end of input (or "quit"); `lines` replaces the keyboard in tests."""
+async def chat(settings: Settings, lines=None, out: TextIO = sys.stdout, embedder: Embedder | None = None) -> None:
+    """Read questions and commands until end of input (or "quit"); `lines` and `embedder` are for tests."""
     settings = settings.model_copy(update={"admin_ids": [*settings.admin_ids, TERMINAL_USER["id"]],
                                            "telegram_token": settings.telegram_token or _TERMINAL_TOKEN})
     request = TerminalRequest(out)
-    application = build_application(settings, request=request)
+    application = build_application(settings, embedder, request=request)
     print("Loading the library and the model…", file=out, flush=True)
     await application.initialize()
     await application.post_init(application)

@@ -89,7 +89,25 @@ def test_usage_errors_say_what_to_do(env, capsys):
     assert "give a question" in capsys.readouterr().err
 
 
-def test_run_without_the_bot_says_what_exists(env, capsys):
-    assert main(["run"]) == 0
+def test_run_without_a_token_says_how_to_get_one_and_exits_without_a_terminal(env, capsys, monkeypatch):
+    monkeypatch.delenv("BRIEFBOT_TELEGRAM_TOKEN", raising=False)
+    assert main(["run"]) == 1  # stdin is not a terminal under pytest
     err = capsys.readouterr().err
-    assert "briefbot ingest" in err and "usage: briefbot" in err
+    assert "@BotFather" in err and "BRIEFBOT_TELEGRAM_TOKEN=" in err and "briefbot chat" in err
+
+
+async def test_chat_in_a_terminal_uses_the_same_handlers(env, embedder):
+    import io
+
+    from bot.config import Settings
+    from bot.terminal import chat
+
+    out = io.StringIO()
+    lines = iter(["/start", "How do I ask a question in a group?", "more", "/stats", "", "quit"])
+    await chat(Settings(_env_file=None, data_dir=env / "data"), lines=lines, out=out, embedder=embedder)
+    text = out.getvalue()
+    assert "briefbot answers questions" in text  # /start, rendered as text
+    assert "│ " in text and "How to ask briefbot a question · briefbot guide" in text  # a quote and its source
+    assert "More on: How do I ask a question in a group?" in text
+    assert "5 articles from 1 outlets" in text  # the terminal user is an admin
+    assert "<blockquote>" not in text and "&amp;" not in text

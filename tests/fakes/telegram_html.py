@@ -29,7 +29,12 @@ def parse(source: str) -> tuple[str, list[dict]]:
     i = 0
     while i < len(source):
         ch = source[i]
-        offset = len(source[:i].encode())
+        if ch not in "<&":
+            out.append(ch)
+            length += 2 if ord(ch) > 0xFFFF else 1
+            i += 1
+            continue
+        offset = len(source[:i].encode())  # Telegram reports positions in bytes
         if ch == "<":
             end = source.find(">", i)
             if end < 0:
@@ -67,15 +72,11 @@ def parse(source: str) -> tuple[str, list[dict]]:
                 stack.append((name, length, {k: _unescape(v, offset) for k, v in attrs.items()}))
             i = end + 1
             continue
-        if ch == "&":
-            match = re.match(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);", source[i:])
-            if not match:
-                raise ParseError(f"Character entity expected at byte offset {offset}")
-            text = _entity(match.group(1), offset)
-            i += len(match.group(0))
-        else:
-            text = ch
-            i += 1
+        match = re.match(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);", source[i : i + 12])
+        if not match:
+            raise ParseError(f"Character entity expected at byte offset {offset}")
+        text = _entity(match.group(1), offset)
+        i += len(match.group(0))
         out.append(text)
         length += utf16(text)
     if stack:

@@ -1,0 +1,30 @@
+"""The token never reaches the logs, at the most verbose level, through questions, errors and retries."""
+
+import asyncio
+import io
+import logging
+
+from bot.cli import setup_logging
+from tests.bot.conftest import make_settings, reply_to, running
+from tests.fakes.botapi import TOKEN
+
+
+async def test_the_token_never_appears_in_any_log_line(botapi, tmp_path, embedder):
+    stream = io.StringIO()
+    setup_logging("DEBUG", [TOKEN], stream=stream)
+    try:
+        logging.getLogger("httpx").setLevel(logging.DEBUG)  # even if someone turns httpx up
+        async with running(make_settings(botapi, tmp_path / "data"), embedder):
+            await reply_to(botapi, botapi.user_message("Is anything in the library yet?"))
+            botapi.fail("sendMessage", 500)
+            botapi.user_message("/latest")
+            await asyncio.to_thread(botapi.wait_for, lambda c: c.method == "sendMessage" and c.status == 500)
+            logging.getLogger("test").error("a URL with the token: %s/getMe", f"{botapi.base_url}{TOKEN}")
+    finally:
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        logging.basicConfig(level=logging.WARNING, handlers=[logging.NullHandler()], force=True)
+    text = stream.getvalue()
+    assert text.count("\n") > 20  # the run did log, verbosely
+    assert "HTTP Request: POST" in text  # httpx's request lines, whose URLs hold the token, went through
+    assert TOKEN not in text and TOKEN.split(":")[1] not in text
+    assert "[redacted]" in text

@@ -1,0 +1,113 @@
+"""Rendering within Telegram's limits, whatever the article text holds; every message accepted by the
+strict fake server (Telegram's HTML rules, 4096 UTF-16 units after parsing)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+
+from bot import render
+from bot.services import RateLimiter, RecentAnswers
+from index import Answer, Article, Headline, Quote
+from index.chunking import paragraphs
+from tests.fakes.botapi import TOKEN
+from tests.fakes.telegram_html import parse, utf16
+
+ADVERSARIAL = [
+    "Fish & chips <b>bold</b> </blockquote> &amp; &lt;script&gt;alert(1)&lt;/script&gt; \"quoted\" 'single'",
+    "Emoji 😀👩‍👩‍👧‍👦🇺🇦 counted twice in UTF-16 " * 120,
+    "שלום עולם — مرحبا بالعالم، right-to-left text with \u202e override \u200f marks " * 40,
+    "A" * 9000,
+    "https://example.com/" + "very-long-path/" * 400 + "?q=<x>&y=\"z\"",
+    "Zero\u200bwidth\u2060joiners and combining a\u0301\u0301 marks " * 100,
+    "Line one\nLine two\n\n\nLine three with tabs\tand CR\r\n",
+]
+
+
+def quote(text: str, title: str = "Headline", url: str = "https://news.test/a?x=1&y=2", source: str = "Outlet",
+          published: str | None = "2019-11-19") -> Quote:
+    article = Article(url=url, title=title, text=text, source=source, published=published, id=1)
+    return Quote(text=text, article=article, start=0, end=len(text), score=1.0,
+                 link=f"{url}#:~:text=" + "x" * 20)
+
+
+def check(reply: render.Reply) -> None:
+    """What Telegram checks, done locally as well (the server test below sends them for real)."""
+    text, entities = parse(reply.html)
+    assert 0 < utf16(text.strip()) <= 4096
+    assert len(entities) <= 100
+    for row in reply.buttons:
+        for button in row:
+            assert button.callback is None or len(button.callback.encode()) <= 64
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL)
+def test_adversarial_quotes_render_within_limits(text):
+    title = "Title <with> & \"marks\" " + text[:300]
+    replies = render.answer_replies(Answer("q", True, (quote(text, title=title), quote(text))), "more:abc:0")
+    for reply in replies:
+        check(reply)
+    shown = "".join(parse(r.html)[0] for r in replies)
+    # Nothing of the quote is lost: every word of it is shown.
+    for word in set(text.split()):
+        assert word in shown or len(word) > 3000
+
+
+def test_declined_and_lists_render_within_limits():
+    headlines = tuple(Headline(t, "https://x.test/" + t[:10], "Out<let>", None) for t in ADVERSARIAL)
+    check(render.declined_reply(Answer("q", False, related=headlines)))
+    articles = [Article(url="file:///tmp/x.txt", title=t[:200], text=t, source="S&P") for t in ADVERSARIAL]
+    check(render.headlines_reply("Newest", articles, "empty"))
+    for reply in render.plain("\n".join(ADVERSARIAL)):
+        check(reply)
+
+
+def test_non_web_links_are_plain_text():
+    (reply,) = render.answer_replies(Answer("q", True, (quote("Some text.", url="briefbot://guide/x"),)))
+    assert "<a " not in reply.html and not reply.buttons
+
+
+async def test_every_corpus_article_renders_and_the_fake_server_accepts_it(botapi, corpus_articles):
+    """Each article as quotes (its longest paragraph, and the whole text as one oversized quote)."""
+    botapi.user_message("/start", chat_id=42)  # the chat exists
+    replies = []
+    for record in corpus_articles:
+        text = record["text"]
+        longest = max((text[p.start : p.end] for p in paragraphs(text)), key=len)
+        article = Article(url=record["url"], title=record["title"], text=text, source=record["source"],
+                          published=record["published"], id=1)
+        quotes = tuple(Quote(q, article, 0, len(q), 1.0, record["url"] + "#:~:text=" + q[:20]) for q in (longest, text))
+        replies += render.answer_replies(Answer("q", True, quotes), "more:abcdefgh:12")
+    for reply in replies:
+        check(reply)
+    async with Bot(TOKEN, base_url=botapi.base_url) as bot:
+        for reply in replies:
+            markup = InlineKeyboardMarkup([[InlineKeyboardButton(b.text, url=b.url, callback_data=b.callback)
+                                            for b in row] for row in reply.buttons]) if reply.buttons else None
+            await bot.send_message(42, reply.html, parse_mode=ParseMode.HTML, reply_markup=markup)
+    # Every reply was accepted, and long articles did need several messages.
+    assert len(botapi.sent(42)) == len(replies) > len(corpus_articles)
+
+
+def test_rate_limiter_allows_a_burst_then_waits():
+    limiter = RateLimiter(limit=2, window=60)
+    assert limiter.wait_time(1, now=0) == 0 and limiter.wait_time(1, now=1) == 0
+    assert limiter.wait_time(1, now=2) == pytest.approx(58)
+    assert limiter.wait_time(2, now=2) == 0  # per user
+    assert limiter.wait_time(1, now=60.5) == 0
+
+
+def test_recent_answers_forget_the_oldest():
+    answers = RecentAnswers(capacity=2)
+    keys = [answers.put(Answer(str(i), False)) for i in range(3)]
+    assert answers.get(keys[0]) is None and answers.get(keys[2]).question == "2"
+    assert all(len(f"more:{k}:99".encode()) <= 64 for k in keys)
+
+
+def test_dates_are_shown_for_people():
+    assert render.format_date("2019-11-19T10:00:00+00:00") == "19 Nov 2019"
+    assert render.format_date(None) == "" and render.format_date("soon") == ""
+    assert json.dumps(render.format_date("2024-01-02")) == '"2 Jan 2024"'
