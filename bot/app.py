@@ -82,7 +82,7 @@ async def _open(application: Application, settings: Settings, embedder: Embedder
 async def _close(application: Application) -> None:
     services: Services | None = application.bot_data.get("services")
     if services is not None:
-        await asyncio.to_thread(services.library.close)
+        await asyncio.to_thread(services.close)
 
 
 def load_sample(library) -> int:

@@ -118,7 +118,7 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: s
     except TelegramError as exc:  # "typing" is a courtesy; the answer matters
         log.info("could not show typing in chat %s: %s", message.chat_id, exc)
     try:
-        result = await asyncio.to_thread(svc.library.ask, question)
+        result = await svc.ask(question)
     except QueryError as exc:
         await send(message, [Reply(render.escape(f"I can't search for that: {exc}."))])
         return

@@ -3,9 +3,11 @@ for the "More" button, and the per-user question limit."""
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import time
 from collections import OrderedDict, deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from index import Answer, Library
@@ -57,10 +59,20 @@ class Services:
     library: Library
     answers: RecentAnswers = field(default_factory=RecentAnswers)
     limiter: RateLimiter | None = None
+    # Questions get threads of their own: most of an ask is waiting for the shared model batch, so many
+    # can wait at once (bigger batches), and a long ingest never holds the threads questions need.
+    ask_pool: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(32, thread_name_prefix="ask"))
 
     def __post_init__(self) -> None:
         if self.limiter is None:
             self.limiter = RateLimiter(self.settings.questions_per_minute)
+
+    async def ask(self, question: str) -> Answer:
+        return await asyncio.get_running_loop().run_in_executor(self.ask_pool, self.library.ask, question)
+
+    def close(self) -> None:
+        self.ask_pool.shutdown(wait=True)
+        self.library.close()
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_ids

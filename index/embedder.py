@@ -46,6 +46,7 @@ class SentenceTransformerEmbedder:
         self.bf16 = cpu_has_bf16() if bf16 is None else bf16
         self._model = None
         self._lock = threading.Lock()
+        self._questions = _Batcher(self._encode)
 
     @property
     def model(self):
@@ -64,6 +65,11 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if len(texts) == 1:  # a question: encoded together with any others asked at the same moment
+            return self._questions.submit(texts[0]).reshape(1, -1)
+        return self._encode(texts)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         model = self.model
         context = contextlib.nullcontext()
         if self.bf16 and len(texts) >= 4:
@@ -84,3 +90,50 @@ def cpu_has_bf16() -> bool:
     except OSError:
         return False
     return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+class _Slot:
+    __slots__ = ("text", "vector", "error", "done")
+
+    def __init__(self, text: str):
+        self.text, self.vector, self.error, self.done = text, None, None, False
+
+
+class _Batcher:
+    """Single texts submitted from many threads at once are encoded as one batch: the first caller to find
+    the model idle encodes everything waiting (up to `max_batch`); the others wait for their row. Under load
+    this replaces many small forward passes fighting for two cores with a few larger ones."""
+
+    def __init__(self, encode, max_batch: int = 64):
+        self._encode = encode
+        self._max_batch = max_batch
+        self._queue: list[_Slot] = []
+        self._busy = False
+        self._cond = threading.Condition()
+
+    def submit(self, text: str) -> np.ndarray:
+        slot = _Slot(text)
+        with self._cond:
+            self._queue.append(slot)
+            while not slot.done:
+                if self._busy:
+                    self._cond.wait()
+                    continue
+                batch, self._queue = self._queue[: self._max_batch], self._queue[self._max_batch :]
+                self._busy = True
+                self._cond.release()
+                vectors, error = None, None
+                try:
+                    vectors = self._encode([s.text for s in batch])
+                except BaseException as exc:  # every waiter in the batch gets the error
+                    error = exc
+                finally:
+                    self._cond.acquire()
+                    self._busy = False
+                    for i, waiting in enumerate(batch):
+                        waiting.vector = vectors[i] if vectors is not None else None
+                        waiting.error, waiting.done = error, True
+                    self._cond.notify_all()
+        if slot.error is not None:
+            raise slot.error
+        return slot.vector

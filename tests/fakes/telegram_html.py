@@ -10,6 +10,7 @@ TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "unde
         "tg-spoiler": "spoiler", "a": "text_link", "code": "code", "pre": "pre", "blockquote": "blockquote",
         "tg-emoji": "custom_emoji"}
 NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+_SPECIAL = re.compile(r"[<&]")
 _ATTR = re.compile(r"""\s*([a-zA-Z-]+)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 
@@ -29,10 +30,12 @@ def parse(source: str) -> tuple[str, list[dict]]:
     i = 0
     while i < len(source):
         ch = source[i]
-        if ch not in "<&":
-            out.append(ch)
-            length += 2 if ord(ch) > 0xFFFF else 1
-            i += 1
+        if ch not in "<&":  # a run of plain text up to the next tag or entity
+            stop = _SPECIAL.search(source, i)
+            run = source[i : stop.start() if stop else len(source)]
+            out.append(run)
+            length += utf16(run)
+            i += len(run)
             continue
         offset = len(source[:i].encode())  # Telegram reports positions in bytes
         if ch == "<":

@@ -54,3 +54,14 @@ def test_every_quote_is_verbatim_from_its_article(corpus_library, dev_questions)
             assert quote.link.split("#:~:text=")[0] == stored.url.split("#")[0]
             quotes += 1
     assert quotes > len(dev_questions)
+
+
+def test_questions_asked_at_once_are_encoded_together_with_the_same_results(real_embedder):
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = [f"What happened to the {topic} market this week?" for topic in
+                 ("oil", "housing", "bond", "stock", "art", "car", "labour", "crypto")]
+    alone = np.vstack([real_embedder._encode([q]) for q in questions])
+    with ThreadPoolExecutor(8) as pool:
+        together = np.vstack(list(pool.map(lambda q: real_embedder.encode([q]), questions)))
+    assert np.allclose((alone * together).sum(axis=1), 1.0, atol=1e-3)
