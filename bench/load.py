@@ -1,7 +1,11 @@
 """Load through the fake Bot API: 50 users asking 10 questions each, concurrently, to the real Application
 with the real model and the shared corpus; then the event-loop stall while an ingest runs.
 
-    .venv/bin/python bench/load.py [--users 50] [--questions 10]
+    .venv/bin/python bench/load.py [--users 50] [--questions 10] [--think SECONDS] [--max-rate 30]
+
+Without --max-rate the bot is unpaced: the figures are its own capacity. With --max-rate 30 it keeps to
+Telegram's overall limit, as `briefbot run` does by default; then 50 users who never pause cannot all be
+answered within a second (two requests an answer: "typing" and the message), so --think gives them reading time.
 
 Prints throughput, reply latency p50/p95 (from the user's message reaching the server to the bot's answer
 being sent), replies lost, and the longest event-loop stall during an ingest. Asserts nothing.
@@ -74,6 +78,10 @@ async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--questions", type=int, default=10)
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="seconds a user reads an answer before the next question (random up to twice this)")
+    parser.add_argument("--max-rate", type=float, default=0.0,
+                        help="the bot's BRIEFBOT_TELEGRAM_MAX_RATE (0: unpaced, the bot's own capacity)")
     args = parser.parse_args()
     questions = [json.loads(line)["question"] for line in (CORPUS / "dev_questions.jsonl").open(encoding="utf-8")]
     embedder = SentenceTransformerEmbedder()
@@ -81,7 +89,8 @@ async def main() -> None:
         with Library(Path(tmp), embedder) as library:
             list(library.ingest([str(CORPUS / "articles.jsonl")]))
         settings = Settings(_env_file=None, telegram_token=TOKEN, telegram_api_url=server.base_url, data_dir=tmp,
-                            admin_ids=[ADMIN], questions_per_minute=10_000, sample_library=False)
+                            admin_ids=[ADMIN], questions_per_minute=10_000, sample_library=False,
+                            telegram_max_rate=args.max_rate)
         app = build_application(settings, embedder)
         await app.initialize()
         await app.post_init(app)
@@ -95,6 +104,7 @@ async def main() -> None:
             nonlocal lost
             rng = random.Random(chat_id)
             for _ in range(args.questions):
+                await asyncio.sleep(rng.uniform(0, 2 * args.think))
                 update = server.user_message(rng.choice(questions), chat_id=chat_id, user_id=chat_id)
                 sent = time.monotonic()
                 future = replies.expect(chat_id, update["update_id"])
@@ -108,7 +118,8 @@ async def main() -> None:
         elapsed = time.monotonic() - start
         latencies.sort()
         total = args.users * args.questions
-        print(f"load: {args.users} users x {args.questions} questions = {total}, in {elapsed:.1f} s")
+        print(f"load: {args.users} users x {args.questions} questions = {total}, in {elapsed:.1f} s "
+              f"(think time {args.think:g} s on average, pacing {args.max_rate or 'off'} requests/s)")
         print(f"throughput: {len(latencies) / elapsed:.1f} answers/s; replies lost: {lost}")
         print(f"reply latency: p50 {latencies[len(latencies) // 2] * 1000:.0f} ms, "
               f"p95 {latencies[int(len(latencies) * 0.95)] * 1000:.0f} ms, "

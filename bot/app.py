@@ -12,6 +12,7 @@ from importlib import resources
 
 from telegram import BotCommand, Update
 from telegram.ext import (
+    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -53,6 +54,9 @@ def build_application(settings: Settings, embedder: Embedder | None = None,
         .post_init(lambda app: _open(app, settings, embedder))
         .post_shutdown(_close)
     )
+    if settings.telegram_max_rate > 0:
+        # Paces requests to Telegram's limits (overall, and 20 a minute per group) and retries after a 429.
+        builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram_max_rate, max_retries=3))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     embed_bf16: bool | None = Field(None, description="Encode batches under bfloat16 (faster, same results); "
                                                       "empty = only where the CPU supports it natively.")
     log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING or ERROR.")
+    telegram_max_rate: float = Field(30.0, ge=0, description="Bot API requests a second in all (Telegram allows "
+                                     "about 30); 429 answers are waited out and retried. 0 turns pacing off.")
     questions_per_minute: int = Field(10, gt=0, description="Questions one user may ask per minute.")
     sample_library: bool = Field(True, description="Load the built-in guide to briefbot when the library is "
                                                    "empty, so the bot has something to answer from at once.")

@@ -77,6 +77,7 @@ class FakeBotAPI:
         self.cond = threading.Condition()
         self._ids = itertools.count(1)
         self._stop = threading.Event()
+        self.delaying = threading.Event()  # set while a call held by fail(delay=...) is being held
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -268,7 +269,9 @@ class FakeBotAPI:
         if failure is None:
             return
         if failure.delay:
+            self.delaying.set()
             self._stop.wait(failure.delay)
+            self.delaying.clear()
         if failure.status == 429:
             raise ApiError(429, f"Too Many Requests: retry after {failure.retry_after}", failure.retry_after)
         if failure.status == 403:
