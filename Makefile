@@ -25,6 +25,8 @@ test: setup
 bench: setup
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/ask.py
+	$(BIN)/python bench/load.py
+	$(BIN)/python bench/load.py --max-rate 30 --think 3
 
 clean:
 	rm -rf $(VENV) .pytest_cache
