@@ -67,8 +67,10 @@ def build_application(settings: Settings, embedder: Embedder | None = None,
     application.add_handler(CommandHandler("remove", handlers.remove_command))
     application.add_handler(CommandHandler("stats", handlers.stats_command))
     application.add_handler(CallbackQueryHandler(handlers.on_more, pattern=r"^more:"))
-    application.add_handler(MessageHandler(filters.Document.ALL, handlers.on_document))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.on_text))
+    # New messages only: an edited question is not answered twice.
+    new = filters.UpdateType.MESSAGE
+    application.add_handler(MessageHandler(new & filters.Document.ALL, handlers.on_document))
+    application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, handlers.on_text))
     application.add_error_handler(on_error)
     return application
 
