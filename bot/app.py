@@ -24,7 +24,7 @@ from telegram.request import BaseRequest
 
 from index import Embedder, Outcome
 
-from . import handlers
+from . import handlers, jobs, subscriptions
 from .config import Settings, open_library
 from .errors import on_error
 from .services import Services
@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 COMMANDS = [
     BotCommand("ask", "Ask a question"),
     BotCommand("latest", "The newest articles"),
+    BotCommand("digest", "Today's stories, now"),
+    BotCommand("subscribe", "A daily digest, e.g. /subscribe 07:30 Europe/Warsaw"),
+    BotCommand("settings", "Digest time, zone and topics"),
+    BotCommand("unsubscribe", "Stop the daily digest"),
     BotCommand("help", "What briefbot does"),
 ]
 
@@ -66,7 +70,12 @@ def build_application(settings: Settings, embedder: Embedder | None = None,
     application.add_handler(CommandHandler("ingest", handlers.ingest_command))
     application.add_handler(CommandHandler("remove", handlers.remove_command))
     application.add_handler(CommandHandler("stats", handlers.stats_command))
+    application.add_handler(CommandHandler("subscribe", subscriptions.subscribe))
+    application.add_handler(CommandHandler("unsubscribe", subscriptions.unsubscribe))
+    application.add_handler(CommandHandler("settings", subscriptions.settings))
+    application.add_handler(CommandHandler("digest", subscriptions.digest_now))
     application.add_handler(CallbackQueryHandler(handlers.on_more, pattern=r"^more:"))
+    application.add_handler(CallbackQueryHandler(subscriptions.on_button, pattern=r"^(unsub|quiet)$"))
     # New messages only: an edited question is not answered twice.
     new = filters.UpdateType.MESSAGE
     application.add_handler(MessageHandler(new & filters.Document.ALL, handlers.on_document))
@@ -82,6 +91,8 @@ async def _open(application: Application, settings: Settings, embedder: Embedder
         results = await asyncio.to_thread(load_sample, library)
         log.info("the library was empty: loaded the built-in guide (%d articles)", results)
     await asyncio.to_thread(library.embedder.encode, ["warm up the model"])
+    if application.job_queue is not None:
+        jobs.restore(application, application.bot_data["services"])
     await application.bot.set_my_commands(COMMANDS)
 
 

@@ -74,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     stats.set_defaults(handler=cmd_stats)
 
+    digest = commands.add_parser("digest", help="the stories since a time, same-story articles grouped")
+    digest.add_argument("--since", default="24h", help="24h, 3d, all, or a date/time (default: 24h)")
+    digest.add_argument("--topics", nargs="*", default=[], metavar="WORD", help="rank and keep stories on these")
+    digest.add_argument("--limit", type=int, default=10, help="stories at most (default: 10)")
+    digest.add_argument("--json", action="store_true", help="print one JSON object")
+    digest.set_defaults(handler=cmd_digest)
+
     export = commands.add_parser("export", help="write the library as JSON Lines that `ingest` reads back")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     export.set_defaults(handler=cmd_export)
@@ -217,6 +224,34 @@ def answer_text(answer: Answer) -> str:
         date = f", {q.article.published[:10]}" if q.article.published else ""
         blocks.append(f"“{q.text}”\n  — {q.article.title} ({q.article.source}{date})\n    {q.link}")
     return "\n\n".join(blocks)
+
+
+def cmd_digest(args, settings: Settings) -> int:
+    from datetime import UTC, datetime
+
+    from .digest import ArgumentError, parse_since
+
+    now = datetime.now(UTC)
+    try:
+        since = parse_since(args.since, now)
+    except ArgumentError as exc:
+        print(f"briefbot digest: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    with open_library(settings) as library:
+        stories = library.stories(since, args.topics, max(1, args.limit), now)
+    if args.json:
+        items = [{"headline": s.headline, "url": s.url, "lead": s.lead,
+                  "sources": [{"title": a.title, "url": a.url, "source": a.source} for a in s.articles]}
+                 for s in stories]
+        print(json.dumps({"items": items}, ensure_ascii=False))
+        return EXIT_OK
+    if not stories:
+        print(f"Nothing new since {args.since}.")
+    for number, story in enumerate(stories, start=1):
+        others = ", ".join(story.outlets[1:])
+        print(f"{number}. {story.headline}\n   “{story.lead}”\n   {story.outlets[0]}"
+              + (f" — also in: {others}" if others else "") + f"\n   {story.url}\n")
+    return EXIT_OK
 
 
 def cmd_stats(args, settings: Settings) -> int:

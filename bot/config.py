@@ -35,8 +35,27 @@ class Settings(BaseSettings):
     telegram_max_rate: float = Field(30.0, ge=0, description="Bot API requests a second in all (Telegram allows "
                                      "about 30); 429 answers are waited out and retried. 0 turns pacing off.")
     questions_per_minute: int = Field(10, gt=0, description="Questions one user may ask per minute.")
+    digest_time: str = Field("07:30", description="Default local time of the daily digest, HH:MM.")
+    timezone: str = Field("UTC", description="Default IANA time zone of digests, e.g. Europe/Warsaw.")
+    digest_grace_hours: float = Field(6.0, ge=0, description="A digest missed while the bot was down is still "
+                                                             "sent this many hours late; later, it is skipped.")
+    digest_stories: int = Field(10, gt=0, le=50, description="Stories in a digest, at most.")
     sample_library: bool = Field(True, description="Load the built-in guide to briefbot when the library is "
                                                    "empty, so the bot has something to answer from at once.")
+
+    @field_validator("digest_time")
+    @classmethod
+    def _check_time(cls, value: str) -> str:
+        from .digest import parse_time
+
+        return parse_time(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_zone(cls, value: str) -> str:
+        from .digest import parse_zone
+
+        return parse_zone(value)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -7,20 +7,20 @@ import asyncio
 import logging
 import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message, MessageEntity, Update
-from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import NetworkError, TelegramError, TimedOut
+from telegram import InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram.constants import ChatAction, ChatType
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from index import IngestResult, Outcome, QueryError
 
 from . import render
 from .render import Reply
+from .sending import send_replies
 from .services import Services
 
 log = logging.getLogger(__name__)
 PAGE = 3  # quotes a "More" press shows
-_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # quotes carry their links; previews would bury them
 _URL = re.compile(r"https?://\S+")
 
 
@@ -29,30 +29,10 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
 
 
 async def send(message: Message, replies: list[Reply]) -> None:
-    """Send replies in order, in the same chat and forum topic, the first as a reply to `message`.
-
-    A 429 is waited out by the application's rate limiter. A server error (5xx, connection refused) is
-    retried twice with backoff: Telegram did not take the message. A timeout is not retried, since the
-    message may have arrived and must not arrive twice; the error handler logs it."""
-    for i, reply in enumerate(replies):
-        markup = None
-        if reply.buttons:
-            markup = InlineKeyboardMarkup([[InlineKeyboardButton(b.text, url=b.url, callback_data=b.callback)
-                                            for b in row] for row in reply.buttons])
-        for attempt in range(3):
-            try:
-                await message.get_bot().send_message(
-                    chat_id=message.chat_id, text=reply.html, parse_mode=ParseMode.HTML, reply_markup=markup,
-                    message_thread_id=message.message_thread_id if message.is_topic_message else None,
-                    reply_to_message_id=message.message_id if i == 0 and message.chat.type != ChatType.PRIVATE
-                    else None,
-                    link_preview_options=_NO_PREVIEW)
-                break
-            except NetworkError as exc:
-                if isinstance(exc, TimedOut) or attempt == 2:
-                    raise
-                log.warning("sending to chat %s failed (%s); retrying", message.chat_id, exc)
-                await asyncio.sleep(0.5 * 2**attempt)
+    """Replies in the message's chat and forum topic; in groups the first answers the message."""
+    await send_replies(message.get_bot(), message.chat_id, replies,
+                       thread_id=message.message_thread_id if message.is_topic_message else None,
+                       reply_to=message.message_id if message.chat.type != ChatType.PRIVATE else None)
 
 
 # --- everyone -----------------------------------------------------------------------------------------
@@ -64,6 +44,9 @@ In this chat, just write a question. In groups, use /ask, mention me, or reply t
 
 /ask <i>question</i> — ask a question
 /latest — the newest articles
+/digest — today's stories, now
+/subscribe <i>07:30 Europe/Warsaw topics…</i> — a daily digest at your time (all optional)
+/settings, /unsubscribe — change or stop it
 /help — this message"""
 
 ADMIN_HELP = """

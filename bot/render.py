@@ -11,7 +11,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from index import Answer, Article, Headline, Quote
+from index import Answer, Article, Headline, Quote, Story
 
 MAX_TEXT = 4096          # UTF-16 code units after entity parsing
 MAX_ENTITIES = 100
@@ -140,6 +140,42 @@ def quotes_replies(quotes: list[Quote], more_callback: str | None = None, header
     replies = [Reply(text) for text in texts]
     if row:
         replies[-1] = Reply(replies[-1].html, (tuple(row),))
+    return replies
+
+
+def story_block(story: Story) -> _Block:
+    """Headline as a link, the lead quoted, the outlets ("also in: ...") with links to the other articles."""
+    headline, entities = link(_shorten(story.headline, MAX_TITLE), story.url)
+    first = story.articles[0]
+    lines = [f"<b>{headline}</b>"]
+    visible = utf16_len(_shorten(story.headline, MAX_TITLE))
+    lead = _shorten(story.lead, 600)
+    if lead:
+        lines.append(f"<blockquote>{escape(lead)}</blockquote>")
+        visible += 1 + utf16_len(lead)
+        entities += 1
+    outlet = escape(" · ".join(p for p in (first.source, format_date(first.published)) if p))
+    others = []
+    for article in story.articles[1:6]:
+        text, n = link(article.source or article.title[:40], article.url)
+        others.append(text)
+        entities += n
+    tail = outlet + (f" — also in: {', '.join(others)}" if others else "")
+    if len(story.articles) > 6:
+        tail += f" and {len(story.articles) - 6} more"
+    if tail:
+        lines.append(tail)
+        visible += 1 + utf16_len(html.unescape(re.sub(r"<[^>]+>", "", tail)))
+    return _Block("\n".join(lines), visible, entities + 1)
+
+
+def digest_replies(stories: list[Story], title: str, unsubscribe_callback: str | None) -> list[Reply]:
+    """The digest: a title, then one block per story, split between stories; the last message carries
+    the one-tap unsubscribe button."""
+    texts = pack([story_block(s) for s in stories], header=f"<b>{escape(title)}</b>")
+    replies = [Reply(t) for t in texts]
+    if unsubscribe_callback:
+        replies[-1] = Reply(replies[-1].html, ((Button("Unsubscribe", callback=unsubscribe_callback),),))
     return replies
 
 

@@ -7,8 +7,10 @@ import asyncio
 import secrets
 import time
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from index import Answer, Library
 
@@ -62,6 +64,7 @@ class Services:
     # Questions get threads of their own: most of an ask is waiting for the shared model batch, so many
     # can wait at once (bigger batches), and a long ingest never holds the threads questions need.
     ask_pool: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(32, thread_name_prefix="ask"))
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests set the time
 
     def __post_init__(self) -> None:
         if self.limiter is None:

@@ -69,6 +69,25 @@ class Answer:
     related: tuple[Headline, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One story of a digest: the articles of several outlets that tell it, the most central one first.
+    `lead` is quoted verbatim from the first article."""
+
+    headline: str
+    url: str
+    lead: str
+    articles: tuple[Article, ...]
+    score: float = 0.0
+
+    @property
+    def outlets(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for article in self.articles:
+            seen.setdefault(article.source or article.url, None)
+        return list(seen)
+
+
 class Outcome(StrEnum):
     ADDED = "added"
     DUPLICATE = "duplicate"

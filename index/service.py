@@ -8,29 +8,33 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
 import numpy as np
 
 from . import search
-from .chunking import passages
+from .chunking import passages, sentences
 from .embedder import Embedder
 from .errors import QueryError, RejectedSource, StoreError
 from .extract import canonical_url, clean_url
-from .models import Answer, Article, Headline, IngestResult, Outcome, Quote
+from .models import Answer, Article, Headline, IngestResult, Outcome, Quote, Story
 from .search import Candidate, SearchConfig
 from .sources import SourceLimits, expand, from_upload
 from .store import Store
-from .stories import near_duplicate, simhash, text_hash
+from .stories import cluster, near_duplicate, simhash, text_hash
 from .vectors import VectorIndex
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+MAX_DIGEST_ARTICLES = 1000  # newest articles a digest considers (clustering is quadratic in them)
+TOPIC_COSINE = 0.25  # a story's closeness to a chat's topics below which, without a topic word, it is left out
 ENCODE_BATCH = 64  # passages encoded together: large enough for the model's batch efficiency
 
 
@@ -241,6 +245,42 @@ class Library:
         found = [articles[i] for i in seen if i in articles]
         return tuple(Headline(a.title, a.url, a.source, a.published) for a in found)
 
+    # --- stories, for digests -------------------------------------------------------------------------
+
+    def stories(self, since: datetime | None, topics: Sequence[str] = (), limit: int = 10,
+                now: datetime | None = None) -> list[Story]:
+        """The stories among articles added since `since` (None: all), same-story articles grouped, ranked
+        by how many outlets carry them, how recent they are and, with topics, how well they match."""
+        now = now or datetime.now(UTC)
+        start = (since or datetime(1970, 1, 1, tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")
+        articles = self.store.articles_added_since(start, MAX_DIGEST_ARTICLES)
+        if not articles:
+            return []
+        ids = [a.id for a in articles]
+        passage_vectors = self.store.article_vectors(ids)
+        vectors = np.vstack([_mean(passage_vectors[i]) for i in ids])
+        added = self.store.added_at(ids)
+        topic_vector = _mean(self.embedder.encode([" ".join(topics)])) if topics else None
+        topic_words = {w for t in topics for w in search.tokens(t)}
+        stories = []
+        for group in cluster(vectors):
+            centre = _mean(vectors[group])
+            ordered = sorted(group, key=lambda i: -float(vectors[i] @ centre))
+            members = tuple(articles[i] for i in ordered)
+            outlets = len({a.source or a.url for a in members})
+            age_hours = min((now - datetime.fromisoformat(added[a.id])).total_seconds() / 3600 for a in members)
+            score = math.log2(1 + outlets) + 1 / (1 + max(age_hours, 0) / 24)
+            if topic_vector is not None:
+                meaning = float(centre @ topic_vector)
+                words = topic_words & set(search.tokens(" ".join(a.title for a in members)))
+                if meaning < TOPIC_COSINE and not words:
+                    continue  # the chat asked for topics; this story is not one of them
+                score += 2 * meaning + 0.5 * len(words)
+            lead = lead_sentences(members[0].text)
+            stories.append(Story(members[0].title, members[0].url, lead, members, round(score, 4)))
+        stories.sort(key=lambda s: -s.score)
+        return stories[:limit]
+
     # --- reading the library --------------------------------------------------------------------------
 
     def stats(self) -> dict:
@@ -260,6 +300,27 @@ class Library:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
         return count
+
+
+def lead_sentences(text: str, max_chars: int = 320) -> str:
+    """The first sentence of the text, and the second too while both stay short: verbatim."""
+    spans = sentences(text)[:2]
+    if not spans:
+        return ""
+    end = spans[0].end
+    same_paragraph = len(spans) > 1 and "\n" not in text[spans[0].end : spans[1].start]
+    if same_paragraph and spans[1].end - spans[0].start <= max_chars and spans[0].end - spans[0].start < 160:
+        end = spans[1].end
+    if end - spans[0].start > max_chars:  # one very long sentence: its start, cut between words
+        cut = text.rfind(" ", spans[0].start, spans[0].start + max_chars)
+        end = cut if cut > spans[0].start else spans[0].start + max_chars
+    return text[spans[0].start : end]
+
+
+def _mean(vectors: np.ndarray) -> np.ndarray:
+    mean = np.asarray(vectors, dtype=np.float32).reshape(-1, vectors.shape[-1]).mean(axis=0)
+    norm = np.linalg.norm(mean)
+    return mean / norm if norm else mean
 
 
 def embedding_input(article: Article, start: int, end: int) -> str:

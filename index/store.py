@@ -7,6 +7,7 @@ leaves it either wholly in or wholly out.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -54,7 +55,39 @@ _MIGRATIONS: list[str] = [
     CREATE INDEX passages_article ON passages(article_id);
     CREATE VIRTUAL TABLE passages_fts USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
     """,
+    # 2: digest subscriptions and the record of every scheduled digest
+    """
+    CREATE TABLE subscriptions (
+        chat_id INTEGER PRIMARY KEY,
+        thread_id INTEGER,                 -- forum topic the digest goes to, if any
+        at TEXT NOT NULL,                  -- local time of day, HH:MM
+        tz TEXT NOT NULL,                  -- IANA time zone
+        topics TEXT NOT NULL DEFAULT '[]', -- JSON list of words
+        quiet INTEGER NOT NULL DEFAULT 1,  -- 1: send nothing when nothing is new; 0: say so
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE digest_runs (
+        chat_id INTEGER NOT NULL,
+        slot TEXT NOT NULL,                -- the scheduled time, UTC ISO; one row per (chat, slot), ever
+        status TEXT NOT NULL,              -- sending | sent | empty | skipped | failed
+        window_start TEXT,                 -- the digest covered articles added from here ...
+        finished_at TEXT,                  -- ... to here
+        PRIMARY KEY (chat_id, slot)
+    );
+    """,
+
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    chat_id: int
+    at: str                    # HH:MM, local
+    tz: str                    # IANA name
+    topics: tuple[str, ...] = ()
+    thread_id: int | None = None
+    quiet: bool = True         # nothing new: send nothing (True) or a short note (False)
+    created_at: str = ""       # UTC ISO, set by the store
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +161,7 @@ class Store:
         """Store an article with its passages, vectors and keyword rows in one transaction."""
         if len(spans) != len(vectors):
             raise ValueError("one vector per passage")
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        now = _now()
         with self.transaction() as db:
             cursor = db.execute(
                 "INSERT INTO articles (url, canonical, title, source, published, author, lang, text, text_hash,"
@@ -280,6 +313,82 @@ class Store:
                     counts[term] = 0
         return counts, total
 
+    def articles_added_since(self, since: str, limit: int) -> list[Article]:
+        """Articles added at or after `since` (UTC ISO), newest first, at most `limit`."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS}, added_at FROM articles WHERE added_at >= ? "
+                                    "ORDER BY added_at DESC, id DESC LIMIT ?", (since, limit)).fetchall()
+        return [_article(r[:-1]) for r in rows]
+
+    def added_at(self, ids: Sequence[int]) -> dict[int, str]:
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            return dict(self._db.execute(f"SELECT id, added_at FROM articles WHERE id IN ({marks})", list(ids)))
+
+    def article_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
+        """Each article's passage vectors, in order."""
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self._db.execute(f"SELECT article_id, vector FROM passages WHERE article_id IN ({marks}) "
+                                    "ORDER BY article_id, ordinal", list(ids)).fetchall()
+        found: dict[int, list[np.ndarray]] = {}
+        for article_id, blob in rows:
+            found.setdefault(article_id, []).append(np.frombuffer(blob, dtype=np.float32))
+        return {i: np.vstack(v) for i, v in found.items()}
+
+    # --- subscriptions and digest runs ----------------------------------------------------------------
+
+    def subscribe(self, sub: Subscription, created_at: str | None = None) -> None:
+        """Add or change a chat's subscription (its creation time stays the first one's)."""
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO subscriptions (chat_id, thread_id, at, tz, topics, quiet, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET thread_id = excluded.thread_id, "
+                "at = excluded.at, tz = excluded.tz, topics = excluded.topics, quiet = excluded.quiet",
+                (sub.chat_id, sub.thread_id, sub.at, sub.tz, json.dumps(list(sub.topics)), int(sub.quiet),
+                 created_at or _now()))
+
+    def unsubscribe(self, chat_id: int) -> bool:
+        with self._lock:
+            return self._db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,)).rowcount > 0
+
+    def subscription(self, chat_id: int) -> Subscription | None:
+        with self._lock:
+            row = self._db.execute(f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE chat_id = ?",
+                                   (chat_id,)).fetchone()
+        return _subscription(row) if row else None
+
+    def subscriptions(self) -> list[Subscription]:
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_SUB_COLUMNS} FROM subscriptions ORDER BY chat_id").fetchall()
+        return [_subscription(r) for r in rows]
+
+    def claim_run(self, chat_id: int, slot: str, window_start: str) -> bool:
+        """Record that the digest for (chat, slot) is being sent. False if it ever was (or was skipped):
+        the one place that makes delivery at most once, across restarts."""
+        with self._lock:
+            cursor = self._db.execute("INSERT OR IGNORE INTO digest_runs (chat_id, slot, status, window_start) "
+                                      "VALUES (?, ?, 'sending', ?)", (chat_id, slot, window_start))
+            return cursor.rowcount == 1
+
+    def finish_run(self, chat_id: int, slot: str, status: str) -> None:
+        with self._lock:
+            self._db.execute("UPDATE digest_runs SET status = ?, finished_at = ? WHERE chat_id = ? AND slot = ?",
+                             (status, _now(), chat_id, slot))
+
+    def run_status(self, chat_id: int, slot: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT status FROM digest_runs WHERE chat_id = ? AND slot = ?",
+                                   (chat_id, slot)).fetchone()
+        return row[0] if row else None
+
+    def last_digest_end(self, chat_id: int) -> str | None:
+        """When the chat's last delivered digest was composed: the next one starts there."""
+        with self._lock:
+            row = self._db.execute("SELECT MAX(finished_at) FROM digest_runs WHERE chat_id = ? AND status IN "
+                                   "('sent', 'empty')", (chat_id,)).fetchone()
+        return row[0] if row else None
+
     def stats(self) -> Stats:
         with self._lock:
             articles, sources, newest = self._db.execute(
@@ -290,6 +399,18 @@ class Store:
 
 
 _ARTICLE_COLUMNS = "id, url, title, source, published, author, lang, text"
+
+
+_SUB_COLUMNS = "chat_id, at, tz, topics, thread_id, quiet, created_at"
+
+
+def _subscription(row: tuple) -> Subscription:
+    return Subscription(chat_id=row[0], at=row[1], tz=row[2], topics=tuple(json.loads(row[3])), thread_id=row[4],
+                        quiet=bool(row[5]), created_at=row[6])
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _article(row: tuple) -> Article:

@@ -109,5 +109,5 @@ async def test_chat_in_a_terminal_uses_the_same_handlers(env, embedder):
     assert "briefbot answers questions" in text  # /start, rendered as text
     assert "│ " in text and "How to ask briefbot a question · briefbot guide" in text  # a quote and its source
     assert "More on: How do I ask a question in a group?" in text
-    assert "5 articles from 1 outlets" in text  # the terminal user is an admin
+    assert "6 articles from 1 outlets" in text  # the terminal user is an admin
     assert "<blockquote>" not in text and "&amp;" not in text

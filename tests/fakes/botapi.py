@@ -71,6 +71,7 @@ class FakeBotAPI:
         self.messages: dict[tuple[int, int], dict] = {}
         self.chats: dict[int, dict] = {}
         self.blocked: set[int] = set()
+        self.chat_admins: set[int] = set()  # user ids getChatMember reports as administrators
         self.files: dict[str, tuple[bytes, str]] = {}
         self.callback_ids: set[str] = set()
         self.failures: list[Failure] = []
@@ -500,9 +501,14 @@ class FakeBotAPI:
                 "file_path": stored[1]}
 
     def _m_getchatmember(self, p):
+        """Members listed in `chat_admins` are administrators (every right), everyone else a member."""
         self._chat(p["chat_id"])
-        status = "administrator" if int(p["user_id"]) in getattr(self, "chat_admins", set()) else "member"
-        return {"status": status, "user": {"id": int(p["user_id"]), "is_bot": False, "first_name": "U"}}
+        admin = int(p["user_id"]) in self.chat_admins
+        kind = "ChatMemberAdministrator" if admin else "ChatMemberMember"
+        member = {f["name"]: True for f in self.types[kind]["fields"] if f["types"] == ["Boolean"] and f["required"]}
+        member.update(status="administrator" if admin else "member",
+                      user={"id": int(p["user_id"]), "is_bot": False, "first_name": "U"})
+        return member
 
 
 def _body_params(content_type: str, body: bytes) -> dict:
