@@ -27,6 +27,7 @@ bench: setup
 	$(BIN)/python bench/ask.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/load.py --max-rate 30 --think 3
+	$(BIN)/python bench/digest.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

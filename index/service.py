@@ -10,6 +10,7 @@ import json
 import logging
 import math
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -71,6 +72,8 @@ class Library:
         log.info("vector index %s", self.vectors.load_or_rebuild(self.store))
         self._simhashes = self.store.simhashes()
         self._write_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self._groups: OrderedDict[tuple[int, ...], tuple[np.ndarray, list[list[int]]]] = OrderedDict()
 
     def close(self) -> None:
         self.vectors.save()
@@ -257,13 +260,12 @@ class Library:
         if not articles:
             return []
         ids = [a.id for a in articles]
-        passage_vectors = self.store.article_vectors(ids)
-        vectors = np.vstack([_mean(passage_vectors[i]) for i in ids])
+        vectors, groups = self._grouped(tuple(ids))
         added = self.store.added_at(ids)
         topic_vector = _mean(self.embedder.encode([" ".join(topics)])) if topics else None
         topic_words = {w for t in topics for w in search.tokens(t)}
-        stories = []
-        for group in cluster(vectors):
+        ranked: list[tuple[float, tuple[Article, ...]]] = []
+        for group in groups:
             centre = _mean(vectors[group])
             ordered = sorted(group, key=lambda i: -float(vectors[i] @ centre))
             members = tuple(articles[i] for i in ordered)
@@ -276,10 +278,26 @@ class Library:
                 if meaning < TOPIC_COSINE and not words:
                     continue  # the chat asked for topics; this story is not one of them
                 score += 2 * meaning + 0.5 * len(words)
-            lead = lead_sentences(members[0].text)
-            stories.append(Story(members[0].title, members[0].url, lead, members, round(score, 4)))
-        stories.sort(key=lambda s: -s.score)
-        return stories[:limit]
+            ranked.append((score, members))
+        ranked.sort(key=lambda item: -item[0])
+        return [Story(members[0].title, members[0].url, lead_sentences(members[0].text), members, round(score, 4))
+                for score, members in ranked[:limit]]
+
+    def _grouped(self, ids: tuple[int, ...]) -> tuple[np.ndarray, list[list[int]]]:
+        """Article vectors and same-story groups for a set of articles, remembered for the last few sets:
+        a thousand chats due at the same minute share one clustering."""
+        with self._cache_lock:
+            if ids in self._groups:
+                self._groups.move_to_end(ids)
+                return self._groups[ids]
+        passage_vectors = self.store.article_vectors(ids)
+        vectors = np.vstack([_mean(passage_vectors[i]) for i in ids])
+        result = (vectors, cluster(vectors))
+        with self._cache_lock:
+            self._groups[ids] = result
+            while len(self._groups) > 8:
+                self._groups.popitem(last=False)
+        return result
 
     # --- reading the library --------------------------------------------------------------------------
 
@@ -304,7 +322,7 @@ class Library:
 
 def lead_sentences(text: str, max_chars: int = 320) -> str:
     """The first sentence of the text, and the second too while both stay short: verbatim."""
-    spans = sentences(text)[:2]
+    spans = sentences(text, 0, min(len(text), 4 * max_chars))[:2]
     if not spans:
         return ""
     end = spans[0].end

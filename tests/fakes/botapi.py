@@ -11,6 +11,7 @@ Tests push updates with `user_message` / `press` and wait with `wait_for` (event
 
 from __future__ import annotations
 
+import collections
 import email.parser
 import email.policy
 import itertools
@@ -61,8 +62,11 @@ class Failure:
 
 
 class FakeBotAPI:
-    def __init__(self, token: str = TOKEN):
+    def __init__(self, token: str = TOKEN, flood_limit: int | None = None):
+        """`flood_limit`: refuse messages beyond this many a second in all with a 429, as Telegram does."""
         self.token = token
+        self.flood_limit = flood_limit
+        self._recent_sends: collections.deque[float] = collections.deque()
         spec = json.loads(API_JSON.read_text(encoding="utf-8"))
         self.methods = {name.lower(): m for name, m in spec["methods"].items()}
         self.types = spec["types"]
@@ -244,6 +248,7 @@ class FakeBotAPI:
                 raise ApiError(404, "Not Found")
             params = call.params = self._validate(spec, raw, call)
             self._inject_failure(method.lower())
+            self._flood_control(method.lower())
             if method.lower() not in IMPLEMENTED:
                 raise ApiError(501, f"fake Bot API: {spec['name']} is not implemented")
             call.result = getattr(self, "_m_" + method.lower())(params)
@@ -261,6 +266,22 @@ class FakeBotAPI:
         with self.cond:
             self.calls.append(call)
             self.cond.notify_all()
+
+    def _flood_control(self, method: str) -> None:
+        if self.flood_limit is None or method not in ("sendmessage", "editmessagetext"):
+            return
+        now = time.monotonic()
+        with self.cond:
+            while self._recent_sends and self._recent_sends[0] <= now - 1.0:
+                self._recent_sends.popleft()
+            if len(self._recent_sends) >= self.flood_limit:
+                raise ApiError(429, "Too Many Requests: retry after 1", 1)
+            self._recent_sends.append(now)
+
+    def add_chat(self, chat_id: int, chat_type: str = "private") -> None:
+        """A chat the bot can write to, without a message from it."""
+        with self.cond:
+            self.chats[chat_id] = {"id": chat_id, "type": chat_type, "first_name": "Reader"}
 
     def _inject_failure(self, method: str) -> None:
         with self.cond:
