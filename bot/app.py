@@ -59,12 +59,11 @@ def build_application(settings: Settings, embedder: Embedder | None = None,
         .post_shutdown(_close)
     )
     if settings.telegram_max_rate > 0:
-        # Paces requests to Telegram's limits and retries after a 429. The buckets hold one request each, so
-        # the pace is even: a bucket of 30 a second would let 30 go at once and then 30 more within the same
-        # second. Groups: 20 a minute, one every 3 s.
+        # Paces requests to Telegram's limits and retries after a 429. The overall bucket holds one request,
+        # so the pace is even: a bucket of 30 a second would let 30 go at once and 30 more within the same
+        # second, which Telegram refuses. Groups keep PTB's 20 a minute, so a short answer is not held back.
         builder = builder.rate_limiter(AIORateLimiter(
-            overall_max_rate=1, overall_time_period=1 / settings.telegram_max_rate,
-            group_max_rate=1, group_time_period=3, max_retries=5))
+            overall_max_rate=1, overall_time_period=1 / settings.telegram_max_rate, max_retries=5))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
