@@ -111,3 +111,21 @@ def test_dates_are_shown_for_people():
     assert render.format_date("2019-11-19T10:00:00+00:00") == "19 Nov 2019"
     assert render.format_date(None) == "" and render.format_date("soon") == ""
     assert json.dumps(render.format_date("2024-01-02")) == '"2 Jan 2024"'
+
+
+def test_digests_render_within_limits_whatever_the_articles_hold(corpus_articles):
+    from index import Story
+
+    articles = [Article(url=r["url"], title=r["title"], text=r["text"], source=r["source"], published=r["published"])
+                for r in corpus_articles]
+    odd = [Article(url="https://x.test/" + str(i), title=t[:300], text=t, source="S<&>" + t[:20]) for i, t in
+           enumerate(ADVERSARIAL)]
+    stories = [Story(a.title, a.url, a.text[:600], tuple([a] + articles[i + 1 : i + 9]))
+               for i, a in enumerate(articles + odd)]
+    replies = render.digest_replies(stories, "Your briefing <today> & more", "unsub")
+    for reply in replies:
+        check(reply)
+    assert len(replies) > 10 and replies[-1].buttons[0][0].callback == "unsub"
+    shown = "".join(parse(r.html)[0] for r in replies)
+    assert all(story.headline[:50] in shown for story in stories[:50])
+    assert "and 3 more" in shown  # at most six outlets are listed by name
