@@ -81,6 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--json", action="store_true", help="print one JSON object")
     digest.set_defaults(handler=cmd_digest)
 
+    evaluate = commands.add_parser("eval", help="measure answer quality on a question set, three retrievers")
+    evaluate.add_argument("--corpus", type=Path, help="articles (JSON Lines) to ingest into a temporary library; "
+                                                      "without it, the current library is used")
+    evaluate.add_argument("--questions", type=Path, required=True, help="questions (JSON Lines)")
+    evaluate.add_argument("--retrievers", nargs="+", default=["keyword", "dense", "hybrid"],
+                          choices=["keyword", "dense", "hybrid"])
+    evaluate.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    evaluate.set_defaults(handler=cmd_eval)
+
     export = commands.add_parser("export", help="write the library as JSON Lines that `ingest` reads back")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     export.set_defaults(handler=cmd_export)
@@ -251,6 +260,29 @@ def cmd_digest(args, settings: Settings) -> int:
         others = ", ".join(story.outlets[1:])
         print(f"{number}. {story.headline}\n   “{story.lead}”\n   {story.outlets[0]}"
               + (f" — also in: {others}" if others else "") + f"\n   {story.url}\n")
+    return EXIT_OK
+
+
+def cmd_eval(args, settings: Settings) -> int:
+    import tempfile
+
+    from index.evaluate import evaluate, table
+
+    questions = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
+    corpus = args.corpus or args.questions.with_name("articles.jsonl")
+    if not corpus.exists():
+        print("briefbot eval: questions name articles by id; give --corpus ARTICLES.jsonl", file=sys.stderr)
+        return EXIT_USAGE
+    articles = {r["id"]: r["url"] for r in map(json.loads, corpus.read_text(encoding="utf-8").splitlines()) if r}
+    with tempfile.TemporaryDirectory() as tmp:
+        target = settings.model_copy(update={"data_dir": Path(tmp)}) if args.corpus else settings
+        with open_library(target) as library:
+            if args.corpus:
+                print(f"ingesting {args.corpus} into a temporary library…", file=sys.stderr)
+                for _ in library.ingest([str(args.corpus)]):
+                    pass
+            report = evaluate(library, questions, articles, args.retrievers)
+    print(json.dumps(report) if args.json else table(report))
     return EXIT_OK
 
 

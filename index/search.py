@@ -140,7 +140,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         local = _discount_title_terms(weights, article.title)
         for i, span in enumerate(spans):
             cov = coverage(article.text[span.start : span.end], local)
-            score = cov + 0.5 * rank_signal
+            score = cov + rank_signal  # both on a 0..1 scale, counted alike
             best = best_per_article.get(article.id)
             if best is None or score > best.score:
                 quote_span = _with_context(article.text, spans, i, weights)

@@ -34,6 +34,7 @@ from .vectors import VectorIndex
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+RETRIEVERS = ("hybrid", "dense", "keyword")
 MAX_DIGEST_ARTICLES = 1000  # newest articles a digest considers (clustering is quadratic in them)
 TOPIC_COSINE = 0.25  # a story's closeness to a chat's topics below which, without a topic word, it is left out
 ENCODE_BATCH = 64  # passages encoded together: large enough for the model's batch efficiency
@@ -192,14 +193,17 @@ class Library:
 
     # --- ask ------------------------------------------------------------------------------------------
 
-    def ask(self, question: str) -> Answer:
-        """Quotes that answer `question`, or, when nothing does well enough, the nearest headlines."""
+    def ask(self, question: str, retriever: str = "hybrid") -> Answer:
+        """Quotes that answer `question`, or, when nothing does well enough, the nearest headlines.
+        `retriever` is "hybrid" (the product), or "dense" / "keyword" alone, for comparison."""
+        if retriever not in RETRIEVERS:
+            raise QueryError(f"unknown retriever {retriever!r}; one of {', '.join(RETRIEVERS)}")
         question = " ".join(question.split())
         if not question:
             raise QueryError("the question is empty")
         if len(question) > MAX_QUESTION_CHARS:
             raise QueryError(f"the question is too long (over {MAX_QUESTION_CHARS} characters)")
-        candidates = self.candidates(question)
+        candidates = self.candidates(question, dense=retriever != "keyword", keyword=retriever != "dense")
         terms = search.content_terms(question)
         frequencies, total = self.store.document_frequencies(list(terms.values()))
         weights = search.idf_weights(terms, frequencies, total)

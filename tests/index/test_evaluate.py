@@ -1,0 +1,38 @@
+"""`briefbot eval`: the report's figures on the dev questions, the floors they must keep, and the command."""
+
+import json
+
+from bot.cli import main
+from index.evaluate import evaluate, table
+
+
+def test_the_hybrid_keeps_its_floors_and_beats_each_retriever_alone(corpus_library, corpus_articles, dev_questions):
+    library, _ = corpus_library
+    urls = {a["id"]: a["url"] for a in corpus_articles}
+    report = evaluate(library, dev_questions, urls)
+    print("\n" + table(report))
+    hybrid, dense, keyword = report["hybrid"], report["dense"], report["keyword"]
+    # Floors below which a change is a regression (the quality issue's targets are higher; see the README).
+    assert hybrid["factoid"]["hit@3"] >= 0.95 and hybrid["factoid"]["hit@1"] >= 0.85
+    assert hybrid["paraphrase"]["hit@3"] >= 0.85
+    assert hybrid["multi"]["both_quoted"] >= 0.7
+    assert hybrid["all"]["wrongly_declined"] <= 0.05
+    assert hybrid["all"]["hit@3"] >= max(dense["all"]["hit@3"], keyword["all"]["hit@3"])
+    assert hybrid["all"]["quote_hit"] >= 0.5
+    assert hybrid["all"]["latency_p50"] < 100  # generous: the benchmark measures speed (bench/ask.py)
+
+
+def test_the_eval_command_prints_the_table_for_a_small_set(tmp_path, corpus, dev_questions, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    chosen = [q for q in dev_questions if q["kind"] == "factoid"][:4] + [
+        q for q in dev_questions if q["kind"] == "unanswerable"][:2]
+    needed = {i for q in chosen for i in (q.get("acceptable_article_ids") or []) if isinstance(i, str)}
+    lines = (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    articles = [line for line in lines if json.loads(line)["id"] in needed or "bbc-" in json.loads(line)["id"]][:60]
+    (tmp_path / "articles.jsonl").write_text("\n".join(articles) + "\n", encoding="utf-8")
+    (tmp_path / "questions.jsonl").write_text("\n".join(json.dumps(q) for q in chosen) + "\n", encoding="utf-8")
+    assert main(["eval", "--corpus", str(tmp_path / "articles.jsonl"), "--questions",
+                 str(tmp_path / "questions.jsonl"), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"keyword", "dense", "hybrid"}
+    assert report["hybrid"]["factoid"]["hit@3"] == 1.0 and report["hybrid"]["all"]["questions"] == 6
