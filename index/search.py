@@ -1,9 +1,10 @@
 """Hybrid retrieval and quote selection (pure, given the retrievers' results).
 
 1. Dense (FAISS, cosine) and keyword (FTS5, BM25) rankings of passages are fused by reciprocal rank.
-2. Inside the best passages, each sentence is scored by how much of the question's weight (IDF of its
-   content words) it holds, plus the rank of its passage; the best sentence becomes a quote together with
-   the neighbour that gives it context.
+2. In each article found, every sentence is scored by how much of the question's weight it holds, a word
+   weighing its IDF in the library times its IDF among the article's sentences (half for headline words):
+   the article's subject found the article, the words rare inside it find the sentence. The best sentence
+   becomes a quote together with the neighbour that gives it context.
 3. Up to three quotes come from different articles, only while they stay close to the best one.
 4. The library declines when the best passage is neither close in meaning nor holds enough of the
    question's key words; it then offers the nearest headlines instead.
@@ -33,6 +34,8 @@ STOPWORDS = frozenset(
 _ANAPHORA = re.compile(r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|however|"
                        r"also|yet|then|there|such|both|the move|the company|the decision)\b", re.IGNORECASE)
 MAX_QUOTE_CHARS = 700
+OUTSIDE_PASSAGE = 0.5  # a sentence of a found article outside its found passages keeps half their rank
+SENTENCE_RANK_WEIGHT = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,20 +134,32 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         return [], []
     top_fused = candidates[0].fused
     best_per_article: dict[int, ScoredQuote] = {}
+    signal: dict[int, list[tuple[Passage, float]]] = {}  # article -> its found passages and their rank
     for candidate in candidates[: config.candidate_passages]:
-        article = articles.get(candidate.passage.article_id)
+        found = signal.setdefault(candidate.passage.article_id, [])
+        found.append((candidate.passage, candidate.fused / top_fused))  # 1 for the best passage
+    cosine = {c.passage.article_id: c.cosine for c in reversed(candidates[: config.candidate_passages])}
+    for article_id, found in signal.items():
+        article = articles.get(article_id)
         if article is None:
             continue
-        rank_signal = candidate.fused / top_fused  # 1 for the best passage
-        spans = sentences(article.text, candidate.passage.start, candidate.passage.end)
-        local = _discount_title_terms(weights, article.title)
+        local = _within_article(weights, article)
+        best_signal = max(rank for _, rank in found)
+        spans = sentences(article.text)
+        best: tuple[float, int] | None = None
         for i, span in enumerate(spans):
-            cov = coverage(article.text[span.start : span.end], local)
-            score = cov + rank_signal  # both on a 0..1 scale, counted alike
-            best = best_per_article.get(article.id)
-            if best is None or score > best.score:
-                quote_span = _with_context(article.text, spans, i, weights)
-                best_per_article[article.id] = ScoredQuote(article, quote_span, score, cov, candidate.cosine)
+            rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
+            # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
+            choice = coverage(article.text[span.start : span.end], local) + SENTENCE_RANK_WEIGHT * rank
+            if best is None or choice > best[0]:
+                best = (choice, i)
+        if best is None:
+            continue
+        sentence = article.text[spans[best[1]].start : spans[best[1]].end]
+        quote_span = _with_context(article.text, spans, best[1], weights)
+        # Across articles: the article's best passage rank and how much of the question the sentence holds.
+        best_per_article[article_id] = ScoredQuote(article, quote_span, coverage(sentence, local) + best_signal,
+                                                   coverage(sentence, weights), cosine.get(article_id, 0.0))
     ranked = sorted(best_per_article.values(), key=lambda q: -q.score)
     chosen: list[ScoredQuote] = []
     further: list[ScoredQuote] = []
@@ -159,11 +174,19 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     return chosen, further
 
 
-def _discount_title_terms(weights: dict[str, float], title: str) -> dict[str, float]:
-    """Words of the question that the headline already holds get half weight inside that article: they
-    found the article; the sentence that answers is the one holding the rest of the question."""
-    in_title = set(tokens(title))
-    return {t: w / 2 if t in in_title else w for t, w in weights.items()}
+def _within_article(weights: dict[str, float], article: Article) -> dict[str, float]:
+    """The question's weights for choosing a sentence inside one article: each word's IDF in the library
+    times its IDF among the article's sentences. The article's subject (a name in every paragraph, the
+    headline's words) found the article; the words rare inside it point at the sentence that answers."""
+    spans = sentences(article.text)
+    bags = [set(tokens(article.text[s.start : s.end])) for s in spans]
+    in_title = set(tokens(article.title))
+    total = len(bags)
+    local = {}
+    for term, weight in weights.items():
+        count = sum(term in bag for bag in bags)
+        local[term] = weight * math.log(1 + (total - count + 0.5) / (count + 0.5)) * (0.5 if term in in_title else 1)
+    return local
 
 
 def is_answer(quote: ScoredQuote, config: SearchConfig) -> bool:
