@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote as percent_encode
 
 from .chunking import Span, sentences
@@ -118,11 +119,19 @@ def idf_weights(terms: dict[str, str], document_frequency: dict[str, int], total
 
 def coverage(text: str, weights: dict[str, float]) -> float:
     """Share of the question's IDF weight whose words occur in `text` (0..1)."""
+    return _bag_coverage(set(tokens(text)), weights)
+
+
+def _bag_coverage(present: set[str], weights: dict[str, float]) -> float:
     total = sum(weights.values())
-    if not total:
-        return 0.0
-    present = set(tokens(text))
-    return sum(w for t, w in weights.items() if t in present) / total
+    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
+
+
+@lru_cache(maxsize=1024)
+def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]]]:
+    """An article's sentences and the words of each, kept for the articles asked about most recently."""
+    spans = sentences(text)
+    return spans, [set(tokens(text[s.start : s.end])) for s in spans]
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
@@ -145,12 +154,12 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             continue
         local = _within_article(weights, article)
         best_signal = max(rank for _, rank in found)
-        spans = sentences(article.text)
+        spans, bags = _sentence_bags(article.text)
         best: tuple[float, int] | None = None
         for i, span in enumerate(spans):
             rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
             # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
-            choice = coverage(article.text[span.start : span.end], local) + SENTENCE_RANK_WEIGHT * rank
+            choice = _bag_coverage(bags[i], local) + SENTENCE_RANK_WEIGHT * rank
             if best is None or choice > best[0]:
                 best = (choice, i)
         if best is None:
@@ -178,8 +187,7 @@ def _within_article(weights: dict[str, float], article: Article) -> dict[str, fl
     """The question's weights for choosing a sentence inside one article: each word's IDF in the library
     times its IDF among the article's sentences. The article's subject (a name in every paragraph, the
     headline's words) found the article; the words rare inside it point at the sentence that answers."""
-    spans = sentences(article.text)
-    bags = [set(tokens(article.text[s.start : s.end])) for s in spans]
+    _, bags = _sentence_bags(article.text)
     in_title = set(tokens(article.title))
     total = len(bags)
     local = {}
