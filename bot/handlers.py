@@ -138,7 +138,7 @@ async def on_more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                                                   if query.message and query.message.reply_markup else [])]
     try:
         await query.edit_message_reply_markup(InlineKeyboardMarkup([row for row in kept if row]) if any(kept)
-                                              else None)
+                                              else None)  # the message's own buttons, less "More"
     except TelegramError as exc:
         log.info("could not remove the More button: %s", exc)
     header = f"<b>More on:</b> <i>{render.escape(result.question)}</i>"

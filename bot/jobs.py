@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
@@ -123,6 +123,3 @@ def _when(moment: datetime, tz: str) -> str:
     local = moment.astimezone(ZoneInfo(tz))
     return f"{local:%d %b %H:%M} {tz}" if tz != "UTC" else f"{local:%d %b %H:%M} UTC"
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)

@@ -17,6 +17,15 @@ _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # quotes carry their links; 
 ATTEMPTS = 3
 
 
+def keyboard(rows) -> InlineKeyboardMarkup | None:
+    """Our buttons as Telegram's inline keyboard (None for no buttons)."""
+    rows = [row for row in rows if row]
+    if not rows:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b.text, url=b.url, callback_data=b.callback) for b in row]
+                                 for row in rows])
+
+
 async def send_replies(bot: Bot, chat_id: int, replies: list[Reply], thread_id: int | None = None,
                        reply_to: int | None = None) -> None:
     """Send replies in order; the first may answer a message.
@@ -25,10 +34,7 @@ async def send_replies(bot: Bot, chat_id: int, replies: list[Reply], thread_id: 
     retried twice with backoff: Telegram did not take the message. A timeout is not retried, since the
     message may have arrived and must not arrive twice; the caller's error handling logs it."""
     for i, reply in enumerate(replies):
-        markup = None
-        if reply.buttons:
-            markup = InlineKeyboardMarkup([[InlineKeyboardButton(b.text, url=b.url, callback_data=b.callback)
-                                            for b in row] for row in reply.buttons])
+        markup = keyboard(reply.buttons)
         for attempt in range(ATTEMPTS):
             try:
                 await bot.send_message(chat_id=chat_id, text=reply.html, parse_mode=ParseMode.HTML,

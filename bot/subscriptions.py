@@ -16,6 +16,7 @@ from . import jobs
 from .digest import ArgumentError, Schedule, next_delivery, parse_subscription, parse_time, parse_zone
 from .handlers import send, services
 from .render import Button, Reply, escape
+from .sending import keyboard
 
 SETTINGS_HELP = ("Change one thing at a time: <code>/settings time 08:00</code>, <code>/settings zone "
                  "America/New_York</code>, <code>/settings topics energy ukraine</code> (or <code>none</code>), "
@@ -155,11 +156,4 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc.library.store.subscribe(sub)
     await query.answer("Saved.")
     await query.edit_message_text(describe(sub, svc.clock()) + "\n" + SETTINGS_HELP, parse_mode="HTML",
-                                  reply_markup=_markup(_buttons(sub)))
-
-
-def _markup(rows):
-    from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-
-    return InlineKeyboardMarkup([[InlineKeyboardButton(b.text, callback_data=b.callback) for b in row]
-                                 for row in rows])
+                                  reply_markup=keyboard(_buttons(sub)))
