@@ -147,7 +147,9 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     for candidate in candidates[: config.candidate_passages]:
         found = signal.setdefault(candidate.passage.article_id, [])
         found.append((candidate.passage, candidate.fused / top_fused))  # 1 for the best passage
-    cosine = {c.passage.article_id: c.cosine for c in reversed(candidates[: config.candidate_passages])}
+    cosine: dict[int, float] = {}  # article -> its closest found passage in meaning
+    for c in candidates[: config.candidate_passages]:
+        cosine[c.passage.article_id] = max(cosine.get(c.passage.article_id, 0.0), c.cosine)
     for article_id, found in signal.items():
         article = articles.get(article_id)
         if article is None:
@@ -166,9 +168,12 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             continue
         sentence = article.text[spans[best[1]].start : spans[best[1]].end]
         quote_span = _with_context(article.text, spans, best[1], weights)
-        # Across articles: the article's best passage rank and how much of the question the sentence holds.
-        best_per_article[article_id] = ScoredQuote(article, quote_span, coverage(sentence, local) + best_signal,
-                                                   coverage(sentence, weights), cosine.get(article_id, 0.0))
+        # Across articles, three signals on a 0..1 scale, counted alike: the article's best passage rank, how
+        # much of the question its sentence holds, and how close in meaning its closest passage is.
+        closeness = cosine.get(article_id, 0.0)
+        best_per_article[article_id] = ScoredQuote(article, quote_span,
+                                                   coverage(sentence, local) + best_signal + closeness,
+                                                   coverage(sentence, weights), closeness)
     ranked = sorted(best_per_article.values(), key=lambda q: -q.score)
     chosen: list[ScoredQuote] = []
     further: list[ScoredQuote] = []
