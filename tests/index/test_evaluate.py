@@ -13,9 +13,9 @@ def test_the_hybrid_keeps_its_floors_and_beats_each_retriever_alone(corpus_libra
     print("\n" + table(report))
     hybrid, dense, keyword = report["hybrid"], report["dense"], report["keyword"]
     # Floors below which a change is a regression (the quality issue's targets are higher; see the README).
-    assert hybrid["factoid"]["hit@3"] >= 0.95 and hybrid["factoid"]["hit@1"] >= 0.85
+    assert hybrid["factoid"]["hit@3"] >= 0.95 and hybrid["factoid"]["hit@1"] >= 0.9
     assert hybrid["paraphrase"]["hit@3"] >= 0.85
-    assert hybrid["multi"]["both_quoted"] >= 0.7
+    assert hybrid["multi"]["both_quoted"] >= 0.85
     assert hybrid["all"]["wrongly_declined"] <= 0.05
     assert hybrid["all"]["hit@3"] >= max(dense["all"]["hit@3"], keyword["all"]["hit@3"])
     assert hybrid["all"]["quote_hit"] >= 0.5
