@@ -65,7 +65,6 @@ class Candidate:
     passage: Passage
     fused: float
     cosine: float  # 0 when the dense retriever did not return it
-    keyword_rank: int | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -226,9 +226,8 @@ class Library:
         keyword_hits = self.store.keyword_search(match, self.config.keyword_k) if keyword and match else []
         fused = search.fuse(dense_hits, keyword_hits, self.config.rrf_k)
         cosines = dict(dense_hits)
-        keyword_ranks = {pid: rank for rank, (pid, _) in enumerate(keyword_hits, start=1)}
         found = self.store.passages([pid for pid, _ in fused])
-        return [Candidate(found[pid], score, cosines.get(pid, 0.0), keyword_ranks.get(pid))
+        return [Candidate(found[pid], score, cosines.get(pid, 0.0))
                 for pid, score in fused if pid in found]
 
     def _quote(self, scored: search.ScoredQuote) -> Quote | None:
