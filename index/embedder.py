@@ -26,7 +26,12 @@ class Embedder(Protocol):
     dim: int
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """float32 array of shape (len(texts), dim), each row L2-normalised."""
+        """Passages to vectors: float32 array of shape (len(texts), dim), each row L2-normalised."""
+        ...
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """A question (or topic) to one L2-normalised float32 vector of shape (dim,). Asymmetric models
+        (E5 and its kin) encode questions differently from passages; symmetric ones encode both alike."""
         ...
 
 
@@ -65,9 +70,10 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if len(texts) == 1:  # a question: encoded together with any others asked at the same moment
-            return self._questions.submit(texts[0]).reshape(1, -1)
         return self._encode(texts)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self._questions.submit(text)  # encoded together with any others asked at the same moment
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         model = self.model

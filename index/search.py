@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote as percent_encode
 
+from . import answer_types
+from .answer_types import AnswerType
 from .chunking import Span, sentences
 from .models import Article, Passage
 
@@ -126,6 +128,17 @@ def _bag_coverage(present: set[str], weights: dict[str, float]) -> float:
     return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
 
 
+def _typed_coverage(present: set[str], weights: dict[str, float], kind: AnswerType | None, typed: bool) -> float:
+    """Coverage where the kind of answer asked for (a number for "how many") counts as one more word of the
+    question, of the question's average weight: a sentence that holds the words but no answer scores less
+    than one that also holds the answer."""
+    if kind is None or not weights:
+        return _bag_coverage(present, weights)
+    extra = max(weights.values())
+    held = sum(w for t, w in weights.items() if t in present) + (extra if typed else 0.0)
+    return held / (sum(weights.values()) + extra)
+
+
 @lru_cache(maxsize=1024)
 def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]]]:
     """An article's sentences and the words of each, kept for the articles asked about most recently."""
@@ -134,12 +147,13 @@ def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]]]:
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
-                  config: SearchConfig) -> tuple[list[ScoredQuote], list[ScoredQuote]]:
+                  config: SearchConfig, question: str = "") -> tuple[list[ScoredQuote], list[ScoredQuote]]:
     """(the answer, further passages). The answer: the best quote of each article among the candidates, best
     first, at most `max_quotes`, each a sentence with its context neighbour, only those close enough to the
     first. Further passages: the other articles' best quotes, in order, for a reader who wants more."""
     if not candidates:
         return [], []
+    kind = answer_types.asked(question)
     top_fused = candidates[0].fused
     best_per_article: dict[int, ScoredQuote] = {}
     signal: dict[int, list[tuple[Passage, float]]] = {}  # article -> its found passages and their rank
@@ -156,22 +170,22 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         local = _within_article(weights, article)
         best_signal = max(rank for _, rank in found)
         spans, bags = _sentence_bags(article.text)
-        best: tuple[float, int] | None = None
+        best: tuple[float, float, int] | None = None
         for i, span in enumerate(spans):
             rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
+            typed = kind is not None and answer_types.holds(kind, article.text[span.start : span.end], question)
             # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
-            choice = _bag_coverage(bags[i], local) + SENTENCE_RANK_WEIGHT * rank
+            choice = _typed_coverage(bags[i], local, kind, typed) + SENTENCE_RANK_WEIGHT * rank
             if best is None or choice > best[0]:
-                best = (choice, i)
+                best = (choice, _bag_coverage(bags[i], local), i)
         if best is None:
             continue
-        sentence = article.text[spans[best[1]].start : spans[best[1]].end]
-        quote_span = _with_context(article.text, spans, best[1], weights)
+        sentence = article.text[spans[best[2]].start : spans[best[2]].end]
+        quote_span = _with_context(article.text, spans, best[2], weights)
         # Across articles, three signals on a 0..1 scale, counted alike: the article's best passage rank, how
         # much of the question its sentence holds, and how close in meaning its closest passage is.
         closeness = cosine.get(article_id, 0.0)
-        best_per_article[article_id] = ScoredQuote(article, quote_span,
-                                                   coverage(sentence, local) + best_signal + closeness,
+        best_per_article[article_id] = ScoredQuote(article, quote_span, best[1] + best_signal + closeness,
                                                    coverage(sentence, weights), closeness)
     ranked = sorted(best_per_article.values(), key=lambda q: -q.score)
     chosen: list[ScoredQuote] = []

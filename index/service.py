@@ -209,7 +209,7 @@ class Library:
         weights = search.idf_weights(terms, frequencies, total)
         considered = candidates[: self.config.candidate_passages]
         articles = self.store.articles(list({c.passage.article_id for c in considered}))
-        scored, further = search.select_quotes(candidates, articles, weights, self.config)
+        scored, further = search.select_quotes(candidates, articles, weights, self.config, question)
         if not scored or not search.is_answer(scored[0], self.config):
             related = self._related(candidates)
             return Answer(question=question, answered=False, related=related)
@@ -221,7 +221,7 @@ class Library:
 
     def candidates(self, question: str, dense: bool = True, keyword: bool = True) -> list[Candidate]:
         """Passages ranked by the fused retrievers (either may be switched off, for comparison)."""
-        dense_hits = self.vectors.search(self.embedder.encode([question])[0], self.config.dense_k) if dense else []
+        dense_hits = self.vectors.search(self.embedder.encode_query(question), self.config.dense_k) if dense else []
         match = search.keyword_query(question)
         keyword_hits = self.store.keyword_search(match, self.config.keyword_k) if keyword and match else []
         fused = search.fuse(dense_hits, keyword_hits, self.config.rrf_k)
@@ -265,7 +265,7 @@ class Library:
         ids = [a.id for a in articles]
         vectors, groups = self._grouped(tuple(ids))
         added = self.store.added_at(ids)
-        topic_vector = _mean(self.embedder.encode([" ".join(topics)])) if topics else None
+        topic_vector = self.embedder.encode_query(" ".join(topics)) if topics else None
         topic_words = {w for t in topics for w in search.tokens(t)}
         ranked: list[tuple[float, tuple[Article, ...]]] = []
         for group in groups:

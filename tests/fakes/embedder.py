@@ -35,6 +35,9 @@ class HashingEmbedder:
                 out[row] /= norm
         return out
 
+    def encode_query(self, text: str) -> np.ndarray:
+        return self.encode([text])[0]
+
     @property
     def encoded(self) -> int:
         return sum(len(c) for c in self.calls)

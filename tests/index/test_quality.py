@@ -63,5 +63,5 @@ def test_questions_asked_at_once_are_encoded_together_with_the_same_results(real
                  ("oil", "housing", "bond", "stock", "art", "car", "labour", "crypto")]
     alone = np.vstack([real_embedder._encode([q]) for q in questions])
     with ThreadPoolExecutor(8) as pool:
-        together = np.vstack(list(pool.map(lambda q: real_embedder.encode([q]), questions)))
+        together = np.vstack(list(pool.map(real_embedder.encode_query, questions)))
     assert np.allclose((alone * together).sum(axis=1), 1.0, atol=1e-3)

@@ -27,7 +27,7 @@ def test_index_matches_store_and_survives_reopening(tmp_path, embedder):
 def test_missing_unreadable_or_stale_index_is_rebuilt_from_sqlite(tmp_path, embedder):
     with Library(tmp_path / "d", embedder) as library:
         fill(library, tmp_path)
-        query = library.embedder.encode(["harbour works"])[0]
+        query = library.embedder.encode_query("harbour works")
         expected = library.vectors.search(query, 5)
     faiss_file = tmp_path / "d" / "passages.faiss"
 

@@ -1,0 +1,54 @@
+"""The kind of answer a question asks for steers the choice of sentence inside an article."""
+
+import json
+
+import pytest
+
+from index.answer_types import AnswerType, asked, holds
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("How many passengers does the jet seat?", AnswerType.QUANTITY),
+    ("How much did the repairs cost?", AnswerType.QUANTITY),
+    ("What is the order worth at list prices?", AnswerType.QUANTITY),
+    ("When did he join the band?", AnswerType.TIME),
+    ("In which year did the museum open?", AnswerType.TIME),
+    ("Who is mediating between the president and the generals?", AnswerType.NAME),
+    ("Which company is building the spacecraft?", AnswerType.NAME),
+    ("Where did the prince say he was that night?", AnswerType.NAME),
+    ("Why did the photographer wrap the baby in a flag?", None),
+    ("What did the minister say about the strike?", None),
+    ("¿Cuánto cuesta el billete?", None),  # English rules only: other languages are left as they were
+])
+def test_the_question_tells_the_kind_of_answer(question, kind):
+    assert asked(question) is kind
+
+
+def test_a_sentence_holds_an_answer_of_the_kind_asked():
+    assert holds(AnswerType.QUANTITY, "The bar charges Rs 299 for fifteen minutes.", "")
+    assert holds(AnswerType.QUANTITY, "Three hundred people came.", "")
+    assert not holds(AnswerType.QUANTITY, "The bar opened in a mall.", "")
+    assert holds(AnswerType.TIME, "He joined in 1975.", "")
+    assert holds(AnswerType.TIME, "The talks resume on Monday.", "")
+    assert not holds(AnswerType.TIME, "The talks resume soon.", "")
+    # a name counts only when the question does not already hold it, and not for a capital opening a sentence
+    question = "Who is mediating between Robert Mugabe and the generals?"
+    assert holds(AnswerType.NAME, "Talks are led by Father Fidelis Mukonori.", question)
+    assert not holds(AnswerType.NAME, "Robert Mugabe met the generals.", question)
+    assert not holds(AnswerType.NAME, "Talks went on all night.", question)
+    assert not holds(None, "Anything at all, 42.", "")
+
+
+def test_the_sentence_holding_the_amount_is_quoted_rather_than_the_lead(library, tmp_path):
+    text = ("The oxygen bar in the city mall offers shoppers pure oxygen to breathe. "
+            "The oxygen bar uses an oxygen concentrator and aromatherapy in the city mall. "
+            "Shoppers said the oxygen bar felt like a spa. "
+            "A visit charges Rs 299 for fifteen minutes. "
+            "Doctors doubt that the oxygen helps.")
+    path = tmp_path / "bar.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/oxygen", "title": "An oxygen bar opens",
+                                "source": "City Herald", "text": text}), encoding="utf-8")
+    list(library.ingest([str(path)]))
+    answer = library.ask("How much does the oxygen bar in the city mall charge?")
+    assert answer.answered
+    assert "Rs 299" in answer.quotes[0].text
