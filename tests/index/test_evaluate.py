@@ -20,7 +20,6 @@ def test_the_hybrid_keeps_its_floors_and_beats_each_retriever_alone(corpus_libra
     assert hybrid["all"]["hit@3"] >= max(dense["all"]["hit@3"], keyword["all"]["hit@3"])
     assert hybrid["all"]["quote_hit"] >= 0.55
     # Latency is reported but not asserted: speed is measured by bench/ask.py, not by a timed test.
-    assert hybrid["all"]["latency_p50"] > 0
 
 
 def test_the_eval_command_prints_the_table_for_a_small_set(tmp_path, corpus, dev_questions, capsys, monkeypatch):
