@@ -4,16 +4,18 @@
 """
 
 from .embedder import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
-from .errors import BriefbotError, ExtractError, FetchError, QueryError, RejectedSource, StoreError
+from .errors import BriefbotError, ExtractError, FeedError, FetchError, QueryError, RejectedSource, StoreError
+from .feeds import DEFAULT_INTERVAL, Feeds, PollReport, describe_interval, parse_interval
 from .fetch import FetchLimits
 from .models import Answer, Article, Headline, IngestResult, Outcome, Quote, Story
 from .search import SearchConfig
 from .service import Library, vector_check
 from .sources import SourceLimits
-from .store import Subscription
+from .store import Feed, Subscription
 
 __all__ = [
-    "DEFAULT_MODEL", "Answer", "Article", "BriefbotError", "Embedder", "ExtractError", "FetchError", "FetchLimits",
+    "DEFAULT_INTERVAL", "DEFAULT_MODEL", "Answer", "Article", "BriefbotError", "Embedder", "ExtractError", "Feed",
+    "FeedError", "Feeds", "FetchError", "FetchLimits", "PollReport", "describe_interval", "parse_interval",
     "Headline", "IngestResult", "Library", "Outcome", "QueryError", "Quote", "RejectedSource", "SearchConfig",
     "SentenceTransformerEmbedder", "SourceLimits", "Story", "StoreError", "Subscription", "vector_check",
 ]

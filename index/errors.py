@@ -4,6 +4,7 @@
      ├── RejectedSource        a source that cannot become an article; `reason` says why, in a few words
      │    ├── FetchError        the URL could not be fetched (refused, timed out, not HTML, too large, private)
      │    └── ExtractError      the content is empty, too short, binary, not UTF-8 or has no article in it
+     ├── FeedError             a news feed that cannot be read or used (not a feed, HTML, bad OPML, bad interval)
      ├── StoreError            the library on disk is unusable (schema from a newer version, other model)
      └── QueryError            a question that cannot be searched (empty, too long)
 
@@ -29,6 +30,10 @@ class FetchError(RejectedSource):
 
 class ExtractError(RejectedSource):
     """The content could not be turned into an article."""
+
+
+class FeedError(BriefbotError):
+    """A news feed (or an OPML list of them, or a polling interval) that cannot be used; the message says why."""
 
 
 class StoreError(BriefbotError):

@@ -152,6 +152,26 @@ def article_from_html(html: bytes | str, url: str, page_knows_better: bool = Fal
     )
 
 
+_BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "figcaption")
+
+
+def text_from_fragment(html: str) -> str:
+    """The text of an HTML fragment (a feed entry's content), one paragraph per block element."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in root.xpath("//script|//style|//iframe|//noscript"):
+        bad.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in root.iter(*_BLOCKS):
+        block.tail = "\n\n" + (block.tail or "")
+    return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", root.text_content()) if p.strip())
+
+
 def build_article(url: str, title: str, text: str, source: str = "", published: str | None = None,
                   author: str | None = None, lang: str | None = None) -> Article:
     """Check and normalise the fields every article needs; raise ExtractError for what is not an article."""

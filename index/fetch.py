@@ -31,16 +31,30 @@ class Fetched:
     url: str  # the final URL, after redirects
     content: bytes
     content_type: str
+    status: int = 200  # 304 when a conditional request found nothing changed (content is then empty)
+    etag: str | None = None
+    last_modified: str | None = None
 
 
-def fetch(url: str, limits: FetchLimits = FetchLimits(), accept: tuple[str, ...] = ACCEPTED_TYPES) -> Fetched:
-    """GET `url` and return its body, or raise FetchError with a reason fit to show a user."""
+def fetch(url: str, limits: FetchLimits = FetchLimits(), accept: tuple[str, ...] | None = ACCEPTED_TYPES,
+          etag: str | None = None, last_modified: str | None = None) -> Fetched:
+    """GET `url` and return its body, or raise FetchError with a reason fit to show a user. With `etag` or
+    `last_modified` from an earlier answer the request is conditional, and an unchanged resource comes back
+    as status 304 with no content. `accept=None` takes any content type."""
     current = url
-    with httpx.Client(timeout=limits.timeout, follow_redirects=False, headers={"User-Agent": _USER_AGENT}) as client:
+    headers = {"User-Agent": _USER_AGENT}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    with httpx.Client(timeout=limits.timeout, follow_redirects=False, headers=headers) as client:
         for _ in range(limits.max_redirects + 1):
             check_url(current, limits.allow_private)
             try:
                 with client.stream("GET", current) as response:
+                    if response.status_code == 304 and (etag or last_modified):
+                        return Fetched(str(response.url), b"", "", 304, response.headers.get("etag") or etag,
+                                       response.headers.get("last-modified") or last_modified)
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
@@ -50,7 +64,7 @@ def fetch(url: str, limits: FetchLimits = FetchLimits(), accept: tuple[str, ...]
                     if response.status_code >= 400:
                         raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
                     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                    if content_type and not content_type.startswith(accept):
+                    if accept is not None and content_type and not content_type.startswith(accept):
                         raise FetchError(f"not an article page (content type {content_type})")
                     declared = response.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > limits.max_bytes:
@@ -60,7 +74,8 @@ def fetch(url: str, limits: FetchLimits = FetchLimits(), accept: tuple[str, ...]
                         body.extend(chunk)
                         if len(body) > limits.max_bytes:
                             raise FetchError(f"too large (over the {limits.max_bytes:,}-byte limit)")
-                    return Fetched(str(response.url), bytes(body), content_type)
+                    return Fetched(str(response.url), bytes(body), content_type, response.status_code,
+                                   response.headers.get("etag"), response.headers.get("last-modified"))
             except httpx.TimeoutException:
                 raise FetchError(f"timed out after {limits.timeout:g} s") from None
             except httpx.HTTPError as exc:

@@ -75,7 +75,30 @@ _MIGRATIONS: list[str] = [
         PRIMARY KEY (chat_id, slot)
     );
     """,
-
+    # 3: news feeds and the entries already taken from them
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        interval_s INTEGER NOT NULL,       -- how often it is polled when it answers
+        etag TEXT,                         -- from its last answer, for a conditional request
+        last_modified TEXT,
+        next_poll_at TEXT NOT NULL,        -- UTC ISO: interval, jitter and backoff applied
+        failures INTEGER NOT NULL DEFAULT 0, -- polls failed in a row
+        last_error TEXT,
+        last_polled_at TEXT,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE feed_entries (            -- one row per entry seen, so an entry is taken once
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        entry_key TEXT NOT NULL,           -- its guid, else its link
+        article_id INTEGER,                -- the article it became (or duplicated), if any
+        attempts INTEGER NOT NULL DEFAULT 1, -- tries at an entry whose page could not be read
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, entry_key)
+    );
+    """,
 ]
 
 
@@ -88,6 +111,21 @@ class Subscription:
     thread_id: int | None = None
     quiet: bool = True         # nothing new: send nothing (True) or a short note (False)
     created_at: str = ""       # UTC ISO, set by the store
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    id: int
+    url: str
+    title: str
+    interval_s: int
+    next_poll_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+    failures: int = 0
+    last_error: str | None = None
+    last_polled_at: str | None = None
+    added_at: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,6 +427,70 @@ class Store:
                                    "('sent', 'empty')", (chat_id,)).fetchone()
         return row[0] if row else None
 
+    # --- feeds ----------------------------------------------------------------------------------------
+
+    def add_feed(self, url: str, title: str, interval_s: int, next_poll_at: str) -> tuple[Feed, bool]:
+        """Store a feed, or change the interval of one already stored. (the feed, whether it is new)"""
+        with self._lock:
+            cursor = self._db.execute("INSERT OR IGNORE INTO feeds (url, title, interval_s, next_poll_at, added_at) "
+                                      "VALUES (?, ?, ?, ?, ?)", (url, title, interval_s, next_poll_at, _now()))
+            if cursor.rowcount == 0:
+                self._db.execute("UPDATE feeds SET interval_s = ?, title = CASE WHEN ? != '' THEN ? ELSE title END "
+                                 "WHERE url = ?", (interval_s, title, title, url))
+            return self.feed(url), cursor.rowcount == 1
+
+    def feed(self, url: str) -> Feed | None:
+        with self._lock:
+            row = self._db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url = ?", (url,)).fetchone()
+        return Feed(*row) if row else None
+
+    def feeds(self, due_by: str | None = None) -> list[Feed]:
+        """Every feed, or those due for a poll by `due_by` (UTC ISO), soonest first."""
+        with self._lock:
+            if due_by is None:
+                rows = self._db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY added_at, id").fetchall()
+            else:
+                rows = self._db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE next_poll_at <= ? "
+                                        "ORDER BY next_poll_at, id", (due_by,)).fetchall()
+        return [Feed(*r) for r in rows]
+
+    def remove_feed(self, url: str) -> bool:
+        with self._lock:
+            return self._db.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount > 0
+
+    def feed_polled(self, feed_id: int, *, next_poll_at: str, failures: int, error: str | None,
+                    etag: str | None = None, last_modified: str | None = None, title: str | None = None) -> None:
+        """Record a poll's outcome. A failed poll keeps the validators of the last good one."""
+        with self._lock:
+            if error is None:
+                self._db.execute("UPDATE feeds SET next_poll_at = ?, failures = 0, last_error = NULL, etag = ?, "
+                                 "last_modified = ?, title = COALESCE(NULLIF(?, ''), title), last_polled_at = ? "
+                                 "WHERE id = ?", (next_poll_at, etag, last_modified, title, _now(), feed_id))
+            else:
+                self._db.execute("UPDATE feeds SET next_poll_at = ?, failures = ?, last_error = ?, "
+                                 "last_polled_at = ? WHERE id = ?", (next_poll_at, failures, error, _now(), feed_id))
+
+    def entries_done(self, feed_id: int, keys: Sequence[str], max_attempts: int) -> set[str]:
+        """Which of these entries need no more work: taken, or tried `max_attempts` times."""
+        done: set[str] = set()
+        with self._lock:
+            for start in range(0, len(keys), 500):
+                chunk = list(keys[start : start + 500])
+                rows = self._db.execute(
+                    f"SELECT entry_key FROM feed_entries WHERE feed_id = ? AND entry_key IN "
+                    f"({','.join('?' * len(chunk))}) AND (article_id IS NOT NULL OR attempts >= ?)",
+                    (feed_id, *chunk, max_attempts)).fetchall()
+                done.update(r[0] for r in rows)
+        return done
+
+    def entry_seen(self, feed_id: int, key: str, article_id: int | None) -> None:
+        """An entry was taken (article_id set) or tried and failed (one more attempt)."""
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO feed_entries (feed_id, entry_key, article_id, seen_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (feed_id, entry_key) DO UPDATE SET article_id = COALESCE(excluded.article_id, "
+                "article_id), attempts = attempts + 1, seen_at = excluded.seen_at", (feed_id, key, article_id, _now()))
+
     def stats(self) -> Stats:
         with self._lock:
             articles, sources, newest = self._db.execute(
@@ -400,6 +502,9 @@ class Store:
 
 _ARTICLE_COLUMNS = "id, url, title, source, published, author, lang, text"
 
+
+_FEED_COLUMNS = ("id, url, title, interval_s, next_poll_at, etag, last_modified, failures, last_error, "
+                 "last_polled_at, added_at")
 
 _SUB_COLUMNS = "chat_id, at, tz, topics, thread_id, quiet, created_at"
 

@@ -1,7 +1,9 @@
-"""A small web server on 127.0.0.1 for fetch tests: pages, a hanging URL, a redirect, wrong types, big bodies."""
+"""A small web server on 127.0.0.1 for fetch tests: pages, a hanging URL, a redirect, wrong types, big bodies.
+Every page is served with an ETag (a hash of its body); a request that sends it back gets 304 Not Modified."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -15,6 +17,7 @@ class WebServer:
         self.release = threading.Event()
         self.hit = threading.Event()  # set at the first request
         self.requests: list[str] = []
+        self.not_modified: list[str] = []  # paths answered 304
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -31,7 +34,15 @@ class WebServer:
                     return
                 path = self.path.split("?", 1)[0]
                 status, content_type, body = server.routes.get(path, (404, "text/plain", b"not found"))
+                etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+                if status == 200 and self.headers.get("If-None-Match") == etag:
+                    server.not_modified.append(path)
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.end_headers()
+                    return
                 self.send_response(status)
+                self.send_header("ETag", etag)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
