@@ -24,7 +24,7 @@ from telegram.request import BaseRequest
 
 from index import Embedder, Outcome
 
-from . import handlers, jobs, subscriptions
+from . import feeds, handlers, jobs, subscriptions
 from .config import Settings, open_library
 from .errors import on_error
 from .services import Services
@@ -73,6 +73,7 @@ def build_application(settings: Settings, embedder: Embedder | None = None,
     application.add_handler(CommandHandler("ingest", handlers.ingest_command))
     application.add_handler(CommandHandler("remove", handlers.remove_command))
     application.add_handler(CommandHandler("stats", handlers.stats_command))
+    application.add_handler(CommandHandler("feed", feeds.feed_command))
     application.add_handler(CommandHandler("subscribe", subscriptions.subscribe))
     application.add_handler(CommandHandler("unsubscribe", subscriptions.unsubscribe))
     application.add_handler(CommandHandler("settings", subscriptions.settings))
@@ -96,6 +97,7 @@ async def _open(application: Application, settings: Settings, embedder: Embedder
     await asyncio.to_thread(library.embedder.encode, ["warm up the model"])
     if application.job_queue is not None:
         jobs.restore(application, application.bot_data["services"])
+        feeds.start_polling(application)
     await application.bot.set_my_commands(COMMANDS)
 
 

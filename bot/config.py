@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from index import Embedder, FetchLimits, Library, SentenceTransformerEmbedder, SourceLimits
+from index import Embedder, Feeds, FetchLimits, Library, SentenceTransformerEmbedder, SourceLimits, parse_interval
 
 
 class Settings(BaseSettings):
@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     digest_grace_hours: float = Field(6.0, ge=0, description="A digest missed while the bot was down is still "
                                                              "sent this many hours late; later, it is skipped.")
     digest_stories: int = Field(10, gt=0, le=50, description="Stories in a digest, at most.")
+    feed_interval: str = Field("30m", description="How often a feed is polled unless it is added with its own "
+                                                  "interval: 30m, 2h, 1d (at least 5m).")
+    feed_workers: int = Field(4, gt=0, le=32, description="Feeds polled at the same time.")
     sample_library: bool = Field(True, description="Load the built-in guide to briefbot when the library is "
                                                    "empty, so the bot has something to answer from at once.")
 
@@ -49,6 +52,12 @@ class Settings(BaseSettings):
         from .digest import parse_time
 
         return parse_time(value)
+
+    @field_validator("feed_interval")
+    @classmethod
+    def _check_interval(cls, value: str) -> str:
+        parse_interval(value)
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -78,3 +87,8 @@ def open_library(settings: Settings, embedder: Embedder | None = None) -> Librar
                           allow_private=settings.fetch_allow_private),
     )
     return Library(settings.data_dir, embedder or SentenceTransformerEmbedder(bf16=settings.embed_bf16), limits)
+
+
+def open_feeds(settings: Settings, library: Library) -> Feeds:
+    """The library's feeds, polled with the settings' concurrency."""
+    return Feeds(library, workers=settings.feed_workers)

@@ -52,7 +52,8 @@ In this chat, just write a question. In groups, use /ask, mention me, or reply t
 ADMIN_HELP = """
 
 Admin: /ingest <i>URL…</i> adds articles (or send a file: HTML, text, Markdown, JSON Lines), \
-/remove <i>URL</i> takes one out, /stats shows the library."""
+/remove <i>URL</i> takes one out, /stats shows the library, /feed <i>add URL</i> follows an RSS or Atom \
+feed (/feed for more)."""
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -192,6 +193,11 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     file = await document.get_file()
     data = bytes(await file.download_as_bytearray())
+    if name.lower().endswith(".opml"):
+        from .feeds import import_upload  # feeds build on these handlers
+
+        await import_upload(update, svc, data)
+        return
     url = f"tg://upload/{document.file_unique_id}/{name}"
     results = await asyncio.to_thread(lambda: list(svc.library.ingest_upload(data, name, url)))
     await send(update.effective_message, render.plain(describe(results)))

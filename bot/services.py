@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from index import Answer, Library
+from index import Answer, Feeds, Library
 
 from .config import Settings
 
@@ -65,10 +65,14 @@ class Services:
     # can wait at once (bigger batches), and a long ingest never holds the threads questions need.
     ask_pool: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(32, thread_name_prefix="ask"))
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests set the time
+    feeds: Feeds | None = None
+    feed_poll: asyncio.Lock = field(default_factory=asyncio.Lock)  # held while feeds are polled
 
     def __post_init__(self) -> None:
         if self.limiter is None:
             self.limiter = RateLimiter(self.settings.questions_per_minute)
+        if self.feeds is None:
+            self.feeds = Feeds(self.library, workers=self.settings.feed_workers)
 
     async def ask(self, question: str) -> Answer:
         return await asyncio.get_running_loop().run_in_executor(self.ask_pool, self.library.ask, question)

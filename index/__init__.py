@@ -5,7 +5,7 @@
 
 from .embedder import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
 from .errors import BriefbotError, ExtractError, FeedError, FetchError, QueryError, RejectedSource, StoreError
-from .feeds import DEFAULT_INTERVAL, Feeds, PollReport, describe_interval, parse_interval
+from .feeds import DEFAULT_INTERVAL, Feeds, PollReport, describe_feed, describe_interval, parse_interval
 from .fetch import FetchLimits
 from .models import Answer, Article, Headline, IngestResult, Outcome, Quote, Story
 from .search import SearchConfig
@@ -15,7 +15,8 @@ from .store import Feed, Subscription
 
 __all__ = [
     "DEFAULT_INTERVAL", "DEFAULT_MODEL", "Answer", "Article", "BriefbotError", "Embedder", "ExtractError", "Feed",
-    "FeedError", "Feeds", "FetchError", "FetchLimits", "PollReport", "describe_interval", "parse_interval",
+    "FeedError", "Feeds", "FetchError", "FetchLimits", "PollReport", "describe_feed", "describe_interval",
+    "parse_interval",
     "Headline", "IngestResult", "Library", "Outcome", "QueryError", "Quote", "RejectedSource", "SearchConfig",
     "SentenceTransformerEmbedder", "SourceLimits", "Story", "StoreError", "Subscription", "vector_check",
 ]

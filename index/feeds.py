@@ -82,6 +82,19 @@ def next_poll(now: datetime, interval_s: int, failures: int = 0, rng: random.Ran
     return now + timedelta(seconds=delay * (1 + (rng or random).uniform(-JITTER, JITTER)))
 
 
+def describe_feed(feed: Feed) -> str:
+    """One line for people: name, address, interval, and how its last poll went."""
+    name = feed.title or "(untitled)"
+    state = f"every {describe_interval(feed.interval_s)}"
+    if feed.last_polled_at is None:
+        state += ", not polled yet"
+    elif feed.last_error:
+        state += f", failing ({feed.failures} in a row): {feed.last_error}; next try {feed.next_poll_at[:16]}Z"
+    else:
+        state += f", last polled {feed.last_polled_at[:16]}Z"
+    return f"{name} <{feed.url}> {state}"
+
+
 # --- reading feeds -----------------------------------------------------------------------------------------
 
 

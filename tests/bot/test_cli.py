@@ -111,3 +111,38 @@ async def test_chat_in_a_terminal_uses_the_same_handlers(env, embedder):
     assert "More on: How do I ask a question in a group?" in text
     assert "6 articles from 1 outlets" in text  # the terminal user is an admin
     assert "<blockquote>" not in text and "&amp;" not in text
+
+
+def test_feed_commands_follow_poll_export_and_remove(env, corpus_articles, capsys, monkeypatch):
+    from tests.fakes.feeds import entry, page, rss
+    from tests.fakes.web import WebServer
+
+    monkeypatch.setenv("BRIEFBOT_FETCH_ALLOW_PRIVATE", "true")
+    with WebServer() as site:
+        entries = []
+        for i, article in enumerate(corpus_articles[60:62]):
+            site.routes[f"/a/{i}"] = (200, "text/html", page(article))
+            entries.append(entry(site.url, f"/a/{i}", article))
+        site.routes["/feed.rss"] = (200, "application/rss+xml", rss(entries, title="Quay News"))
+        feed = f"{site.url}/feed.rss"
+        assert main(["feed", "add", feed, "--every", "2h"]) == 0
+        assert capsys.readouterr().out == "following Quay News: 2 entries listed, polled every 2h\n"
+        assert main(["feed", "poll"]) == 0
+        assert capsys.readouterr().out == "Quay News: 2 added\n"
+        assert main(["feed", "poll"]) == 0  # not due again for two hours
+        assert capsys.readouterr().out == "no feed is due\n"
+        assert main(["feed", "poll", "--all"]) == 0
+        assert capsys.readouterr().out == "Quay News: nothing new\n" and site.not_modified == ["/feed.rss"]
+        assert main(["feed", "list", "--json"]) == 0
+        (listed,) = json.loads(capsys.readouterr().out)["feeds"]
+        assert (listed["url"], listed["interval_s"], listed["last_error"]) == (feed, 7200, None)
+        assert main(["feed", "export", "-o", str(env / "feeds.opml")]) == 0
+        assert main(["feed", "remove", feed]) == 0
+        assert main(["feed", "remove", feed]) == 1
+        capsys.readouterr()
+        assert main(["feed", "import", str(env / "feeds.opml")]) == 0
+        assert capsys.readouterr().out == f"added: {feed}\n"
+        assert main(["feed", "add", f"{site.url}/a/0"]) == 1
+        assert "an HTML page, not a feed" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["feed"])

@@ -32,7 +32,15 @@ BOT = {"id": 123456, "is_bot": True, "first_name": "Brief", "username": "brief_t
        "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
 IMPLEMENTED = {"getme", "getupdates", "deletewebhook", "setmycommands", "sendmessage", "editmessagetext",
                "editmessagereplymarkup", "answercallbackquery", "sendchataction", "getfile", "close", "logout",
-               "getchatmember"}
+               "getchatmember", "senddocument"}
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file sent in a multipart request."""
+
+    filename: str
+    data: bytes
 
 
 class ApiError(Exception):
@@ -468,6 +476,34 @@ class FakeBotAPI:
             self.messages[(chat["id"], message["message_id"])] = message
         return message
 
+    def _m_senddocument(self, p):
+        chat = self._chat(p["chat_id"])
+        document = p["document"]
+        if isinstance(document, Upload):
+            if not document.data:
+                raise ApiError(400, "Bad Request: file must be non-empty")
+            if len(document.data) > 50 * 1024 * 1024:
+                raise ApiError(413, "Request Entity Too Large")
+            sent = self.add_file(document.data, document.filename or "document")
+        elif isinstance(document, str) and document in self.files:
+            data, path = self.files[document]
+            sent = {"file_id": document, "file_unique_id": f"u{document}", "file_name": path.split("_", 1)[-1],
+                    "file_size": len(data)}
+        else:
+            raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+        message = {"message_id": next(self._ids), "date": int(time.time()), "chat": chat, "from": BOT,
+                   "document": sent}
+        if p.get("caption"):
+            caption, entities = self._text({"text": p["caption"], "parse_mode": p.get("parse_mode")})
+            if utf16(caption.strip()) > 1024:
+                raise ApiError(400, "Bad Request: message caption is too long")
+            message["caption"] = caption
+            if entities:
+                message["caption_entities"] = entities
+        with self.cond:
+            self.messages[(chat["id"], message["message_id"])] = message
+        return message
+
     def _existing(self, p) -> dict:
         chat = self._chat(p["chat_id"])
         message = self.messages.get((chat["id"], int(p["message_id"])))
@@ -546,6 +582,6 @@ def _body_params(content_type: str, body: bytes) -> dict:
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
             payload = part.get_payload(decode=True)
-            params[name] = payload if part.get_filename() else payload.decode()
+            params[name] = Upload(part.get_filename(), payload) if part.get_filename() else payload.decode()
         return params
     raise ApiError(400, f"Bad Request: unsupported content type {content_type}")
