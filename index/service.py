@@ -6,6 +6,8 @@ Methods are synchronous and thread-safe; async callers (the bot) run them with `
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import logging
 import math
@@ -118,6 +120,7 @@ class Library:
                 yield from self._commit(batch)
             finally:
                 self.vectors.save()
+                _give_back_memory()
 
     def ingest_upload(self, data: bytes, filename: str, url: str) -> Iterator[IngestResult]:
         """Ingest a file received as bytes (an upload): JSON Lines by its name, else one page or text."""
@@ -336,6 +339,13 @@ def lead_sentences(text: str, max_chars: int = 320) -> str:
         cut = text.rfind(" ", spans[0].start, spans[0].start + max_chars)
         end = cut if cut > spans[0].start else spans[0].start + max_chars
     return text[spans[0].start : end]
+
+
+def _give_back_memory() -> None:
+    """Return freed heap to the system after an ingest (glibc keeps it otherwise: measured ~300 MiB after
+    2,000 articles). A no-op where the C library has no malloc_trim."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _mean(vectors: np.ndarray) -> np.ndarray:
