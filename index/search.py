@@ -39,6 +39,7 @@ _ANAPHORA = re.compile(r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|hi
 MAX_QUOTE_CHARS = 700
 OUTSIDE_PASSAGE = 0.5  # a sentence of a found article outside its found passages keeps half their rank
 SENTENCE_RANK_WEIGHT = 0.25
+BM25_K1, BM25_B = 1.2, 0.75  # Robertson's usual constants, used for sentence length inside an article
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,13 @@ def _bag_coverage(present: set[str], weights: dict[str, float]) -> float:
     return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
 
 
+def _length_factor(length: int, mean_length: float) -> float:
+    """BM25's length normalisation, with its usual constants (k1 = 1.2, b = 0.75), for a term found once:
+    1 for a sentence of the article's mean length, more for a shorter one, less for a longer one. A long
+    lead sentence that names everything in the question no longer beats the short one that answers it."""
+    return (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / mean_length)) if mean_length else 1.0
+
+
 def _typed_coverage(present: set[str], weights: dict[str, float], kind: AnswerType | None, typed: bool) -> float:
     """Coverage where the kind of answer asked for (a number for "how many") counts as one more word of the
     question, of the question's average weight: a sentence that holds the words but no answer scores less
@@ -170,12 +178,14 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         local = _within_article(weights, article)
         best_signal = max(rank for _, rank in found)
         spans, bags = _sentence_bags(article.text)
+        mean_length = sum(len(b) for b in bags) / max(1, len(bags))
         best: tuple[float, float, int] | None = None
         for i, span in enumerate(spans):
             rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
             typed = kind is not None and answer_types.holds(kind, article.text[span.start : span.end], question)
             # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
-            choice = _typed_coverage(bags[i], local, kind, typed) + SENTENCE_RANK_WEIGHT * rank
+            held = _typed_coverage(bags[i], local, kind, typed) * _length_factor(len(bags[i]), mean_length)
+            choice = held + SENTENCE_RANK_WEIGHT * rank
             if best is None or choice > best[0]:
                 best = (choice, _bag_coverage(bags[i], local), i)
         if best is None:

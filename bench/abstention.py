@@ -1,0 +1,84 @@
+"""The abstention trade-off: how many unanswerable questions a threshold declines, against how many
+answerable ones it wrongly declines, for each signal briefbot could decline on. Draws a PNG.
+
+    .venv/bin/pip install -e ".[bench]"
+    .venv/bin/python bench/abstention.py [-o bench/abstention.png]
+
+Signals of the best quote, each swept over its range (decline when the signal is below the threshold):
+  cosine    the closest found passage's cosine to the question (dense meaning)
+  coverage  the share of the question's IDF weight held by the quoted sentence (words)
+  typed     coverage, with the kind of answer asked (a number, a time, a name) counted as a word
+A signal that separates the two kinds of question bends its curve towards the top left corner.
+Prints each signal's best operating point under 5 % wrongly declined; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from index import Library, SentenceTransformerEmbedder, answer_types, search  # noqa: E402
+
+CORPUS = ROOT.parent / "shared/corpus/news"
+
+
+def signals(library: Library, question: str) -> dict[str, float]:
+    candidates = library.candidates(question)
+    terms = search.content_terms(question)
+    frequencies, total = library.store.document_frequencies(list(terms.values()))
+    weights = search.idf_weights(terms, frequencies, total)
+    articles = library.store.articles(list({c.passage.article_id for c in candidates[:8]}))
+    scored, _ = search.select_quotes(candidates, articles, weights, library.config, question)
+    if not scored:
+        return {"cosine": 0.0, "coverage": 0.0, "typed": 0.0}
+    best = scored[0]
+    sentence = best.article.text[best.span.start : best.span.end]
+    kind = answer_types.asked(question)
+    typed = search._typed_coverage(set(search.tokens(sentence)), weights, kind,
+                                   answer_types.holds(kind, sentence, question))
+    return {"cosine": best.cosine, "coverage": best.coverage, "typed": typed}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "bench" / "abstention.png")
+    args = parser.parse_args()
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    questions = [json.loads(line) for line in (CORPUS / "dev_questions.jsonl").read_text(encoding="utf-8").splitlines()]
+    with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp), SentenceTransformerEmbedder()) as library:
+        list(library.ingest([str(CORPUS / "articles.jsonl")]))
+        rows = [(q["kind"] == "unanswerable", signals(library, q["question"])) for q in questions]
+    unanswerable = [s for u, s in rows if u]
+    answerable = [s for u, s in rows if not u]
+    figure, axis = plt.subplots(figsize=(6, 5))
+    for name in ("cosine", "coverage", "typed"):
+        thresholds = sorted({s[name] for _, s in rows} | {0.0, 1.01})
+        points = [(sum(s[name] < t for s in answerable) / len(answerable),
+                   sum(s[name] < t for s in unanswerable) / len(unanswerable), t) for t in thresholds]
+        axis.plot([p[0] for p in points], [p[1] for p in points], label=name, drawstyle="steps-post")
+        best = max((p for p in points if p[0] <= 0.05), key=lambda p: (p[1], -p[0]))
+        print(f"{name:9} best under 5 % wrongly declined: threshold {best[2]:.3f} declines {best[1]:.2f} of "
+              f"unanswerable, {best[0]:.3f} of answerable")
+    axis.plot([0, 1], [0, 1], color="grey", linestyle=":", label="chance")
+    axis.axvline(0.05, color="red", linewidth=0.8, label="5 % wrongly declined")
+    axis.set_xlabel(f"answerable questions wrongly declined (of {len(answerable)})")
+    axis.set_ylabel(f"unanswerable questions declined (of {len(unanswerable)})")
+    axis.set_title("Declining by a threshold on one signal (dev questions)")
+    axis.legend(loc="lower right")
+    figure.tight_layout()
+    figure.savefig(args.output, dpi=110)
+    print(f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()
