@@ -28,6 +28,7 @@ bench: setup
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/load.py --max-rate 30 --think 3
 	$(BIN)/python bench/digest.py
+	$(BIN)/python bench/feeds.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
