@@ -102,6 +102,7 @@ async def chat(settings: Settings, lines=None, out: TextIO = sys.stdout, embedde
     print("Loading the library and the model…", file=out, flush=True)
     await application.initialize()
     await application.post_init(application)
+    await application.start()  # the job queue: feed polls and digests run here as in the bot
     print("briefbot in your terminal. Ask a question, or try /help, /latest, /ingest URL. "
           "Type 'more' for the More button, 'quit' to leave.", file=out, flush=True)
     try:
@@ -120,10 +121,9 @@ async def chat(settings: Settings, lines=None, out: TextIO = sys.stdout, embedde
                 data = _message_update(update_id, line)
             await application.process_update(Update.de_json(data, application.bot))
     finally:
+        await application.stop()
         await application.post_shutdown(application)
         await application.shutdown()
-
-
 
 
 async def _next_line(lines) -> str | None:
