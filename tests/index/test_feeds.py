@@ -101,7 +101,7 @@ def test_the_same_story_under_two_urls_and_two_feeds_is_stored_once(site, lib, f
     site.routes["/wire/story"] = (200, "text/html", page(story))
     # the partner's copy: another URL, another headline, and a line of its own at the end
     syndicated = dict(story, title=story["title"] + " | Partner Site", source="Partner",
-                      text=story["text"] + "\nThis story first appeared on the Wire and is republished with permission.")
+                      text=story["text"] + "\nThis story first appeared on the Wire; republished with permission.")
     site.routes["/partner/copy"] = (200, "text/html", page(syndicated))
     site.routes["/one.rss"] = (200, RSS, rss([entry(site.url, "/wire/story", story)], title="Wire"))
     site.routes["/two.atom"] = (200, "application/atom+xml", atom(
