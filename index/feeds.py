@@ -275,23 +275,29 @@ class Feeds:
             return list(pool.map(self.poll, due))
 
     def poll(self, feed: Feed) -> PollReport:
+        """Poll one feed. Whatever goes wrong is recorded on this feed (its error, its backoff); it never
+        reaches the caller, so one feed cannot stop the others."""
         try:
             fetched = self._fetch(feed.url, feed.etag, feed.last_modified)
             if fetched.status == 304:
-                report = PollReport(feed, "unchanged")
                 self._done(feed, etag=fetched.etag, last_modified=fetched.last_modified)
-                return report
+                return PollReport(feed, "unchanged")
             parsed = parse_feed(fetched.content, feed.url)
-        except (FeedError, RejectedSource) as exc:
-            reason = exc.reason if isinstance(exc, RejectedSource) else str(exc)
-            failures = feed.failures + 1
-            when = next_poll(self.clock(), feed.interval_s, failures, self.rng)
-            self.store.feed_polled(feed.id, next_poll_at=_iso(when), failures=failures, error=reason)
-            log.warning("feed %s failed (%d in a row): %s; next try %s", feed.url, failures, reason, _iso(when))
-            return PollReport(feed, "failed", error=reason)
-        results = self._take(feed, parsed)
+            results = self._take(feed, parsed)
+        except FeedError as exc:
+            return self._failed(feed, str(exc))
+        except Exception as exc:  # a bug or a broken library file: logged with its traceback, the feed backs off
+            log.exception("polling the feed %s failed", feed.url)
+            return self._failed(feed, f"internal error ({type(exc).__name__}); see the log")
         self._done(feed, etag=fetched.etag, last_modified=fetched.last_modified, title=parsed.title)
         return PollReport(feed, "new" if results else "unchanged", results=results)
+
+    def _failed(self, feed: Feed, reason: str) -> PollReport:
+        failures = feed.failures + 1
+        when = next_poll(self.clock(), feed.interval_s, failures, self.rng)
+        self.store.feed_polled(feed.id, next_poll_at=_iso(when), failures=failures, error=reason)
+        log.warning("feed %s failed (%d in a row): %s; next try %s", feed.url, failures, reason, _iso(when))
+        return PollReport(feed, "failed", error=reason)
 
     def _done(self, feed: Feed, **validators) -> None:
         when = next_poll(self.clock(), feed.interval_s, 0, self.rng)

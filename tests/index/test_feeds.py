@@ -291,3 +291,23 @@ def test_parse_feed_reads_atom_and_rss_fields():
     assert (only.key, only.link, only.title, only.published, only.author) == (
         "urn:1", "https://x.test/1", "One", "2019-11-20T10:00:00+00:00", "Ann")
     assert "Hi" in only.content
+
+
+def test_an_unexpected_error_on_one_feed_is_recorded_on_it_and_the_others_go_on(site, lib, feeds, corpus_articles,
+                                                                                monkeypatch):
+    site.routes["/good.rss"] = (200, RSS, rss(serve_articles(site, corpus_articles[:2])))
+    site.routes["/cursed.rss"] = (200, RSS, rss(serve_articles(site, corpus_articles[2:4], prefix="/c/")))
+    feeds.add(site.url + "/good.rss")
+    feeds.add(site.url + "/cursed.rss")
+    take = feeds._take
+
+    def cursed(feed, parsed):
+        if feed.url.endswith("/cursed.rss"):
+            raise RuntimeError("disk on fire")
+        return take(feed, parsed)
+
+    monkeypatch.setattr(feeds, "_take", cursed)
+    reports = {r.feed.url.rsplit("/", 1)[1]: r for r in feeds.poll_due()}
+    assert reports["good.rss"].added == 2
+    assert reports["cursed.rss"].status == "failed" and "internal error (RuntimeError)" in reports["cursed.rss"].error
+    assert {f.url.rsplit("/", 1)[1]: f.failures for f in feeds.list()} == {"good.rss": 0, "cursed.rss": 1}
