@@ -12,6 +12,7 @@ import itertools
 import json
 import sys
 import time
+from pathlib import Path
 from typing import TextIO
 
 from pydantic import SecretStr
@@ -59,6 +60,8 @@ class TerminalRequest(BaseRequest):
             self._show(params)
             result = {"message_id": next(self._ids), "date": int(time.time()), "chat": TERMINAL_CHAT,
                       "from": BOT_USER, "text": params.get("text", "")}
+        elif name == "sendDocument":
+            result = self._save(params, request_data)
         elif name == "sendChatAction":
             print("… typing", file=self.out, flush=True)
         elif name == "answerCallbackQuery" and params.get("text"):
@@ -66,6 +69,22 @@ class TerminalRequest(BaseRequest):
         elif name == "getUpdates":
             result = []
         return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _save(self, params: dict, request_data: RequestData | None) -> dict:
+        """A document the bot sends is written to the working folder (never over an existing file)."""
+        filename, content = "document", b""
+        for part in (request_data.multipart_data if request_data else {}).values():
+            filename, content = part[0] or filename, part[1] if isinstance(part[1], bytes) else part[1].read()
+        path = Path(Path(filename).name)
+        for n in itertools.count(1):
+            if not path.exists():
+                break
+            path = Path(f"{Path(filename).stem}-{n}{Path(filename).suffix}")
+        path.write_bytes(content)
+        caption = params.get("caption") or ""
+        print(f"\n📎 {path} saved here ({len(content):,} bytes). {caption}\n", file=self.out, flush=True)
+        return {"message_id": next(self._ids), "date": int(time.time()), "chat": TERMINAL_CHAT, "from": BOT_USER,
+                "document": {"file_id": str(path), "file_unique_id": str(path), "file_name": path.name}}
 
     def _show(self, params: dict) -> None:
         markup = params.get("reply_markup") or {}

@@ -113,6 +113,22 @@ async def test_chat_in_a_terminal_uses_the_same_handlers(env, embedder):
     assert "<blockquote>" not in text and "&amp;" not in text
 
 
+async def test_a_document_the_bot_sends_in_the_terminal_is_saved_beside_you(env, embedder):
+    import io
+
+    from bot.config import Settings
+    from bot.terminal import chat
+    from index.feeds import read_opml
+
+    (env / "briefbot-feeds.opml").write_text("mine", encoding="utf-8")  # never overwritten
+    out = io.StringIO()
+    await chat(Settings(_env_file=None, data_dir=env / "data"), lines=iter(["/feed export"]), out=out,
+               embedder=embedder)
+    assert "📎 briefbot-feeds-1.opml saved here" in out.getvalue()
+    assert (env / "briefbot-feeds.opml").read_text(encoding="utf-8") == "mine"
+    assert read_opml((env / "briefbot-feeds-1.opml").read_bytes()) == []
+
+
 def test_feed_commands_follow_poll_export_and_remove(env, corpus_articles, capsys, monkeypatch):
     from tests.fakes.feeds import entry, page, rss
     from tests.fakes.web import WebServer
