@@ -129,6 +129,13 @@ def _bag_coverage(present: set[str], weights: dict[str, float]) -> float:
     return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
 
 
+def _is_heading(text: str) -> bool:
+    """A short line without a sentence's closing punctuation (a subhead, a caption, a byline), or a line that
+    only introduces what follows ("Tour dates:")."""
+    end = text.rstrip()
+    return end.endswith(":") or len(end.split()) < 8 and not end.endswith((".", "!", "?", '"', "”", "’", "'", ")", "»"))
+
+
 def _length_factor(length: int, mean_length: float) -> float:
     """BM25's length normalisation, with its usual constants (k1 = 1.2, b = 0.75), for a term found once:
     1 for a sentence of the article's mean length, more for a shorter one, less for a longer one. A long
@@ -182,7 +189,10 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         best: tuple[float, float, int] | None = None
         for i, span in enumerate(spans):
             rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
-            typed = kind is not None and answer_types.holds(kind, article.text[span.start : span.end], question)
+            text = article.text[span.start : span.end]
+            if _is_heading(text) and len(spans) > 1:
+                continue  # a subhead or a caption names a subject; it does not answer
+            typed = kind is not None and answer_types.holds(kind, text, question)
             # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
             held = _typed_coverage(bags[i], local, kind, typed) * _length_factor(len(bags[i]), mean_length)
             choice = held + SENTENCE_RANK_WEIGHT * rank

@@ -52,3 +52,20 @@ def test_the_sentence_holding_the_amount_is_quoted_rather_than_the_lead(library,
     answer = library.ask("How much does the oxygen bar in the city mall charge?")
     assert answer.answered
     assert "Rs 299" in answer.quotes[0].text
+
+
+def test_a_subhead_or_a_caption_is_not_quoted_however_short(library, tmp_path):
+    text = ("A photo of a baby at a military family's shoot was shared widely this week.\n\n"
+            "Photographer wraps newborn in flag\n\n"
+            "Why the newborn photo went viral:\n\n"
+            "She said she wrapped the baby in the flag because his father was serving overseas, and she wanted "
+            "to honour that service in the picture she gave the family.")
+    path = tmp_path / "photo.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/photo", "title": "A baby photo shared widely",
+                                "source": "Photo Desk", "text": text}), encoding="utf-8")
+    list(library.ingest([str(path)]))
+    answer = library.ask("Why did the photographer wrap the newborn in the flag?")
+    assert answer.answered
+    quoted = answer.quotes[0].text
+    assert "because his father was serving overseas" in quoted
+    assert "Photographer wraps newborn in flag" not in quoted and "went viral:" not in quoted
