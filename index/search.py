@@ -145,8 +145,8 @@ def _length_factor(length: int, mean_length: float) -> float:
 
 def _typed_coverage(present: set[str], weights: dict[str, float], kind: AnswerType | None, typed: bool) -> float:
     """Coverage where the kind of answer asked for (a number for "how many") counts as one more word of the
-    question, of the question's average weight: a sentence that holds the words but no answer scores less
-    than one that also holds the answer."""
+    question, as heavy as its heaviest word: a sentence that holds the words but no answer scores less than
+    one that also holds the answer."""
     if kind is None or not weights:
         return _bag_coverage(present, weights)
     extra = max(weights.values())

@@ -39,18 +39,25 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert not holds(None, "Anything at all, 42.", "")
 
 
+def ask_one_article(library, tmp_path, title: str, text: str, question: str):
+    """A library of one article, asked one question; the answer must not be declined."""
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/one", "title": title, "source": "Desk", "text": text}),
+                    encoding="utf-8")
+    list(library.ingest([str(path)]))
+    answer = library.ask(question)
+    assert answer.answered
+    return answer
+
+
 def test_the_sentence_holding_the_amount_is_quoted_rather_than_the_lead(library, tmp_path):
     text = ("The oxygen bar in the city mall offers shoppers pure oxygen to breathe. "
             "The oxygen bar uses an oxygen concentrator and aromatherapy in the city mall. "
             "Shoppers said the oxygen bar felt like a spa. "
             "A visit charges Rs 299 for fifteen minutes. "
             "Doctors doubt that the oxygen helps.")
-    path = tmp_path / "bar.jsonl"
-    path.write_text(json.dumps({"url": "https://news.test/oxygen", "title": "An oxygen bar opens",
-                                "source": "City Herald", "text": text}), encoding="utf-8")
-    list(library.ingest([str(path)]))
-    answer = library.ask("How much does the oxygen bar in the city mall charge?")
-    assert answer.answered
+    answer = ask_one_article(library, tmp_path, "An oxygen bar opens", text,
+                             "How much does the oxygen bar in the city mall charge?")
     assert "Rs 299" in answer.quotes[0].text
 
 
@@ -60,12 +67,8 @@ def test_a_subhead_or_a_caption_is_not_quoted_however_short(library, tmp_path):
             "Why the newborn photo went viral:\n\n"
             "She said she wrapped the baby in the flag because his father was serving overseas, and she wanted "
             "to honour that service in the picture she gave the family.")
-    path = tmp_path / "photo.jsonl"
-    path.write_text(json.dumps({"url": "https://news.test/photo", "title": "A baby photo shared widely",
-                                "source": "Photo Desk", "text": text}), encoding="utf-8")
-    list(library.ingest([str(path)]))
-    answer = library.ask("Why did the photographer wrap the newborn in the flag?")
-    assert answer.answered
+    answer = ask_one_article(library, tmp_path, "A baby photo shared widely", text,
+                             "Why did the photographer wrap the newborn in the flag?")
     quoted = answer.quotes[0].text
     assert "because his father was serving overseas" in quoted
     assert "Photographer wraps newborn in flag" not in quoted and "went viral:" not in quoted
