@@ -22,8 +22,11 @@ class AnswerType(Enum):
 
 _QUANTITY_Q = re.compile(
     r"\b(?:how\s+(?:many|much|far|long|old|big|large|tall|fast|often|high|heavy|deep|wide)"
-    r"|what\s+(?:percentage|share|proportion|price|amount|number|figure|score|rate|speed|distance|dose)"
-    r"|(?:cost|worth|valued|charge|pay|paid)\b(?!.*\bwho\b))", re.IGNORECASE)
+    r"|what\s+(?:percentage|share|proportion|price|amount|number|figure|score|rate|speed|distance|dose))",
+    re.IGNORECASE)
+# A verb of price ("what does it cost", "what was it worth"), lower-case only so that "Fort Worth" is a place,
+# and not "charge", which is as often a criminal charge as a price.
+_PRICE_Q = re.compile(r"\b(?:cost|costs|worth|valued|pay|paid)\b(?!.*\bwho\b)")
 _TIME_Q = re.compile(r"^\s*(?:when|since when)\b|\bwhat\s+(?:year|date|day|time|month|decade)\b|\bin\s+which\s+year\b",
                      re.IGNORECASE)
 _NAME_Q = re.compile(r"^\s*(?:who|whom|whose|where)\b|\b(?:which|what)\s+(?:company|firm|person|man|woman|country|"
@@ -48,7 +51,7 @@ def asked(question: str) -> AnswerType | None:
     """The kind of answer an English question asks for, or None when its words do not say."""
     if _TIME_Q.search(question):
         return AnswerType.TIME
-    if _QUANTITY_Q.search(question):
+    if _QUANTITY_Q.search(question) or _PRICE_Q.search(question):
         return AnswerType.QUANTITY
     if _NAME_Q.search(question):
         return AnswerType.NAME

@@ -136,6 +136,12 @@ def _is_heading(text: str) -> bool:
     return end.endswith(":") or len(end.split()) < 8 and not end.endswith((".", "!", "?", '"', "”", "’", "'", ")", "»"))
 
 
+def _line(text: str, span: Span) -> str:
+    """The whole line a sentence stands on: "VOLKSWAGEN ID. SPACE VIZZION CONCEPT" is one subhead even where
+    the abbreviation's full stop splits it in two."""
+    return text[text.rfind("\n", 0, span.start) + 1 : (text.find("\n", span.end) + 1 or len(text) + 1) - 1]
+
+
 def _length_factor(length: int, mean_length: float) -> float:
     """BM25's length normalisation, with its usual constants (k1 = 1.2, b = 0.75), for a term found once:
     1 for a sentence of the article's mean length, more for a shorter one, less for a longer one. A long
@@ -190,7 +196,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         for i, span in enumerate(spans):
             rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
             text = article.text[span.start : span.end]
-            if _is_heading(text) and len(spans) > 1:
+            if len(spans) > 1 and (_is_heading(text) or _is_heading(_line(article.text, span))):
                 continue  # a subhead or a caption names a subject; it does not answer
             typed = kind is not None and answer_types.holds(kind, text, question)
             # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
@@ -287,10 +293,13 @@ def _same_words(a: ScoredQuote, b: ScoredQuote) -> bool:
 
 
 def _stem(word: str) -> str:
-    """A light English suffix stripper: enough for 'tariffs' to meet 'tariff' and 'charged' 'charge'."""
-    if len(word) <= 4 or not word.isascii():
+    """A light English suffix stripper: enough for 'tariffs' to meet 'tariff', 'charged' 'charge' and 'faces'
+    'face' (a final e is dropped once the suffix is gone, as Porter's stemmer does)."""
+    if len(word) <= 3 or not word.isascii():
         return word
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + keep
-    return word
+    if len(word) > 4:
+        for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)] + keep
+                break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word

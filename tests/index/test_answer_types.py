@@ -18,6 +18,8 @@ from index.answer_types import AnswerType, asked, holds
     ("Where did the prince say he was that night?", AnswerType.NAME),
     ("Why did the photographer wrap the baby in a flag?", None),
     ("What did the minister say about the strike?", None),
+    ("Where was the Fort Worth girl found?", AnswerType.NAME),  # a place named Worth is not a price
+    ("What criminal charge do the sprinters face?", None),  # nor is a charge in court
     ("¿Cuánto cuesta el billete?", None),  # English rules only: other languages are left as they were
 ])
 def test_the_question_tells_the_kind_of_answer(question, kind):
@@ -72,3 +74,14 @@ def test_a_subhead_or_a_caption_is_not_quoted_however_short(library, tmp_path):
     quoted = answer.quotes[0].text
     assert "because his father was serving overseas" in quoted
     assert "Photographer wraps newborn in flag" not in quoted and "went viral:" not in quoted
+
+
+def test_a_subhead_cut_in_two_by_an_abbreviation_is_still_a_subhead(library, tmp_path):
+    text = ("A photo of a baby at a military family's shoot was shared widely this week.\n\n"
+            "PHOTOGRAPHER WRAPS NEWBORN ID. FLAG SHOOT\n\n"
+            "She said she wrapped the baby in the flag because his father was serving overseas, and she wanted "
+            "to honour that service in the picture she gave the family.")
+    answer = ask_one_article(library, tmp_path, "A baby photo shared widely", text,
+                             "Why did the photographer wrap the newborn in the flag?")
+    assert "because his father was serving overseas" in answer.quotes[0].text
+    assert "NEWBORN ID." not in answer.quotes[0].text

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 import pytest
 
 from index import QueryError
-from index.search import fuse, text_fragment_link
+from index.search import fuse, text_fragment_link, tokens
 
 ARTICLES = [
     ("https://news.test/bridge", "Old bridge reopens after repairs", "City Herald",
@@ -94,3 +94,8 @@ def test_a_run_on_sentence_is_quoted_in_part_between_words(library, tmp_path):
     list(library.ingest([str(path)]))
     (quote,) = library.ask("item1 item2 item3").quotes
     assert len(quote.text) <= 700 and words.startswith(quote.text) and not quote.text.endswith(" ")
+
+
+def test_inflected_words_meet_their_stem():
+    assert tokens("faces charged states tariffs hoping") == tokens("face charges state tariff hope")
+    assert tokens("used the ice") == ["used", "the", "ice"]  # short words are left alone
