@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from index import Answer, BriefbotError, Library, Outcome, QueryError, describe_feed, describe_interval, parse_interval
 
 from .config import Settings, open_feeds, open_library
+from .render import declined_line
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -241,13 +242,14 @@ def answer_json(answer: Answer) -> dict:
                     "published": q.article.published, "url": q.article.url, "link": q.link, "score": q.score}
                    for q in answer.quotes],
         "related": [{"title": h.title, "url": h.url} for h in answer.related],
+        **({"filters": answer.filters} if answer.filters else {}),
     }
 
 
 def answer_text(answer: Answer) -> str:
     """The answer for a terminal: each quote, then where it is from."""
     if not answer.answered:
-        lines = ["Nothing in the library answers that."]
+        lines = [declined_line(answer)]
         if answer.related:
             lines.append("The nearest articles:")
             lines += [f"  - {h.title} ({h.source}{', ' + h.published[:10] if h.published else ''})\n    {h.url}"

@@ -42,7 +42,7 @@ answer them, each with its source: headline, outlet, date and a link that opens 
 
 In this chat, just write a question. In groups, use /ask, mention me, or reply to my message.
 
-/ask <i>question</i> — ask a question
+/ask <i>question</i> — ask a question; narrow it with <i>source:bbc since:2019-11-18 until:2019-11-30</i>
 /latest — the newest articles
 /digest — today's stories, now
 /subscribe <i>07:30 Europe/Warsaw topics…</i> — a daily digest at your time (all optional)

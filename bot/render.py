@@ -179,8 +179,15 @@ def digest_replies(stories: list[Story], title: str, unsubscribe_callback: str |
     return replies
 
 
+def declined_line(answer: Answer) -> str:
+    """"Nothing in the library answers that.", naming the reader's filters when there were some."""
+    if answer.filters:
+        return f"Nothing in the library ({answer.filters}) answers that."
+    return "Nothing in the library answers that."
+
+
 def declined_reply(answer: Answer) -> Reply:
-    lines = ["Nothing in the library answers that."]
+    lines = [escape(declined_line(answer))]
     if answer.related:
         lines.append("\nThe nearest articles:")
         lines += ["• " + source_line(h, h.url)[0] for h in answer.related]

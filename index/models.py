@@ -67,6 +67,7 @@ class Answer:
     quotes: tuple[Quote, ...] = ()
     more: tuple[Quote, ...] = ()
     related: tuple[Headline, ...] = ()
+    filters: str = ""  # the reader's filters in words ("from bbc, since 18 Nov 2019"), if any
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from typing import TextIO
 
 import numpy as np
 
-from . import search
+from . import filters, search
 from .chunking import passages, sentences
 from .embedder import Embedder
 from .errors import QueryError, RejectedSource, StoreError
@@ -202,31 +202,39 @@ class Library:
         if retriever not in RETRIEVERS:
             raise QueryError(f"unknown retriever {retriever!r}; one of {', '.join(RETRIEVERS)}")
         question = " ".join(question.split())
-        if not question:
-            raise QueryError("the question is empty")
         if len(question) > MAX_QUESTION_CHARS:
             raise QueryError(f"the question is too long (over {MAX_QUESTION_CHARS} characters)")
-        candidates = self.candidates(question, dense=retriever != "keyword", keyword=retriever != "dense")
+        asked = question
+        question, limits = filters.parse(question, datetime.now(UTC).date())
+        if not question:
+            raise QueryError("the question is empty" + (" (there are only filters)" if limits else ""))
+        within = self.store.passages_where(limits.matches) if limits else None
+        candidates = self.candidates(question, dense=retriever != "keyword", keyword=retriever != "dense",
+                                     within=within)
         terms = search.content_terms(question)
         frequencies, total = self.store.document_frequencies(list(terms.values()))
         weights = search.idf_weights(terms, frequencies, total)
         considered = candidates[: self.config.candidate_passages]
         articles = self.store.articles(list({c.passage.article_id for c in considered}))
         scored, further = search.select_quotes(candidates, articles, weights, self.config, question)
-        if not scored or not search.is_answer(scored[0], self.config):
-            related = self._related(candidates)
-            return Answer(question=question, answered=False, related=related)
-        quotes = tuple(quote for quote in map(self._quote, scored) if quote is not None)
+        quotes = () if not scored or not search.is_answer(scored[0], self.config) else tuple(
+            quote for quote in map(self._quote, scored) if quote is not None)
         if not quotes:
-            return Answer(question=question, answered=False, related=self._related(candidates))
+            return Answer(question=asked, answered=False, related=self._related(candidates),
+                          filters=limits.describe())
         more = tuple(quote for quote in map(self._quote, further) if quote is not None)
-        return Answer(question=question, answered=True, quotes=quotes, more=more)
+        return Answer(question=asked, answered=True, quotes=quotes, more=more, filters=limits.describe())
 
-    def candidates(self, question: str, dense: bool = True, keyword: bool = True) -> list[Candidate]:
-        """Passages ranked by the fused retrievers (either may be switched off, for comparison)."""
-        dense_hits = self.vectors.search(self.embedder.encode_query(question), self.config.dense_k) if dense else []
+    def candidates(self, question: str, dense: bool = True, keyword: bool = True,
+                   within: Sequence[int] | None = None) -> list[Candidate]:
+        """Passages ranked by the fused retrievers (either may be switched off, for comparison); `within`: only
+        these passages (the reader's filters), else all."""
+        if within is not None and not within:
+            return []
+        dense_hits = self.vectors.search(self.embedder.encode_query(question), self.config.dense_k,
+                                         within) if dense else []
         match = search.keyword_query(question)
-        keyword_hits = self.store.keyword_search(match, self.config.keyword_k) if keyword and match else []
+        keyword_hits = self.store.keyword_search(match, self.config.keyword_k, within) if keyword and match else []
         fused = search.fuse(dense_hits, keyword_hits, self.config.rrf_k)
         cosines = dict(dense_hits)
         found = self.store.passages([pid for pid, _ in fused])

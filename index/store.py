@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -303,6 +303,15 @@ class Store:
                                     list(ids)).fetchall()
         return {r[0]: Passage(id=r[0], article_id=r[1], ordinal=r[2], start=r[3], end=r[4]) for r in rows}
 
+    def passages_where(self, keep: Callable[[str, str, str | None], bool]) -> list[int]:
+        """Ids of the passages of the articles for which keep(source, url, published) holds."""
+        with self._lock:
+            rows = self._db.execute("SELECT id, source, url, published FROM articles").fetchall()
+            chosen = [r[0] for r in rows if keep(r[1], r[2], r[3])]
+            found = self._db.execute("SELECT id FROM passages WHERE article_id IN (SELECT value FROM json_each(?))",
+                                     (json.dumps(chosen),)).fetchall()
+        return [r[0] for r in found]
+
     def article_passages(self, article_id: int) -> list[Passage]:
         with self._lock:
             rows = self._db.execute("SELECT id, article_id, ordinal, start, end FROM passages WHERE article_id = ?"
@@ -327,13 +336,16 @@ class Store:
             yield ids, np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
             last = rows[-1][0]
 
-    def keyword_search(self, match: str, limit: int) -> list[tuple[int, float]]:
-        """(passage id, BM25 score, higher is better) for an FTS5 MATCH expression; a title hit counts double."""
+    def keyword_search(self, match: str, limit: int, within: Sequence[int] | None = None) -> list[tuple[int, float]]:
+        """(passage id, BM25 score, higher is better) for an FTS5 MATCH expression; a title hit counts double.
+        `within`: only these passages (a reader's filters)."""
+        where, args = ("", (match, limit)) if within is None else (
+            " AND rowid IN (SELECT value FROM json_each(?))", (match, json.dumps(list(within)), limit))
         with self._lock:
             try:
                 rows = self._db.execute(
                     "SELECT rowid, -bm25(passages_fts, 2.0, 1.0) AS score FROM passages_fts WHERE passages_fts MATCH ?"
-                    " ORDER BY score DESC LIMIT ?", (match, limit)).fetchall()
+                    f"{where} ORDER BY score DESC LIMIT ?", args).fetchall()
             except sqlite3.OperationalError:
                 return []
         return [(r[0], r[1]) for r in rows]

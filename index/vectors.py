@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import faiss
@@ -75,12 +76,15 @@ class VectorIndex:
             self._index.remove_ids(np.asarray(ids, dtype=np.int64))
             self._dirty = True
 
-    def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
-        """(passage id, cosine) of the k nearest passages, best first."""
-        if self.size == 0:
+    def search(self, query: np.ndarray, k: int, within: Sequence[int] | None = None) -> list[tuple[int, float]]:
+        """(passage id, cosine) of the k nearest passages, best first; `within`: only these passages."""
+        if self.size == 0 or within is not None and len(within) == 0:
             return []
+        params = None if within is None else faiss.SearchParameters(
+            sel=faiss.IDSelectorBatch(np.asarray(within, dtype=np.int64)))
         with self._lock:
-            scores, ids = self._index.search(np.asarray(query, dtype=np.float32).reshape(1, -1), min(k, self.size))
+            scores, ids = self._index.search(np.asarray(query, dtype=np.float32).reshape(1, -1), min(k, self.size),
+                                             params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def save(self) -> None:

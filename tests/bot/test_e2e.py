@@ -32,6 +32,19 @@ async def test_a_question_gets_the_quote_and_the_link(botapi, corpus_copy, real_
     assert any(c.method == "setMyCommands" for c in botapi.calls)
 
 
+async def test_filters_in_a_question_narrow_the_answer_or_say_why_not(botapi, corpus_copy, real_embedder):
+    question = "What did NASA announce about commercial moon landers?"
+    async with running(make_settings(botapi, corpus_copy), real_embedder):
+        narrowed = await reply_to(botapi, botapi.user_message(f"{question} source:space.com"))
+        nothing = await reply_to(botapi, botapi.user_message(f"{question} source:space.com until:2001"))
+        wrong = await reply_to(botapi, botapi.user_message(f"{question} since:soon"))
+    links = [b["url"] for b in buttons(narrowed)] + narrowed.params["text"].split('href="')[1:]
+    assert "<blockquote>" in narrowed.params["text"] and links
+    assert all("space.com" in link.split('"')[0] for link in links)
+    assert nothing.params["text"].startswith("Nothing in the library (from space.com, until 31 Dec 2001)")
+    assert "since:soon is not a date" in wrong.params["text"]
+
+
 async def test_more_pages_to_further_passages(botapi, corpus_copy, real_embedder):
     async with running(make_settings(botapi, corpus_copy), real_embedder):
         update = botapi.user_message("What did NASA announce about commercial moon landers?")
