@@ -297,10 +297,12 @@ def cmd_eval(args, settings: Settings) -> int:
 
     questions = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
     corpus = args.corpus or args.questions.with_name("articles.jsonl")
-    if not corpus.exists():
+    named = any(q.get("acceptable_article_ids") for q in questions)
+    if named and not corpus.exists():
         print("briefbot eval: questions name articles by id; give --corpus ARTICLES.jsonl", file=sys.stderr)
         return EXIT_USAGE
-    articles = {r["id"]: r["url"] for r in map(json.loads, corpus.read_text(encoding="utf-8").splitlines()) if r}
+    articles = {r["id"]: r["url"] for r in map(json.loads, corpus.read_text(encoding="utf-8").splitlines())
+                if r} if corpus.exists() else {}
     with tempfile.TemporaryDirectory() as tmp:
         target = settings.model_copy(update={"data_dir": Path(tmp)}) if args.corpus else settings
         with open_library(target) as library:

@@ -6,8 +6,8 @@
    the article's subject found the article, the words rare inside it find the sentence. The best sentence
    becomes a quote together with the neighbour that gives it context.
 3. Up to three quotes come from different articles, only while they stay close to the best one.
-4. The library declines when the best passage is neither close in meaning nor holds enough of the
-   question's key words; it then offers the nearest headlines instead.
+4. The library declines when the best passage is not close in meaning (or, where the model cannot judge,
+   does not hold enough of the question's key words); it then offers the nearest headlines instead.
 """
 
 from __future__ import annotations
@@ -52,9 +52,9 @@ class SearchConfig:
     candidate_passages: int = 8  # passages whose sentences are scored for quotes
     max_quotes: int = 3
     more_quotes: int = 6       # further passages kept for a reader who asks for more
-    # Declining: the best quote's passage must be close in meaning, or the quote must hold at least a third
-    # of the question's weight. Provisional: on their own these signals barely separate near misses from
-    # answers (see the quality issue), so they only decline what neither retriever really matched.
+    # Declining: the best quote's passage must be close in meaning; where the model cannot judge (see
+    # `is_answer`), the quote must hold at least a third of the question's weight. These decline questions the
+    # library has no article on; they barely separate near misses from answers (see the quality issue).
     min_cosine: float = 0.35
     min_coverage: float = 0.34
     # A further quote must come from another article and score at least this share of the first.
@@ -241,9 +241,24 @@ def _within_article(weights: dict[str, float], article: Article) -> dict[str, fl
     return local
 
 
-def is_answer(quote: ScoredQuote, config: SearchConfig) -> bool:
-    """Whether the best quote is good enough to show rather than decline."""
-    return quote.cosine >= config.min_cosine or quote.coverage >= config.min_coverage
+def is_answer(quote: ScoredQuote, config: SearchConfig, question: str = "", dense: bool = True) -> bool:
+    """Whether the best quote is good enough to show rather than decline. Meaning decides: its passage must be
+    close to the question. Words alone may stand in only where the embedding model cannot judge: when it was
+    not asked (keyword retrieval) or the question is not English (all-MiniLM-L6-v2 is an English model). One
+    shared word ("What is the capital of Australia?" against an article that names Australia) is no answer."""
+    if quote.cosine >= config.min_cosine:
+        return True
+    return (not dense or not is_english(question)) and quote.coverage >= config.min_coverage
+
+
+_ENGLISH_QUESTION_WORDS = frozenset(
+    "what who whom whose which when where why how did does do is are was were will would can could should has "
+    "have had the of".split())
+
+
+def is_english(question: str) -> bool:
+    """Whether a question reads as English: it holds one of the words English questions are made of."""
+    return any(w in _ENGLISH_QUESTION_WORDS for w in _TOKEN.findall(question.lower()))
 
 
 def text_fragment_link(url: str, text: str) -> str:

@@ -217,8 +217,8 @@ class Library:
         considered = candidates[: self.config.candidate_passages]
         articles = self.store.articles(list({c.passage.article_id for c in considered}))
         scored, further = search.select_quotes(candidates, articles, weights, self.config, question)
-        quotes = () if not scored or not search.is_answer(scored[0], self.config) else tuple(
-            quote for quote in map(self._quote, scored) if quote is not None)
+        answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
+        quotes = tuple(quote for quote in map(self._quote, scored) if quote is not None) if answers else ()
         if not quotes:
             return Answer(question=asked, answered=False, related=self._related(candidates),
                           filters=limits.describe())

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 import pytest
 
 from index import QueryError
-from index.search import fuse, text_fragment_link, tokens
+from index.search import ScoredQuote, SearchConfig, fuse, is_answer, is_english, text_fragment_link, tokens
 
 ARTICLES = [
     ("https://news.test/bridge", "Old bridge reopens after repairs", "City Herald",
@@ -99,3 +99,15 @@ def test_a_run_on_sentence_is_quoted_in_part_between_words(library, tmp_path):
 def test_inflected_words_meet_their_stem():
     assert tokens("faces charged states tariffs hoping") == tokens("face charges state tariff hope")
     assert tokens("used the ice") == ["used", "the", "ice"]  # short words are left alone
+
+
+def test_meaning_decides_and_words_stand_in_only_where_the_model_cannot_judge():
+    article = None  # is_answer looks only at the signals
+    far_but_worded = ScoredQuote(article, None, 1.5, coverage=0.55, cosine=0.2)
+    close = ScoredQuote(article, None, 1.9, coverage=0.1, cosine=0.6)
+    config = SearchConfig()
+    assert is_answer(close, config, "What did the minister say?")
+    assert not is_answer(far_but_worded, config, "What is the capital of Australia?")  # one shared word
+    assert is_answer(far_but_worded, config, "¿Desde cuándo está Ocalan preso?")  # the model is English-only
+    assert is_answer(far_but_worded, config, "What is the capital of Australia?", dense=False)
+    assert is_english("Which vote set him apart?") and not is_english("Kdy se narodil Václav Havel?")
