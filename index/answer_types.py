@@ -29,10 +29,13 @@ _QUANTITY_Q = re.compile(
 _PRICE_Q = re.compile(r"\b(?:cost|costs|worth|valued|pay|paid)\b(?!.*\bwho\b)")
 _TIME_Q = re.compile(r"^\s*(?:when|since when)\b|\bwhat\s+(?:year|date|day|time|month|decade)\b|\bin\s+which\s+year\b",
                      re.IGNORECASE)
-_NAME_Q = re.compile(r"^\s*(?:who|whom|whose|where)\b|\b(?:which|what)\s+(?:company|firm|person|man|woman|country|"
-                     r"city|team|club|player|group|party|outlet|newspaper|organi[sz]ation|agency|brand|town|state|"
-                     r"region|airline|bank|minister|official|doctor|coach|manager|lawyer|judge|court)\b",
-                     re.IGNORECASE)
+# "which company", "which five companies", "what other countries": the head noun may follow a number or an
+# adjective and may be plural.
+_NAME_Q = re.compile(r"^\s*(?:who|whom|whose|where)\b|\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|"
+                     r"person|people|m[ae]n|wom[ae]n|countr(?:y|ies)|cit(?:y|ies)|teams?|clubs?|players?|groups?|"
+                     r"part(?:y|ies)|outlets?|newspapers?|organi[sz]ations?|agenc(?:y|ies)|brands?|towns?|states?|"
+                     r"regions?|airlines?|banks?|ministers?|officials?|doctors?|coach(?:es)?|managers?|lawyers?|"
+                     r"judges?|courts?)\b", re.IGNORECASE)
 
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"

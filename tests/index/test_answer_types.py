@@ -15,6 +15,8 @@ from index.answer_types import AnswerType, asked, holds
     ("In which year did the museum open?", AnswerType.TIME),
     ("Who is mediating between the president and the generals?", AnswerType.NAME),
     ("Which company is building the spacecraft?", AnswerType.NAME),
+    ("Which five companies did the agency add to the programme?", AnswerType.NAME),
+    ("What new rules apply from Monday?", None),
     ("Where did the prince say he was that night?", AnswerType.NAME),
     ("Why did the photographer wrap the baby in a flag?", None),
     ("What did the minister say about the strike?", None),
