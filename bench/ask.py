@@ -30,18 +30,28 @@ def main() -> None:
         list(library.ingest([str(articles)]))
         for question in questions[:5]:  # warm-up
             library.ask(question)
-        timings = []
-        for _ in range(3):
-            for question in questions:
-                start = time.perf_counter()
-                library.ask(question)
-                timings.append((time.perf_counter() - start) * 1000)
+        timings = measure(library, questions)
+        # The same questions with filters typed in: one that keeps most articles, one that keeps few.
+        filtered = {f: measure(library, [f"{q} {f}" for q in questions]) for f in ("since:2019-11-01", "source:bbc")}
         stats = library.stats()
-    timings.sort()
     print(f"library: {stats['articles']} articles, {stats['passages']} passages; {len(timings)} asks")
     print(f"ask latency: p50 {timings[len(timings) // 2]:.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms, "
           f"mean {statistics.mean(timings):.1f} ms")
+    for name, series in filtered.items():
+        print(f"with {name}: p50 {series[len(series) // 2]:.1f} ms, p95 {series[int(len(series) * 0.95)]:.1f} ms "
+              f"(p50 ratio to unfiltered {series[len(series) // 2] / timings[len(timings) // 2]:.2f})")
     print(f"peak memory (RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+def measure(library: Library, questions: list[str], rounds: int = 3) -> list[float]:
+    """Milliseconds per ask, sorted."""
+    timings = []
+    for _ in range(rounds):
+        for question in questions:
+            start = time.perf_counter()
+            library.ask(question)
+            timings.append((time.perf_counter() - start) * 1000)
+    return sorted(timings)
 
 
 if __name__ == "__main__":

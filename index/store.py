@@ -339,13 +339,16 @@ class Store:
     def keyword_search(self, match: str, limit: int, within: Sequence[int] | None = None) -> list[tuple[int, float]]:
         """(passage id, BM25 score, higher is better) for an FTS5 MATCH expression; a title hit counts double.
         `within`: only these passages (a reader's filters)."""
-        where, args = ("", (match, limit)) if within is None else (
-            " AND rowid IN (SELECT value FROM json_each(?))", (match, json.dumps(list(within)), limit))
+        ranked = "SELECT rowid, -bm25(passages_fts, 2.0, 1.0) AS score FROM passages_fts WHERE passages_fts MATCH ?"
+        if within is None:
+            query, args = f"{ranked} ORDER BY score DESC LIMIT ?", (match, limit)
+        else:  # the matches first, then the filter: asked the other way round, FTS5 tests every kept row (50x)
+            query = (f"WITH hits AS MATERIALIZED ({ranked}) SELECT rowid, score FROM hits"
+                     " WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY score DESC LIMIT ?")
+            args = (match, json.dumps(list(within)), limit)
         with self._lock:
             try:
-                rows = self._db.execute(
-                    "SELECT rowid, -bm25(passages_fts, 2.0, 1.0) AS score FROM passages_fts WHERE passages_fts MATCH ?"
-                    f"{where} ORDER BY score DESC LIMIT ?", args).fetchall()
+                rows = self._db.execute(query, args).fetchall()
             except sqlite3.OperationalError:
                 return []
         return [(r[0], r[1]) for r in rows]
