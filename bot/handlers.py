@@ -12,7 +12,7 @@ from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from index import IngestResult, Outcome, QueryError
+from index import IngestResult, Outcome, QueryError, only_filters
 
 from . import render
 from .render import Reply
@@ -43,7 +43,7 @@ answer them, each with its source: headline, outlet, date and a link that opens 
 In this chat, just write a question. In groups, use /ask, mention me, or reply to my message.
 
 /ask <i>question</i> — ask a question; narrow it with <i>source:bbc since:2019-11-18 until:2019-11-30</i>
-/latest — the newest articles
+/latest <i>source:bbc since:7d</i> — the newest articles (filters optional)
 /digest — today's stories, now
 /subscribe <i>07:30 Europe/Warsaw topics…</i> — a daily digest at your time (all optional)
 /settings, /unsubscribe — change or stop it
@@ -114,6 +114,9 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: s
                                                  if message.is_topic_message else None)
     except TelegramError as exc:  # "typing" is a courtesy; the answer matters
         log.info("could not show typing in chat %s: %s", message.chat_id, exc)
+    if only_filters(question):  # "source:bbc since:7d": nothing to search for, so the newest that match
+        await newest(update, context, question)
+        return
     try:
         result = await svc.ask(question)
     except QueryError as exc:
@@ -150,9 +153,19 @@ async def on_more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    articles = await asyncio.to_thread(services(context).library.latest, 10)
-    await send(update.effective_message, [render.headlines_reply("Newest articles", articles,
-                                                                 "The library is empty.")])
+    await newest(update, context, " ".join(context.args or []))
+
+
+async def newest(update: Update, context: ContextTypes.DEFAULT_TYPE, narrowed_by: str = "") -> None:
+    """The ten newest articles, or the newest that match filters ("/latest source:bbc since:7d")."""
+    try:
+        articles = await asyncio.to_thread(services(context).library.latest, 10, narrowed_by)
+    except QueryError as exc:
+        await send(update.effective_message, [Reply(render.escape(f"I can't list that: {exc}."))])
+        return
+    title = f"Newest articles ({narrowed_by})" if narrowed_by else "Newest articles"
+    empty = f"No article matches {narrowed_by}." if narrowed_by else "The library is empty."
+    await send(update.effective_message, [render.headlines_reply(title, articles, empty)])
 
 
 # --- admins -------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from .embedder import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
 from .errors import BriefbotError, ExtractError, FeedError, FetchError, QueryError, RejectedSource, StoreError
 from .feeds import DEFAULT_INTERVAL, Feeds, PollReport, describe_feed, describe_interval, parse_interval
 from .fetch import FetchLimits
+from .filters import only_filters
 from .models import Answer, Article, Headline, IngestResult, Outcome, Quote, Story
 from .search import SearchConfig
 from .service import Library, vector_check
@@ -16,7 +17,7 @@ from .store import Feed, Subscription
 __all__ = [
     "DEFAULT_INTERVAL", "DEFAULT_MODEL", "Answer", "Article", "BriefbotError", "Embedder", "ExtractError", "Feed",
     "FeedError", "Feeds", "FetchError", "FetchLimits", "PollReport", "describe_feed", "describe_interval",
-    "parse_interval",
+    "only_filters", "parse_interval",
     "Headline", "IngestResult", "Library", "Outcome", "QueryError", "Quote", "RejectedSource", "SearchConfig",
     "SentenceTransformerEmbedder", "SourceLimits", "Story", "StoreError", "Subscription", "vector_check",
 ]

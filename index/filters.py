@@ -83,6 +83,11 @@ def parse(question: str, today: date) -> tuple[str, Filters]:
     return text, Filters(tuple(sources), since, until)
 
 
+def only_filters(text: str) -> bool:
+    """Whether `text` holds filters and nothing else ("source:bbc since:7d"): a request to browse, not a question."""
+    return bool(_FILTER.search(text)) and not _FILTER.sub(" ", text).strip()
+
+
 def published_day(published: str | None) -> date | None:
     """The day of an ISO date or date-time as stored, or None when there is none or it cannot be read."""
     try:

@@ -320,8 +320,12 @@ class Library:
         return {"articles": s.articles, "passages": s.passages, "vectors": self.vectors.size,
                 "sources": s.sources, "newest": s.newest, "model": s.model, "data_dir": str(self.data_dir)}
 
-    def latest(self, limit: int = 10) -> list[Article]:
-        return self.store.newest(limit)
+    def latest(self, limit: int = 10, narrowed_by: str = "") -> list[Article]:
+        """The newest articles; `narrowed_by`: filters as typed in a question ("source:bbc since:7d"), nothing else."""
+        words, limits = filters.parse(narrowed_by, datetime.now(UTC).date())
+        if words:
+            raise QueryError(f"only filters narrow the newest articles (source:, since:, until:), not {words!r}")
+        return self.store.newest(limit, limits.matches if limits else None)
 
     def export(self, out: TextIO) -> int:
         """Write every article as a JSON Lines record that `ingest` reads back; returns how many."""

@@ -284,13 +284,18 @@ class Store:
                 yield _article(row)
             last = rows[-1][0]
 
-    def newest(self, limit: int) -> list[Article]:
-        """The most recently published (then added) articles."""
+    def newest(self, limit: int, keep: Callable[[str, str, str | None], bool] | None = None) -> list[Article]:
+        """The most recently published (then added) articles; `keep(source, url, published)`: only those."""
+        order = "ORDER BY COALESCE(published, '') DESC, added_at DESC, id DESC"
+        if keep is None:
+            with self._lock:
+                rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles {order} LIMIT ?", (limit,)).fetchall()
+            return [_article(r) for r in rows]
         with self._lock:
-            rows = self._db.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY COALESCE(published, '') DESC, added_at DESC, id DESC"
-                " LIMIT ?", (limit,)).fetchall()
-        return [_article(r) for r in rows]
+            ordered = self._db.execute(f"SELECT id, source, url, published FROM articles {order}").fetchall()
+        chosen = [r[0] for r in ordered if keep(r[1], r[2], r[3])][:limit]
+        found = self.articles(chosen)
+        return [found[i] for i in chosen if i in found]
 
     # --- passages -------------------------------------------------------------------------------------
 

@@ -45,6 +45,19 @@ async def test_filters_in_a_question_narrow_the_answer_or_say_why_not(botapi, co
     assert "since:soon is not a date" in wrong.params["text"]
 
 
+async def test_filters_alone_list_the_newest_articles_that_match(botapi, corpus_copy, real_embedder):
+    async with running(make_settings(botapi, corpus_copy), real_embedder):
+        typed = await reply_to(botapi, botapi.user_message("source:space.com"))
+        command = await reply_to(botapi, botapi.user_message("/latest source:space.com since:2019-11"))
+        none = await reply_to(botapi, botapi.user_message("/latest source:space.com until:2001"))
+    for call in (typed, command):
+        text = call.params["text"]
+        assert text.startswith("<b>Newest articles (source:space.com")
+        links = [part.split('"')[0] for part in text.split('href="')[1:]]
+        assert links and all("space.com" in link for link in links)
+    assert none.params["text"] == "No article matches source:space.com until:2001."
+
+
 async def test_more_pages_to_further_passages(botapi, corpus_copy, real_embedder):
     async with running(make_settings(botapi, corpus_copy), real_embedder):
         update = botapi.user_message("What did NASA announce about commercial moon landers?")

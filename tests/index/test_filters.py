@@ -121,3 +121,12 @@ def test_filters_hold_for_every_quote_over_the_real_corpus(corpus_library, dev_q
         assert all(published_day(q.article.published) >= day for q in recent.quotes + recent.more)
         checked += 1
     assert checked >= 10
+
+
+def test_the_newest_articles_can_be_narrowed_by_filters_alone(strikes):
+    assert [a.source for a in strikes.latest(10, "source:coast")] == ["Coast News"]
+    assert [a.source for a in strikes.latest(10, "until:2019-11-30")] == ["Coast News", "City Herald"]
+    assert len(strikes.latest(10)) == 3
+    assert strikes.latest(10, "source:nowhere") == []
+    with pytest.raises(QueryError, match="only filters"):
+        strikes.latest(10, "port strike source:coast")
