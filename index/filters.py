@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 from .errors import QueryError
 
-_FILTER = re.compile(r"(?<!\S)(source|since|until):(?:\"([^\"]*)\"|(\S*))", re.IGNORECASE)
+# A value in straight or curly quotes (phones type “ ”) may hold spaces.
+_FILTER = re.compile(r"(?<!\S)(source|since|until):(?:[\"“]([^\"“”]*)[\"”]|(\S*))", re.IGNORECASE)
 _DAY = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _AGO = re.compile(r"(\d{1,4})([dw])", re.IGNORECASE)
 _DATE_HELP = "a date like 2019-11-18, a month like 2019-11, a year, or days back like 7d"
@@ -66,7 +67,7 @@ def parse(question: str, today: date) -> tuple[str, Filters]:
     since = until = None
     for match in _FILTER.finditer(question):
         key, value = match.group(1).lower(), (match.group(2) if match.group(2) is not None else match.group(3))
-        value = " ".join(value.split()).lower()
+        value = " ".join(value.strip('"“”').split()).lower()
         if not value:
             example = "source:bbc" if key == "source" else f"{key}:2019-11-18"
             raise QueryError(f"{key}: needs a value, e.g. {example}")

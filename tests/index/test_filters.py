@@ -16,6 +16,8 @@ TODAY = date(2026, 11, 25)
     ("Who won? source:bbc", "Who won?", Filters(("bbc",))),
     ("source:BBC source:reuters Who won?", "Who won?", Filters(("bbc", "reuters"))),
     ('Who won? source:"New York  Times"', "Who won?", Filters(("new york times",))),
+    ("Who won? source:“New York Times”", "Who won?", Filters(("new york times",))),  # a phone's quotes
+    ('Who won? source:"Times', "Who won?", Filters(("times",))),
     ("Who won? since:2019-11-18", "Who won?", Filters(since=date(2019, 11, 18))),
     ("Who won? since:2019-11 until:2019-11", "Who won?", Filters(since=date(2019, 11, 1), until=date(2019, 11, 30))),
     ("Who won? since:2020 until:2020", "Who won?", Filters(since=date(2020, 1, 1), until=date(2020, 12, 31))),
