@@ -243,12 +243,17 @@ def _within_article(weights: dict[str, float], article: Article) -> dict[str, fl
 
 def is_answer(quote: ScoredQuote, config: SearchConfig, question: str = "", dense: bool = True) -> bool:
     """Whether the best quote is good enough to show rather than decline. Meaning decides: its passage must be
-    close to the question. Words alone may stand in only where the embedding model cannot judge: when it was
-    not asked (keyword retrieval) or the question is not English (all-MiniLM-L6-v2 is an English model). One
-    shared word ("What is the capital of Australia?" against an article that names Australia) is no answer."""
-    if quote.cosine >= config.min_cosine:
+    close to the question, unless the quoted sentence holds every word of the question. Part of the words may
+    stand in only where the embedding model cannot judge: when it was not asked (keyword retrieval) or the
+    question is not English (all-MiniLM-L6-v2 is an English model). One shared word ("What is the capital of
+    Australia?" against an article that names Australia) is no answer; "How do I ask a question in a group?"
+    against the sentence that says how to ask in a group is, however long the passage around it."""
+    if quote.cosine >= config.min_cosine or quote.coverage >= ALL_WORDS:
         return True
     return (not dense or not is_english(question)) and quote.coverage >= config.min_coverage
+
+
+ALL_WORDS = 0.999  # coverage of a sentence that holds every content word of the question (up to rounding)
 
 
 _ENGLISH_QUESTION_WORDS = frozenset(

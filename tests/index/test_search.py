@@ -110,4 +110,6 @@ def test_meaning_decides_and_words_stand_in_only_where_the_model_cannot_judge():
     assert not is_answer(far_but_worded, config, "What is the capital of Australia?")  # one shared word
     assert is_answer(far_but_worded, config, "¿Desde cuándo está Ocalan preso?")  # the model is English-only
     assert is_answer(far_but_worded, config, "What is the capital of Australia?", dense=False)
+    every_word = ScoredQuote(article, None, 2.3, coverage=1.0, cosine=0.3)  # a long passage around the sentence
+    assert is_answer(every_word, config, "How do I ask a question in a group?")
     assert is_english("Which vote set him apart?") and not is_english("Kdy se narodil Václav Havel?")
