@@ -8,7 +8,9 @@ Signals of the best quote, each swept over its range (decline when the signal is
   cosine    the closest found passage's cosine to the question (dense meaning)
   coverage  the share of the question's IDF weight held by the quoted sentence (words)
   typed     coverage, with the kind of answer asked (a number, a time, a name) counted as a word
-A signal that separates the two kinds of question bends its curve towards the top left corner.
+A signal that separates the two kinds of question bends its curve towards the top left corner. The cosine is
+also drawn against bench/offtopic_questions.jsonl (questions on subjects the library has no article on),
+with the product's threshold marked on both cosine curves.
 Prints each signal's best operating point under 5 % wrongly declined; asserts nothing.
 """
 
@@ -58,22 +60,36 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp), SentenceTransformerEmbedder()) as library:
         list(library.ingest([str(CORPUS / "articles.jsonl")]))
         rows = [(q["kind"] == "unanswerable", signals(library, q["question"])) for q in questions]
+        offtopic = [signals(library, json.loads(line)["question"]) for line in
+                    (ROOT / "bench" / "offtopic_questions.jsonl").read_text(encoding="utf-8").splitlines()]
+        threshold = library.config.min_cosine
     unanswerable = [s for u, s in rows if u]
     answerable = [s for u, s in rows if not u]
     figure, axis = plt.subplots(figsize=(6, 5))
+    cosines = sorted({s["cosine"] for _, s in rows} | {s["cosine"] for s in offtopic} | {0.0, 1.01})
+    curve = [(sum(s["cosine"] < t for s in answerable) / len(answerable),
+              sum(s["cosine"] < t for s in offtopic) / len(offtopic)) for t in cosines]
+    axis.plot([p[0] for p in curve], [p[1] for p in curve], label="cosine, off-topic questions", drawstyle="steps-post")
+    for negatives, name in ((unanswerable, "unanswerable dev"), (offtopic, "off-topic")):
+        at = (sum(s["cosine"] < threshold for s in answerable) / len(answerable),
+              sum(s["cosine"] < threshold for s in negatives) / len(negatives))
+        axis.plot(*at, marker="o", color="black")
+        print(f"cosine < {threshold} (the product's threshold): declines {at[1]:.3f} of {name} questions, "
+              f"{at[0]:.3f} of answerable dev questions")
     for name in ("cosine", "coverage", "typed"):
         thresholds = sorted({s[name] for _, s in rows} | {0.0, 1.01})
         points = [(sum(s[name] < t for s in answerable) / len(answerable),
                    sum(s[name] < t for s in unanswerable) / len(unanswerable), t) for t in thresholds]
-        axis.plot([p[0] for p in points], [p[1] for p in points], label=name, drawstyle="steps-post")
+        axis.plot([p[0] for p in points], [p[1] for p in points], label=f"{name}, unanswerable dev",
+                  drawstyle="steps-post")
         best = max((p for p in points if p[0] <= 0.05), key=lambda p: (p[1], -p[0]))
         print(f"{name:9} best under 5 % wrongly declined: threshold {best[2]:.3f} declines {best[1]:.2f} of "
               f"unanswerable, {best[0]:.3f} of answerable")
     axis.plot([0, 1], [0, 1], color="grey", linestyle=":", label="chance")
     axis.axvline(0.05, color="red", linewidth=0.8, label="5 % wrongly declined")
     axis.set_xlabel(f"answerable questions wrongly declined (of {len(answerable)})")
-    axis.set_ylabel(f"unanswerable questions declined (of {len(unanswerable)})")
-    axis.set_title("Declining by a threshold on one signal (dev questions)")
+    axis.set_ylabel(f"declined: unanswerable dev ({len(unanswerable)}) / off-topic ({len(offtopic)})")
+    axis.set_title("Declining by a threshold on one signal (dot: cosine 0.35)")
     axis.legend(loc="lower right")
     figure.tight_layout()
     figure.savefig(args.output, dpi=110)
