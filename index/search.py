@@ -6,8 +6,9 @@
    the article's subject found the article, the words rare inside it find the sentence. The best sentence
    becomes a quote together with the neighbour that gives it context.
 3. Up to three quotes come from different articles, only while they stay close to the best one.
-4. The library declines when the best passage is not close in meaning (or, where the model cannot judge,
-   does not hold enough of the question's key words); it then offers the nearest headlines instead.
+4. The library declines when the best passage is not close in meaning and its sentence does not hold every
+   word of the question (where the model cannot judge, a third of the question's weight is enough); it then
+   offers the nearest headlines instead.
 """
 
 from __future__ import annotations
