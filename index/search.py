@@ -162,10 +162,13 @@ def _typed_coverage(present: set[str], weights: dict[str, float], kind: AnswerTy
 
 
 @lru_cache(maxsize=1024)
-def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]]]:
-    """An article's sentences and the words of each, kept for the articles asked about most recently."""
+def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
+    """An article's sentences, the words of each, and whether each is (part of) a subhead or caption that
+    cannot answer; kept for the articles asked about most recently."""
     spans = sentences(text)
-    return spans, [set(tokens(text[s.start : s.end])) for s in spans]
+    headings = [len(spans) > 1 and (_is_heading(text[s.start : s.end]) or _is_heading(_line(text, s)))
+                for s in spans]
+    return spans, [set(tokens(text[s.start : s.end])) for s in spans], headings
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
@@ -191,14 +194,14 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             continue
         local = _within_article(weights, article)
         best_signal = max(rank for _, rank in found)
-        spans, bags = _sentence_bags(article.text)
+        spans, bags, headings = _sentence_bags(article.text)
         mean_length = sum(len(b) for b in bags) / max(1, len(bags))
         best: tuple[float, float, int] | None = None
         for i, span in enumerate(spans):
             rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
-            text = article.text[span.start : span.end]
-            if len(spans) > 1 and (_is_heading(text) or _is_heading(_line(article.text, span))):
+            if headings[i]:
                 continue  # a subhead or a caption names a subject; it does not answer
+            text = article.text[span.start : span.end]
             typed = kind is not None and answer_types.holds(kind, text, question)
             # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
             held = _typed_coverage(bags[i], local, kind, typed) * _length_factor(len(bags[i]), mean_length)
@@ -232,7 +235,7 @@ def _within_article(weights: dict[str, float], article: Article) -> dict[str, fl
     """The question's weights for choosing a sentence inside one article: each word's IDF in the library
     times its IDF among the article's sentences. The article's subject (a name in every paragraph, the
     headline's words) found the article; the words rare inside it point at the sentence that answers."""
-    _, bags = _sentence_bags(article.text)
+    _, bags, _ = _sentence_bags(article.text)
     in_title = set(tokens(article.title))
     total = len(bags)
     local = {}
