@@ -1,6 +1,9 @@
 """Fetch a URL's bytes within limits: size, time, content type, and no private addresses unless allowed.
 
 Redirects are followed by hand so that every hop's host is resolved and checked before it is contacted.
+The connection itself goes to an address that was checked (`_VettedBackend`): a host is resolved once for
+the connection, so a DNS answer that changes between a check and the connection (rebinding) cannot reach a
+private address.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from .errors import FetchError
@@ -49,7 +53,7 @@ def fetch(url: str, limits: FetchLimits = FetchLimits(), accept: tuple[str, ...]
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     with httpx.Client(timeout=limits.timeout, follow_redirects=False, headers=headers,
-                      verify=_tls_context()) as client:
+                      transport=_transport(limits.allow_private)) as client:
         for _ in range(limits.max_redirects + 1):
             check_url(current, limits.allow_private)
             try:
@@ -92,18 +96,50 @@ def _tls_context():
     return httpx.create_ssl_context()
 
 
+def _transport(allow_private: bool) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(verify=_tls_context())
+    if not allow_private:
+        # httpx takes no network backend of its own; its transport keeps httpcore's pool as `_pool`
+        # (httpx is pinned, and tests/index/test_ingest.py fails if this stops taking effect).
+        transport._pool = httpcore.ConnectionPool(ssl_context=_tls_context(), network_backend=_VettedBackend())
+    return transport
+
+
+class _VettedBackend(httpcore.SyncBackend):
+    """httpcore's plain sockets, connected only to addresses checked to be public: the host is resolved here,
+    once, and the connection made to that address (TLS still verifies the host name)."""
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        last: Exception | None = None
+        for address in public_addresses(host, port):
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                last = exc  # the next address of the host, as a plain connection would
+        raise last or httpcore.ConnectError(f"no address for {host}")
+
+
+def public_addresses(host: str, port: int) -> list[str]:
+    """The addresses `host` resolves to, or FetchError when it is unknown or any of them is not public."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise FetchError(f"unknown host {host}") from None
+    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    if not all(is_public(address) for address in addresses):
+        raise FetchError(f"refused: {host} is a private or local address")
+    return addresses
+
+
+def is_public(address: str) -> bool:
+    return ipaddress.ip_address(address.split("%")[0]).is_global
+
+
 def check_url(url: str, allow_private: bool) -> None:
-    """Refuse non-http(s) URLs and, unless allowed, hosts that resolve to a private address."""
+    """Refuse non-http(s) URLs and, unless allowed, hosts that resolve to a private address (before anything
+    is sent; the connection checks the address it uses again)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError("not an http(s) URL")
-    if allow_private:
-        return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-    except (socket.gaierror, UnicodeError):
-        raise FetchError(f"unknown host {parts.hostname}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global:
-            raise FetchError(f"refused: {parts.hostname} is a private or local address")
+    if not allow_private:
+        public_addresses(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))

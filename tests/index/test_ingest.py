@@ -3,6 +3,7 @@
 import io
 import json
 import re
+import socket
 
 import pytest
 
@@ -203,18 +204,36 @@ def test_private_addresses_are_refused_by_default(tmp_path, embedder, web):
 def test_a_redirect_to_a_private_address_is_refused(tmp_path, embedder, web, monkeypatch):
     from index import fetch as fetch_module
 
-    calls = []
-
-    def check(url, allow_private):  # the first hop counts as public; the redirect target is checked again
-        calls.append(url)
-        if len(calls) > 1:
-            raise fetch_module.FetchError("refused: private address")
-
-    monkeypatch.setattr(fetch_module, "check_url", check)
+    # The test server on 127.0.0.1 stands in for a public host; everything else private stays private.
+    monkeypatch.setattr(fetch_module, "is_public", lambda address: address == "127.0.0.1")
     with Library(tmp_path / "lib", embedder) as library:
         (result,) = library.ingest([f"{web.url}/redirect?to=http://10.0.0.1/"])
-    assert result.outcome is Outcome.REJECTED and "private" in result.reason
-    assert calls == [f"{web.url}/redirect?to=http://10.0.0.1/", "http://10.0.0.1/"]
+    assert result.outcome is Outcome.REJECTED and "refused: 10.0.0.1 is a private" in result.reason
+    assert web.requests == ["/redirect?to=http://10.0.0.1/"]  # the first hop only
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(monkeypatch):
+    """DNS rebinding: a host that resolves to a public address while it is checked and to a private one
+    afterwards. The connection must go to an address that was checked, never to the name resolved again."""
+    from index import fetch as fetch_module
+
+    answers = iter(["93.184.216.34", "93.184.216.34"])  # then 127.0.0.1, for anyone who asks again
+
+    def resolve(host, port, *args, **kwargs):
+        address = next(answers, "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    connected = []
+
+    def connect(address, *args, **kwargs):  # records where the socket would go; nothing leaves the machine
+        connected.append(address)
+        raise OSError("test: no network")
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    monkeypatch.setattr(socket, "create_connection", connect)
+    with pytest.raises(fetch_module.FetchError, match="could not connect"):
+        fetch_module.fetch("http://rebind.test/page.html")
+    assert connected == [("93.184.216.34", 80)]
 
 
 def test_export_round_trip_loses_nothing(library, tmp_path, corpus, embedder):
