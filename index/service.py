@@ -74,6 +74,7 @@ class Library:
         self.vectors = VectorIndex(self.data_dir / "passages.faiss", embedder.dim)
         log.info("vector index %s", self.vectors.load_or_rebuild(self.store))
         self._simhashes = self.store.simhashes()
+        self._seen_version = self.store.data_version()
         self._write_lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._groups: OrderedDict[tuple[int, ...], tuple[np.ndarray, list[list[int]]]] = OrderedDict()
@@ -107,6 +108,7 @@ class Library:
         file is saved at the end (and rebuilt from SQLite at the next start if the process dies first).
         """
         with self._write_lock:
+            self._catch_up_locked()
             batch: list[_Pending | IngestResult] = []  # in input order, so results come out in that order
             try:
                 for label, item in items:
@@ -182,9 +184,37 @@ class Library:
             yield IngestResult(p.label, Outcome.ADDED, article_id=article_id, title=p.article.title,
                                passages=len(passage_ids))
 
+    def catch_up(self) -> None:
+        """Take in what another process committed to the library meanwhile (a `briefbot ingest`, `remove` or
+        `feed poll` beside the running bot): the passages it added or removed reach the FAISS index in memory,
+        its articles the near-duplicate check. SQLite's data_version changes only for other connections'
+        commits, so when nothing happened this costs one pragma. While this process is ingesting, it waits
+        for the next call rather than hold up a question."""
+        if self.store.data_version() == self._seen_version or not self._write_lock.acquire(blocking=False):
+            return
+        try:
+            self._catch_up_locked()
+        finally:
+            self._write_lock.release()
+
+    def _catch_up_locked(self) -> None:
+        version = self.store.data_version()  # read first: a commit after it is caught at the next call
+        if version == self._seen_version:
+            return
+        stored, indexed = self.store.passage_ids(), self.vectors.ids()
+        gone, new = np.setdiff1d(indexed, stored), np.setdiff1d(stored, indexed)
+        self.vectors.remove(gone.tolist())
+        ids, vectors = self.store.vectors_of(new.tolist())
+        self.vectors.add(ids, vectors)
+        self._simhashes = self.store.simhashes()
+        self._seen_version = version
+        if len(gone) or len(ids):
+            log.info("took in another process's changes: %d passages added, %d removed", len(ids), len(gone))
+
     def remove(self, url: str) -> Article | None:
         """Remove the article stored under `url` (or seen under it); returns it, or None if unknown."""
         with self._write_lock:
+            self._catch_up_locked()
             article = self.store.find_by_url(canonical_url(url))
             if article is None:
                 return None
@@ -231,6 +261,7 @@ class Library:
         these passages (the reader's filters), else all."""
         if within is not None and not within:
             return []
+        self.catch_up()
         dense_hits = self.vectors.search(self.embedder.encode_query(question), self.config.dense_k,
                                          within) if dense else []
         match = search.keyword_query(question)

@@ -328,6 +328,21 @@ class Store:
             rows = self._db.execute("SELECT id FROM passages ORDER BY id").fetchall()
         return np.array([r[0] for r in rows], dtype=np.int64)
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process) commits to the library."""
+        with self._lock:
+            return self._db.execute("PRAGMA data_version").fetchone()[0]
+
+    def vectors_of(self, ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, vectors) of these passages, those still stored."""
+        with self._lock:
+            rows = self._db.execute("SELECT id, vector FROM passages WHERE id IN (SELECT value FROM json_each(?))"
+                                    " ORDER BY id", (json.dumps([int(i) for i in ids]),)).fetchall()
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
+        return (np.array([r[0] for r in rows], dtype=np.int64),
+                np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows]))
+
     def iter_vectors(self, batch: int = 5000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """(ids, vectors) in batches, for rebuilding the FAISS index."""
         last = 0

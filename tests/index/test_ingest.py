@@ -258,3 +258,24 @@ def test_remove_takes_out_the_article_its_passages_and_vectors(library, tmp_path
     assert removed is not None and removed.title == "News about rivers"
     assert library.stats()["articles"] == 1 and vector_check(library)
     assert library.remove("https://news.test/a") is None
+
+
+def test_a_running_library_takes_in_what_another_process_ingests_and_removes(tmp_path, embedder):
+    """The bot keeps FAISS in memory; `briefbot ingest` or `remove` in another process writes to the same
+    SQLite file. The running library's next question (or ingest) takes those changes in."""
+    with Library(tmp_path / "lib", embedder) as running:
+        list(running.ingest([write_jsonl(tmp_path / "a.jsonl", [record("https://news.test/a", "rivers")])]))
+        with Library(tmp_path / "lib", embedder) as other:  # its own SQLite connection, as another process has
+            list(other.ingest([write_jsonl(tmp_path / "b.jsonl", [record("https://news.test/b", "volcanoes")])]))
+        answer = running.ask("What is the news about volcanoes?", retriever="dense")
+        assert answer.answered and answer.quotes[0].article.url == "https://news.test/b"
+        assert vector_check(running)
+        copy = json.loads(record("https://news.test/b-copy", "volcanoes"))
+        copy["text"] += " One more line."
+        (result,) = running.ingest([write_jsonl(tmp_path / "c.jsonl", [json.dumps(copy)])])
+        assert result.outcome is Outcome.DUPLICATE  # its fingerprint came in with the other process's article
+        with Library(tmp_path / "lib", embedder) as other:
+            assert other.remove("https://news.test/b") is not None
+        answer = running.ask("What is the news about volcanoes?", retriever="dense")
+        assert all(q.article.url != "https://news.test/b" for q in answer.quotes + answer.more)
+        assert vector_check(running)
