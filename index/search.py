@@ -218,6 +218,8 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         best_per_article[article_id] = ScoredQuote(article, quote_span, best[1] + best_signal + closeness,
                                                    coverage(sentence, weights), closeness)
     ranked = sorted(best_per_article.values(), key=lambda q: -q.score)
+    if asks_for_recent(question):
+        ranked = _newest_first(ranked, config.further_quote_ratio)
     chosen: list[ScoredQuote] = []
     further: list[ScoredQuote] = []
     for quote in ranked:
@@ -229,6 +231,26 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         elif len(further) < config.more_quotes:
             further.append(quote)
     return chosen, further
+
+
+_RECENT = re.compile(r"\b(?:latest|newest|most recent|recently|currently|right now|today|this week|lately)\b",
+                     re.IGNORECASE)
+
+
+def asks_for_recent(question: str) -> bool:
+    """Whether the question asks for the newest state of a story ("What is the latest on the strike?")."""
+    return bool(_RECENT.search(question))
+
+
+def _newest_first(ranked: list[ScoredQuote], ratio: float) -> list[ScoredQuote]:
+    """Among the quotes close enough to the best one to be shown with it, the most recently published first
+    (undated ones after the dated); the rest keep their order."""
+    if not ranked:
+        return ranked
+    bar = ratio * ranked[0].score
+    close = [q for q in ranked if q.score >= bar]
+    close.sort(key=lambda q: q.article.published or "", reverse=True)
+    return close + [q for q in ranked if q.score < bar]
 
 
 def _within_article(weights: dict[str, float], article: Article) -> dict[str, float]:

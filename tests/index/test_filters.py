@@ -132,3 +132,10 @@ def test_the_newest_articles_can_be_narrowed_by_filters_alone(strikes):
     assert strikes.latest(10, "source:nowhere") == []
     with pytest.raises(QueryError, match="only filters"):
         strikes.latest(10, "port strike source:coast")
+
+
+def test_a_question_for_the_latest_puts_the_newest_close_answer_first(strikes):
+    latest = strikes.ask("What is the latest on the pay rise that ended the port strike?")
+    assert [q.article.source for q in latest.quotes][0] == "Coast News"  # 20 Nov, the newest dated article
+    dated = [q.article.published for q in latest.quotes if q.article.published]
+    assert dated == sorted(dated, reverse=True)
