@@ -11,6 +11,7 @@ import ctypes
 import json
 import logging
 import math
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -194,6 +195,8 @@ class Library:
             return
         try:
             self._catch_up_locked()
+        except sqlite3.Error as exc:  # the question is still answered, from what this process knows
+            log.warning("could not take in another process's changes yet: %s", exc)
         finally:
             self._write_lock.release()
 
