@@ -59,6 +59,10 @@ def test_adversarial_quotes_render_within_limits(text):
 def test_declined_and_lists_render_within_limits():
     headlines = tuple(Headline(t, "https://x.test/" + t[:10], "Out<let>", None) for t in ADVERSARIAL)
     check(render.declined_reply(Answer("q", False, related=headlines)))
+    for text in ADVERSARIAL:  # filters are the reader's own text, shown back in the declined line
+        reply = render.declined_reply(Answer("q", False, related=headlines[:2], filters=f"from {text[:500]}"))
+        check(reply)
+        assert "<script>" not in reply.html and "<b>bold" not in reply.html
     articles = [Article(url="file:///tmp/x.txt", title=t[:200], text=t, source="S&P") for t in ADVERSARIAL]
     check(render.headlines_reply("Newest", articles, "empty"))
     for reply in render.plain("\n".join(ADVERSARIAL)):
