@@ -19,7 +19,8 @@ from .render import Button, Reply, escape
 from .sending import keyboard
 
 SETTINGS_HELP = ("Change one thing at a time: <code>/settings time 08:00</code>, <code>/settings zone "
-                 "America/New_York</code>, <code>/settings topics energy ukraine</code> (or <code>none</code>), "
+                 "America/New_York</code>, <code>/settings topics energy ukraine</code> (or "
+                 "<code>source:bbc</code> for one outlet, or <code>none</code>), "
                  "<code>/settings quiet off</code> (say so when nothing is new).")
 
 

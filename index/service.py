@@ -301,8 +301,12 @@ class Library:
     def stories(self, since: datetime | None, topics: Sequence[str] = (), limit: int = 10,
                 now: datetime | None = None) -> list[Story]:
         """The stories among articles added since `since` (None: all), same-story articles grouped, ranked
-        by how many outlets carry them, how recent they are and, with topics, how well they match."""
+        by how many outlets carry them, how recent they are and, with topics, how well they match. A topic
+        `source:bbc` keeps the stories an outlet carries, led by its article (the others are "also in")."""
         now = now or datetime.now(UTC)
+        outlets_asked = filters.Filters(tuple(t.split(":", 1)[1] for t in topics if t.startswith("source:")
+                                              and len(t) > len("source:")))
+        topics = [t for t in topics if not t.startswith("source:")]
         start = (since or datetime(1970, 1, 1, tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")
         articles = self.store.articles_added_since(start, MAX_DIGEST_ARTICLES)
         if not articles:
@@ -317,6 +321,11 @@ class Library:
             centre = _mean(vectors[group])
             ordered = sorted(group, key=lambda i: -float(vectors[i] @ centre))
             members = tuple(articles[i] for i in ordered)
+            if outlets_asked:
+                theirs = tuple(a for a in members if outlets_asked.matches(a.source, a.url, a.published))
+                if not theirs:
+                    continue
+                members = theirs + tuple(a for a in members if a not in theirs)
             outlets = len({a.source or a.url for a in members})
             age_hours = min((now - datetime.fromisoformat(added[a.id])).total_seconds() / 3600 for a in members)
             score = math.log2(1 + outlets) + 1 / (1 + max(age_hours, 0) / 24)

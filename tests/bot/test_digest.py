@@ -251,3 +251,17 @@ async def test_nothing_new_is_said_or_kept_quiet_as_the_chat_prefers(botapi, tmp
     assert now_reply.params["text"].startswith("Nothing new since")
     assert quiet_count == 0
     assert last.params["text"].startswith("Nothing new since")
+
+
+def test_a_source_topic_keeps_that_outlets_stories_led_by_its_article(tmp_path, embedder):
+    seed(tmp_path / "data", embedder)
+    with Library(tmp_path / "data", embedder) as library:
+        everything = library.stories(None)
+        two = library.stories(None, ["source:two.test"])
+        times = library.stories(None, ["source:twotimes"])  # a topic is one word: the name without its space
+        bees = library.stories(None, ["source:three", "honey"])
+    assert len(everything) == 2
+    assert [s.url for s in two] == ["https://two.test/tram"]  # the tram story, led by Two Times' article
+    assert {a.source for a in two[0].articles} == {"One News", "Two Times"}  # the other outlet is "also in"
+    assert [s.url for s in times] == ["https://two.test/tram"]
+    assert [s.url for s in bees] == ["https://three.test/bees"]
