@@ -304,9 +304,9 @@ class Library:
         by how many outlets carry them, how recent they are and, with topics, how well they match. A topic
         `source:bbc` keeps the stories an outlet carries, led by its article (the others are "also in")."""
         now = now or datetime.now(UTC)
-        outlets_asked = filters.Filters(tuple(t.split(":", 1)[1] for t in topics if t.startswith("source:")
-                                              and len(t) > len("source:")))
-        topics = [t for t in topics if not t.startswith("source:")]
+        outlets_asked = filters.Filters(tuple(t.lower().split(":", 1)[1] for t in topics
+                                              if t.lower().startswith("source:") and len(t) > len("source:")))
+        topics = [t for t in topics if not t.lower().startswith("source:")]
         start = (since or datetime(1970, 1, 1, tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")
         articles = self.store.articles_added_since(start, MAX_DIGEST_ARTICLES)
         if not articles:

@@ -259,7 +259,7 @@ def test_a_source_topic_keeps_that_outlets_stories_led_by_its_article(tmp_path, 
         everything = library.stories(None)
         two = library.stories(None, ["source:two.test"])
         times = library.stories(None, ["source:twotimes"])  # a topic is one word: the name without its space
-        bees = library.stories(None, ["source:three", "honey"])
+        bees = library.stories(None, ["Source:THREE", "honey"])  # as typed at the command line
     assert len(everything) == 2
     assert [s.url for s in two] == ["https://two.test/tram"]  # the tram story, led by Two Times' article
     assert {a.source for a in two[0].articles} == {"One News", "Two Times"}  # the other outlet is "also in"
