@@ -291,9 +291,7 @@ class Store:
             with self._lock:
                 rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles {order} LIMIT ?", (limit,)).fetchall()
             return [_article(r) for r in rows]
-        with self._lock:
-            ordered = self._db.execute(f"SELECT id, source, url, published FROM articles {order}").fetchall()
-        chosen = [r[0] for r in ordered if keep(r[1], r[2], r[3])][:limit]
+        chosen = self.article_ids_where(keep, order)[:limit]
         found = self.articles(chosen)
         return [found[i] for i in chosen if i in found]
 
@@ -308,11 +306,16 @@ class Store:
                                     list(ids)).fetchall()
         return {r[0]: Passage(id=r[0], article_id=r[1], ordinal=r[2], start=r[3], end=r[4]) for r in rows}
 
+    def article_ids_where(self, keep: Callable[[str, str, str | None], bool], order: str = "") -> list[int]:
+        """Ids of the articles for which keep(source, url, published) holds (a reader's filters)."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT id, source, url, published FROM articles {order}").fetchall()
+        return [r[0] for r in rows if keep(r[1], r[2], r[3])]
+
     def passages_where(self, keep: Callable[[str, str, str | None], bool]) -> list[int]:
         """Ids of the passages of the articles for which keep(source, url, published) holds."""
+        chosen = self.article_ids_where(keep)
         with self._lock:
-            rows = self._db.execute("SELECT id, source, url, published FROM articles").fetchall()
-            chosen = [r[0] for r in rows if keep(r[1], r[2], r[3])]
             found = self._db.execute("SELECT id FROM passages WHERE article_id IN (SELECT value FROM json_each(?))",
                                      (json.dumps(chosen),)).fetchall()
         return [r[0] for r in found]
