@@ -238,8 +238,9 @@ def answer_json(answer: Answer) -> dict:
     return {
         "question": answer.question,
         "answered": answer.answered,
-        "quotes": [{"text": q.text, "title": q.article.title, "source": q.article.source,
-                    "published": q.article.published, "url": q.article.url, "link": q.link, "score": q.score}
+        "quotes": [{"text": q.text, "also": [e.text for e in q.also], "title": q.article.title,
+                    "source": q.article.source, "published": q.article.published, "url": q.article.url,
+                    "link": q.link, "score": q.score}
                    for q in answer.quotes],
         "related": [{"title": h.title, "url": h.url} for h in answer.related],
         **({"filters": answer.filters} if answer.filters else {}),
@@ -258,7 +259,8 @@ def answer_text(answer: Answer) -> str:
     blocks = []
     for q in answer.quotes:
         date = f", {q.article.published[:10]}" if q.article.published else ""
-        blocks.append(f"“{q.text}”\n  — {q.article.title} ({q.article.source}{date})\n    {q.link}")
+        quoted = " … ".join(f"“{e.text}”" for e in q.excerpts)
+        blocks.append(f"{quoted}\n  — {q.article.title} ({q.article.source}{date})\n    {q.link}")
     return "\n\n".join(blocks)
 
 

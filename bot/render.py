@@ -78,10 +78,12 @@ def format_date(value: str | None) -> str:
 
 
 def quote_blocks(quote: Quote) -> list[_Block]:
-    """A quote as a blockquote and its source line; a quote too long for one message becomes several blocks."""
+    """A quote as blockquotes (one per excerpt, in the article's order) and its source line after the last; a
+    quote too long for one message becomes several blocks."""
     source, source_entities = source_line(quote.article, quote.link)
     source_visible = utf16_len(html.unescape(re.sub(r"<[^>]+>", "", source)))
-    pieces = _split_words(quote.text, _SAFE_TEXT - source_visible - 2)
+    pieces = [piece for excerpt in quote.excerpts
+              for piece in _split_words(excerpt.text, _SAFE_TEXT - source_visible - 2)]
     blocks = []
     for i, piece in enumerate(pieces):
         last = i == len(pieces) - 1

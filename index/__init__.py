@@ -8,14 +8,15 @@ from .errors import BriefbotError, ExtractError, FeedError, FetchError, QueryErr
 from .feeds import DEFAULT_INTERVAL, Feeds, PollReport, describe_feed, describe_interval, parse_interval
 from .fetch import FetchLimits
 from .filters import only_filters
-from .models import Answer, Article, Headline, IngestResult, Outcome, Quote, Story
+from .models import Answer, Article, Excerpt, Headline, IngestResult, Outcome, Quote, Story
 from .search import SearchConfig
 from .service import Library, vector_check
 from .sources import SourceLimits
 from .store import Feed, Subscription
 
 __all__ = [
-    "DEFAULT_INTERVAL", "DEFAULT_MODEL", "Answer", "Article", "BriefbotError", "Embedder", "ExtractError", "Feed",
+    "DEFAULT_INTERVAL", "DEFAULT_MODEL", "Answer", "Article", "BriefbotError", "Embedder", "Excerpt", "ExtractError",
+    "Feed",
     "FeedError", "Feeds", "FetchError", "FetchLimits", "PollReport", "describe_feed", "describe_interval",
     "only_filters", "parse_interval",
     "Headline", "IngestResult", "Library", "Outcome", "QueryError", "Quote", "RejectedSource", "SearchConfig",

@@ -3,7 +3,8 @@ answer them (the format of ../shared/corpus/news/dev_questions.jsonl). Articles 
 
 Per kind of question (factoid, paraphrase, multi, unanswerable) and overall:
 - hit@1 / hit@3: an acceptable article is the source of the first quote / of one of the first three;
-- quote hit: a quote overlaps the answer passage in its article (it locates the answer, not only the article);
+- quote hit: a quote (one of its excerpts) overlaps the answer passage in its article (it locates the
+  answer, not only the article);
 - both quoted (multi): each of the two articles is among the quotes;
 - declined: the share of unanswerable questions declined, and of answerable ones wrongly declined;
 - latency p50 / p95 of `ask`.
@@ -64,7 +65,7 @@ def score(library: Library, question: dict, answer: Answer, articles: dict[str, 
         if not acceptable & set(library.store.urls(quote.article.id)):
             continue
         at = quote.article.text.find(passage)
-        if at >= 0 and quote.start < at + len(passage) and at < quote.end:
+        if at >= 0 and any(e.start < at + len(passage) and at < e.end for e in quote.excerpts):
             located = True
     result["quote_hit"] = float(located)
     return result

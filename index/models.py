@@ -36,15 +36,31 @@ class Passage:
 
 
 @dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A verbatim piece of an article: text == article.text[start:end]."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
-    """A verbatim excerpt that answers a question, with everything needed to cite it."""
+    """A verbatim excerpt that answers a question, with everything needed to cite it. `text` is the best
+    excerpt; `also` holds a further excerpt of the same article that holds what it lacks, if any."""
 
     text: str
     article: Article
     start: int
     end: int
     score: float
-    link: str  # the article URL with a text fragment that scrolls to the quote
+    link: str  # the article URL with a text fragment that scrolls to the quote (and marks every excerpt)
+    also: tuple[Excerpt, ...] = ()
+
+    @property
+    def excerpts(self) -> list[Excerpt]:
+        """Every excerpt, in the article's order."""
+        return sorted((Excerpt(self.text, self.start, self.end), *self.also), key=lambda e: e.start)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import quote as percent_encode
 
@@ -78,6 +78,7 @@ class ScoredQuote:
     score: float
     coverage: float
     cosine: float
+    also: tuple[Span, ...] = ()  # a further excerpt of the article, holding what the quote lacks
 
 
 def tokens(text: str) -> list[str]:
@@ -181,6 +182,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     kind = answer_types.asked(question)
     top_fused = candidates[0].fused
     best_per_article: dict[int, ScoredQuote] = {}
+    readings: dict[int, _Reading] = {}
     signal: dict[int, list[tuple[Passage, float]]] = {}  # article -> its found passages and their rank
     for candidate in candidates[: config.candidate_passages]:
         found = signal.setdefault(candidate.passage.article_id, [])
@@ -197,21 +199,22 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         spans, bags, headings = _sentence_bags(article.text)
         mean_length = sum(len(b) for b in bags) / max(1, len(bags))
         best: tuple[float, float, int] | None = None
+        typed = [kind is not None and answer_types.holds(kind, article.text[s.start : s.end], question) for s in spans]
+        held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
         for i, span in enumerate(spans):
             rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
             if headings[i]:
                 continue  # a subhead or a caption names a subject; it does not answer
-            text = article.text[span.start : span.end]
-            typed = kind is not None and answer_types.holds(kind, text, question)
             # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
-            held = _typed_coverage(bags[i], local, kind, typed) * _length_factor(len(bags[i]), mean_length)
-            choice = held + SENTENCE_RANK_WEIGHT * rank
+            held[i] = _typed_coverage(bags[i], local, kind, typed[i]) * _length_factor(len(bags[i]), mean_length)
+            choice = held[i] + SENTENCE_RANK_WEIGHT * rank
             if best is None or choice > best[0]:
                 best = (choice, _bag_coverage(bags[i], local), i)
         if best is None:
             continue
         sentence = article.text[spans[best[2]].start : spans[best[2]].end]
         quote_span = _with_context(article.text, spans, best[2], weights)
+        readings[article_id] = _Reading(held, typed, local, best[2])
         # Across articles, three signals on a 0..1 scale, counted alike: the article's best passage rank, how
         # much of the question its sentence holds, and how close in meaning its closest passage is.
         closeness = cosine.get(article_id, 0.0)
@@ -230,7 +233,49 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             chosen.append(quote)
         elif len(further) < config.more_quotes:
             further.append(quote)
+    if chosen:  # the answer's own article gets what its quote lacks, if another sentence of it holds that
+        chosen[0] = _completed(chosen[0], readings[chosen[0].article.id], weights, config.further_quote_ratio)
     return chosen, further
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How one article's sentences held the question: what choosing a second excerpt needs."""
+
+    held: list[float | None]  # each sentence's score (None for subheads and captions)
+    typed: list[bool]         # whether it holds the kind of answer asked for
+    weights: dict[str, float]  # the question's weights inside this article
+    best: int                 # the quoted sentence
+
+
+def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str, float],
+               ratio: float) -> ScoredQuote:
+    """The quote with a second excerpt of its article, as search engines' snippets join fragments: the best
+    sentence that holds part of the question the quote lacks (a word, or the kind of answer asked for) and is
+    close enough to the quoted sentence to be shown with it (the same ratio as a further quote). Its neighbour
+    comes with it as for any quote; when it touches the quote in the same paragraph the two are one excerpt."""
+    text, (spans, bags, _) = quote.article.text, _sentence_bags(quote.article.text)
+    held, bar = reading.held, ratio * (reading.held[reading.best] or 0.0)
+    inside = [i for i, s in enumerate(spans) if s.start >= quote.span.start and s.end <= quote.span.end]
+    have = set().union(*(bags[i] for i in inside))
+    has_type = any(reading.typed[i] for i in inside)
+    choice: int | None = None
+    for i, h in enumerate(held):
+        if h is None or h <= 0 or h < bar or i in inside or i == reading.best:
+            continue
+        adds = any(t in bags[i] and t not in have for t in reading.weights) or (reading.typed[i] and not has_type)
+        if adds and (choice is None or h > (held[choice] or 0.0)):
+            choice = i
+    if choice is None:
+        return quote
+    extra = _with_context(text, spans, choice, question_weights)
+    if extra.start < quote.span.end and quote.span.start < extra.end:  # its neighbour is in the quote already
+        extra = spans[choice]
+    first, second = sorted((quote.span, extra), key=lambda s: s.start)
+    between = text[first.end : second.start]
+    if not between.strip() and "\n" not in between:
+        return replace(quote, span=Span(first.start, second.end))
+    return replace(quote, also=(extra,))
 
 
 _RECENT = re.compile(r"\b(?:latest|newest|most recent|recently|currently|right now|today|this week|lately)\b",
@@ -292,16 +337,19 @@ def is_english(question: str) -> bool:
     return any(w in _ENGLISH_QUESTION_WORDS for w in _TOKEN.findall(question.lower()))
 
 
-def text_fragment_link(url: str, text: str) -> str:
-    """The URL with a text fragment (`#:~:text=start,end`) that opens the page scrolled to the quote."""
-    words = text.split()
-    if not url.startswith(("http://", "https://")) or not words:
+def text_fragment_link(url: str, *texts: str) -> str:
+    """The URL with a text fragment (`#:~:text=start,end`) that opens the page scrolled to the quote; with
+    several excerpts, one `text=` directive each (the browser marks them all and scrolls to the first)."""
+    directives = []
+    for text in texts:
+        words = text.split()
+        if len(words) <= 8:
+            directives.append(_fragment_part(" ".join(words)))
+        elif words:
+            directives.append(f"{_fragment_part(' '.join(words[:4]))},{_fragment_part(' '.join(words[-4:]))}")
+    if not url.startswith(("http://", "https://")) or not any(directives):
         return url
-    if len(words) <= 8:
-        directive = _fragment_part(" ".join(words))
-    else:
-        directive = f"{_fragment_part(' '.join(words[:4]))},{_fragment_part(' '.join(words[-4:]))}"
-    return f"{url.split('#', 1)[0]}#:~:text={directive}"
+    return f"{url.split('#', 1)[0]}#:~:" + "&".join(f"text={d}" for d in directives if d)
 
 
 def _fragment_part(text: str) -> str:

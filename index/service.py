@@ -27,7 +27,7 @@ from .chunking import passages, sentences
 from .embedder import Embedder
 from .errors import QueryError, RejectedSource, StoreError
 from .extract import canonical_url, clean_url
-from .models import Answer, Article, Headline, IngestResult, Outcome, Quote, Story
+from .models import Answer, Article, Excerpt, Headline, IngestResult, Outcome, Quote, Story
 from .search import Candidate, SearchConfig
 from .sources import SourceLimits, expand, from_upload
 from .store import Store
@@ -276,14 +276,22 @@ class Library:
                 for pid, score in fused if pid in found]
 
     def _quote(self, scored: search.ScoredQuote) -> Quote | None:
-        """The quote, checked to be a non-empty substring of the stored text (else dropped and logged)."""
+        """The quote, each excerpt checked to be a non-empty substring of the stored text (else the quote, or the
+        further excerpt, is dropped and logged)."""
         article = scored.article
-        text = article.text[scored.span.start : scored.span.end]
-        if not text.strip() or text not in article.text:
-            log.error("dropped a quote that is not verbatim from article %s (%s)", article.id, scored.span)
+        excerpts = []
+        for span in (scored.span, *scored.also):
+            text = article.text[span.start : span.end]
+            if text.strip() and text in article.text:
+                excerpts.append(Excerpt(text, span.start, span.end))
+            else:
+                log.error("dropped an excerpt that is not verbatim from article %s (%s)", article.id, span)
+        if not excerpts or excerpts[0].start != scored.span.start:
             return None
-        return Quote(text=text, article=article, start=scored.span.start, end=scored.span.end,
-                     score=round(scored.score, 4), link=search.text_fragment_link(article.url, text))
+        first, also = excerpts[0], tuple(excerpts[1:])
+        link = search.text_fragment_link(article.url, *(e.text for e in sorted(excerpts, key=lambda e: e.start)))
+        return Quote(text=first.text, article=article, start=first.start, end=first.end,
+                     score=round(scored.score, 4), link=link, also=also)
 
     def _related(self, candidates: list[Candidate], limit: int = 5) -> tuple[Headline, ...]:
         seen: list[int] = []

@@ -38,7 +38,7 @@ def test_ask_json_gives_quotes_with_sources(ingested, capsys):
     assert set(answer) == {"question", "answered", "quotes", "related"}
     assert answer["answered"] is True
     first = answer["quotes"][0]
-    assert set(first) == {"text", "title", "source", "published", "url", "link", "score"}
+    assert set(first) == {"text", "also", "title", "source", "published", "url", "link", "score"}
     assert "$6 million" in first["text"] and first["link"].startswith(first["url"] + "#:~:text=")
 
 

@@ -11,7 +11,7 @@ from telegram.constants import ParseMode
 
 from bot import render
 from bot.services import RateLimiter, RecentAnswers
-from index import Answer, Article, Headline, Quote
+from index import Answer, Article, Excerpt, Headline, Quote
 from index.chunking import paragraphs
 from tests.fakes.botapi import TOKEN
 from tests.fakes.telegram_html import parse, utf16
@@ -67,6 +67,20 @@ def test_declined_and_lists_render_within_limits():
     check(render.headlines_reply("Newest", articles, "empty"))
     for reply in render.plain("\n".join(ADVERSARIAL)):
         check(reply)
+
+
+def test_a_quote_of_two_excerpts_shows_each_verbatim_in_the_article_order_then_its_source():
+    text = "The bridge reopened on Monday. The mayor spoke.\n\nThe repairs cost 4.2 million euros."
+    article = Article(url="https://news.test/b", title="Bridge <open>", text=text, source="Herald", id=1)
+    best = Excerpt("The repairs cost 4.2 million euros.", 49, 84)
+    other = Excerpt("The bridge reopened on Monday.", 0, 30)
+    both = Quote(best.text, article, best.start, best.end, 1.0, "https://news.test/b#:~:text=a&text=b", (other,))
+    (reply,) = render.answer_replies(Answer("q", True, (both,)))
+    check(reply)
+    shown, entities = parse(reply.html)
+    assert shown.index(other.text) < shown.index(best.text) < shown.index("Bridge <open> · Herald")
+    assert shown.count("Bridge <open>") == 1
+    assert [e["type"] for e in entities].count("blockquote") == 2
 
 
 def test_non_web_links_are_plain_text():

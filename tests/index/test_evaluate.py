@@ -19,7 +19,9 @@ def test_the_hybrid_keeps_its_floors_and_beats_each_retriever_alone(corpus_libra
     assert hybrid["multi"]["both_quoted"] >= 0.85
     assert hybrid["all"]["wrongly_declined"] <= 0.05
     assert hybrid["all"]["hit@3"] >= max(dense["all"]["hit@3"], keyword["all"]["hit@3"])
-    assert hybrid["all"]["quote_hit"] >= 0.55
+    # Measured 0.829 for factoids (0.743 before an answer's article could add the excerpt its quote lacks).
+    assert hybrid["factoid"]["quote_hit"] >= 0.8
+    assert hybrid["all"]["quote_hit"] >= max(dense["all"]["quote_hit"], keyword["all"]["quote_hit"])
     # Latency is reported but not asserted: speed is measured by bench/ask.py, not by a timed test.
 
 

@@ -113,3 +113,48 @@ def test_meaning_decides_and_words_stand_in_only_where_the_model_cannot_judge():
     every_word = ScoredQuote(article, None, 2.3, coverage=1.0, cosine=0.3)  # a long passage around the sentence
     assert is_answer(every_word, config, "How do I ask a question in a group?")
     assert is_english("Which vote set him apart?") and not is_english("Kdy se narodil Václav Havel?")
+
+
+BRIDGE = ("The old stone bridge reopened on Monday after two years of work. Engineers replaced all the arches.\n\n"
+          "The mayor thanked the workers at a small ceremony. Traffic will be limited to cars.\n\n"
+          "The repairs cost 4.2 million euros, the city said. Buses will return in May.")
+
+
+@pytest.fixture
+def bridge(library, tmp_path):
+    path = tmp_path / "bridge.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/bridge", "title": "Stone bridge open again",
+                                "text": BRIDGE}), encoding="utf-8")
+    list(library.ingest([str(path)]))
+    return library
+
+
+def test_the_answer_adds_the_excerpt_that_holds_what_its_quote_lacks(bridge):
+    (first,) = bridge.ask("When did the bridge reopen, and how much did the repairs cost?").quotes
+    excerpts = first.excerpts
+    assert [e.text.split(".")[0] for e in excerpts] == [
+        "The old stone bridge reopened on Monday after two years of work", "The repairs cost 4"]
+    assert all(first.article.text[e.start : e.end] == e.text for e in excerpts)
+    assert first.link.count("text=") == 2  # one text directive per excerpt: the page marks both
+
+
+def test_a_quote_that_holds_the_whole_question_stands_alone(bridge):
+    (first,) = bridge.ask("How much did the repairs cost?").quotes
+    assert "4.2 million euros" in first.text and first.also == ()
+
+
+def test_an_excerpt_next_to_the_quote_joins_it(library, tmp_path):
+    text = ("The old stone bridge reopened on Monday after two years of work. Engineers replaced all the arches. "
+            "The repairs cost 4.2 million euros, the city said.\n\nThe mayor thanked the workers.")
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/one", "title": "Stone bridge open again",
+                                "text": text}), encoding="utf-8")
+    list(library.ingest([str(path)]))
+    (first,) = library.ask("When did the bridge reopen, and how much did the repairs cost?").quotes
+    assert first.also == () and "reopened on Monday" in first.text and "4.2 million euros" in first.text
+    assert text[first.start : first.end] == first.text
+
+
+def test_a_link_marks_every_excerpt():
+    link = text_fragment_link("https://x.test/a", "First part.", "Second part.")
+    assert link == "https://x.test/a#:~:text=First%20part.&text=Second%20part."
