@@ -77,13 +77,22 @@ def format_date(value: str | None) -> str:
     return f"{int(day)} {months[int(month) - 1]} {year}"
 
 
+ELISION = "\n…\n"  # between two excerpts of one quote
+
+
 def quote_blocks(quote: Quote) -> list[_Block]:
-    """A quote as blockquotes (one per excerpt, in the article's order) and its source line after the last; a
-    quote too long for one message becomes several blocks."""
+    """A quote as a blockquote and its source line; its excerpts in the article's order, an elision mark (…)
+    on a line between them. A quote too long for one message becomes several blocks."""
     source, source_entities = source_line(quote.article, quote.link)
     source_visible = utf16_len(html.unescape(re.sub(r"<[^>]+>", "", source)))
-    pieces = [piece for excerpt in quote.excerpts
-              for piece in _split_words(excerpt.text, _SAFE_TEXT - source_visible - 2)]
+    limit = _SAFE_TEXT - source_visible - 2
+    pieces: list[str] = []
+    for n, excerpt in enumerate(quote.excerpts):
+        for k, piece in enumerate(_split_words(excerpt.text, limit)):
+            if n and not k and utf16_len(pieces[-1]) + len(ELISION) + utf16_len(piece) <= limit:
+                pieces[-1] = f"{pieces[-1]}{ELISION}{piece}"
+            else:
+                pieces.append(piece)
     blocks = []
     for i, piece in enumerate(pieces):
         last = i == len(pieces) - 1
