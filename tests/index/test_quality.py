@@ -1,5 +1,6 @@
 """The real model over the real corpus: the quality floor of the library issue, and verbatim quotes."""
 
+import itertools
 from collections import Counter
 
 import numpy as np
@@ -46,14 +47,20 @@ def test_factoid_questions_are_answered_from_an_acceptable_article(corpus_librar
 
 def test_every_quote_is_verbatim_from_its_article(corpus_library, dev_questions):
     library, _ = corpus_library
-    quotes = 0
+    quotes = excerpts = 0
     for q in dev_questions:
         for quote in library.ask(q["question"]).quotes:
             stored = library.store.articles([quote.article.id])[quote.article.id]
             assert stored.text[quote.start : quote.end] == quote.text
+            for excerpt in quote.excerpts:
+                assert stored.text[excerpt.start : excerpt.end] == excerpt.text
+            assert [e.start for e in quote.excerpts] == sorted({e.start for e in quote.excerpts})
+            assert all(a.end <= b.start for a, b in itertools.pairwise(quote.excerpts))  # never overlapping
             assert quote.link.split("#:~:text=")[0] == stored.url.split("#")[0]
+            assert quote.link.count("text=") == len(quote.excerpts)
             quotes += 1
-    assert quotes > len(dev_questions)
+            excerpts += len(quote.also)
+    assert quotes > len(dev_questions) and excerpts > 0
 
 
 def test_questions_asked_at_once_are_encoded_together_with_the_same_results(real_embedder):
