@@ -1,4 +1,6 @@
-"""Ask latency over the dev questions with the corpus loaded and the model warm: p50, p95, mean.
+"""Ask latency over the dev questions with the corpus loaded and the model warm: p50, p95, mean; and how long
+the answers are as a reader sees them (the rendered Telegram reply's visible characters), with how many quotes
+hold a second excerpt.
 
     .venv/bin/python bench/ask.py [ARTICLES.jsonl QUESTIONS.jsonl]
 
@@ -7,7 +9,9 @@ Prints figures; asserts nothing.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import resource
 import statistics
 import sys
@@ -18,7 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot import render  # noqa: E402
 from index import Library, SentenceTransformerEmbedder  # noqa: E402
+
+
+def visible_length(html_text: str) -> int:
+    """Characters a reader sees of a Telegram HTML message: tags dropped, entities decoded."""
+    return len(html.unescape(re.sub(r"<[^>]+>", "", html_text)))
 
 
 def main() -> None:
@@ -34,12 +44,19 @@ def main() -> None:
         # The same questions with filters typed in: one that keeps most articles, one that keeps few.
         filtered = {f: measure(library, [f"{q} {f}" for q in questions]) for f in ("since:2019-11-01", "source:bbc")}
         stats = library.stats()
+        answers = [library.ask(question) for question in questions]
     print(f"library: {stats['articles']} articles, {stats['passages']} passages; {len(timings)} asks")
     print(f"ask latency: p50 {timings[len(timings) // 2]:.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms, "
           f"mean {statistics.mean(timings):.1f} ms")
     for name, series in filtered.items():
         print(f"with {name}: p50 {series[len(series) // 2]:.1f} ms, p95 {series[int(len(series) * 0.95)]:.1f} ms "
               f"(p50 ratio to unfiltered {series[len(series) // 2] / timings[len(timings) // 2]:.2f})")
+    shown = [a for a in answers if a.answered]
+    lengths = sorted(sum(visible_length(r.html) for r in render.answer_replies(a)) for a in shown)
+    quotes = [q for a in shown for q in a.quotes]
+    print(f"answers: {len(shown)} of {len(answers)}; visible characters p50 {statistics.median(lengths):.0f}, "
+          f"max {lengths[-1]}; {sum(bool(q.also) for q in quotes)} of {len(quotes)} quotes hold a second excerpt; "
+          f"{sum(len(render.answer_replies(a)) > 1 for a in shown)} answers need more than one message")
     print(f"peak memory (RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
