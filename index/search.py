@@ -85,19 +85,29 @@ def tokens(text: str) -> list[str]:
     return [_stem(t) for t in _TOKEN.findall(text.lower())]
 
 
+def content_words(question: str) -> list[str]:
+    """The words of a question that carry its meaning, lower-cased, in order. A stopword counts when it is
+    capitalised after the question's first word: it is then a name or a label ("the More button", "The Who")."""
+    found = []
+    for i, raw in enumerate(_TOKEN.findall(question)):
+        word = raw.lower()
+        named = i > 0 and raw[0].isupper()
+        if (word not in STOPWORDS or named) and (len(word) > 1 or word.isdigit()):
+            found.append(word)
+    return found
+
+
 def content_terms(question: str) -> dict[str, str]:
     """The words of a question that carry its meaning: {stem: the word as written}, in order."""
     terms: dict[str, str] = {}
-    for raw in _TOKEN.findall(question.lower()):
-        if raw not in STOPWORDS and (len(raw) > 1 or raw.isdigit()):
-            terms.setdefault(_stem(raw), raw)
+    for word in content_words(question):
+        terms.setdefault(_stem(word), word)
     return terms
 
 
 def keyword_query(question: str) -> str:
     """An FTS5 MATCH expression: any of the question's content words (BM25 ranks those with more first)."""
-    words = {w for w in _TOKEN.findall(question.lower()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())}
-    return " OR ".join(f'"{w}"' for w in sorted(words))
+    return " OR ".join(f'"{w}"' for w in sorted(set(content_words(question))))
 
 
 Ranking = Sequence[tuple[int, float]]

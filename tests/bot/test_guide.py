@@ -25,5 +25,11 @@ def test_the_guide_answers_what_a_new_user_asks(guide, question, article):
     assert article in [q.article.title for q in answer.quotes]
 
 
+def test_the_more_button_is_explained(guide):
+    """"More" is a stopword, but capitalised inside a question it names the button."""
+    (first, *_) = guide.ask("What does the More button do?").quotes
+    assert '"More" button under an answer' in first.text
+
+
 def test_the_guide_declines_what_it_does_not_cover(guide):
     assert not guide.ask("What is the capital of Australia?").answered

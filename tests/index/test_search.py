@@ -6,7 +6,16 @@ from urllib.parse import unquote
 import pytest
 
 from index import QueryError
-from index.search import ScoredQuote, SearchConfig, fuse, is_answer, is_english, text_fragment_link, tokens
+from index.search import (
+    ScoredQuote,
+    SearchConfig,
+    content_words,
+    fuse,
+    is_answer,
+    is_english,
+    text_fragment_link,
+    tokens,
+)
 
 ARTICLES = [
     ("https://news.test/bridge", "Old bridge reopens after repairs", "City Herald",
@@ -94,6 +103,12 @@ def test_a_run_on_sentence_is_quoted_in_part_between_words(library, tmp_path):
     list(library.ingest([str(path)]))
     (quote,) = library.ask("item1 item2 item3").quotes
     assert len(quote.text) <= 700 and words.startswith(quote.text) and not quote.text.endswith(" ")
+
+
+def test_a_capitalised_stopword_inside_a_question_is_a_name():
+    assert content_words("What does the More button do?") == ["more", "button"]
+    assert content_words("More or less: what did The Who play?") == ["less", "the", "who", "play"]
+    assert content_words("What did I say about the more recent polls?") == ["recent", "polls"]
 
 
 def test_inflected_words_meet_their_stem():
