@@ -87,11 +87,14 @@ def tokens(text: str) -> list[str]:
 
 def content_words(question: str) -> list[str]:
     """The words of a question that carry its meaning, lower-cased, in order. A stopword counts when it is
-    capitalised after the question's first word: it is then a name or a label ("the More button", "The Who")."""
+    capitalised after the question's first word: it is then a name or a label ("the More button", "The Who"),
+    unless most words are capitalised ("What Is The Latest On The Strike?")."""
     found = []
-    for i, raw in enumerate(_TOKEN.findall(question)):
+    raw_words = _TOKEN.findall(question)
+    title_case = sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2
+    for i, raw in enumerate(raw_words):
         word = raw.lower()
-        named = i > 0 and raw[0].isupper()
+        named = i > 0 and raw[0].isupper() and not title_case
         if (word not in STOPWORDS or named) and (len(word) > 1 or word.isdigit()):
             found.append(word)
     return found

@@ -109,6 +109,7 @@ def test_a_capitalised_stopword_inside_a_question_is_a_name():
     assert content_words("What does the More button do?") == ["more", "button"]
     assert content_words("More or less: what did The Who play?") == ["less", "the", "who", "play"]
     assert content_words("What did I say about the more recent polls?") == ["recent", "polls"]
+    assert content_words("WHAT IS THE LATEST ON THE STRIKE?") == ["latest", "strike"]
 
 
 def test_inflected_words_meet_their_stem():
