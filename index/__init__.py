@@ -15,10 +15,9 @@ from .sources import SourceLimits
 from .store import Feed, Subscription
 
 __all__ = [
-    "DEFAULT_INTERVAL", "DEFAULT_MODEL", "Answer", "Article", "BriefbotError", "Embedder", "Excerpt", "ExtractError",
-    "Feed",
-    "FeedError", "Feeds", "FetchError", "FetchLimits", "PollReport", "describe_feed", "describe_interval",
-    "only_filters", "parse_interval",
-    "Headline", "IngestResult", "Library", "Outcome", "QueryError", "Quote", "RejectedSource", "SearchConfig",
-    "SentenceTransformerEmbedder", "SourceLimits", "Story", "StoreError", "Subscription", "vector_check",
+    "DEFAULT_INTERVAL", "DEFAULT_MODEL", "Answer", "Article", "BriefbotError", "Embedder", "Excerpt",
+    "ExtractError", "Feed", "FeedError", "Feeds", "FetchError", "FetchLimits", "PollReport", "describe_feed",
+    "describe_interval", "only_filters", "parse_interval", "Headline", "IngestResult", "Library", "Outcome",
+    "QueryError", "Quote", "RejectedSource", "SearchConfig", "SentenceTransformerEmbedder", "SourceLimits", "Story",
+    "StoreError", "Subscription", "vector_check",
 ]

@@ -5,7 +5,8 @@
    weighing its IDF in the library times its IDF among the article's sentences (half for headline words):
    the article's subject found the article, the words rare inside it find the sentence. The best sentence
    becomes a quote together with the neighbour that gives it context.
-3. Up to three quotes come from different articles, only while they stay close to the best one.
+3. Up to three quotes come from different articles, only while they stay close to the best one. The first
+   may add a second excerpt of its article: the sentence that holds what the quote lacks.
 4. The library declines when the best passage is not close in meaning and its sentence does not hold every
    word of the question (where the model cannot judge, a third of the question's weight is enough); it then
    offers the nearest headlines instead.
@@ -212,7 +213,9 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         spans, bags, headings = _sentence_bags(article.text)
         mean_length = sum(len(b) for b in bags) / max(1, len(bags))
         best: tuple[float, float, int] | None = None
-        typed = [kind is not None and answer_types.holds(kind, article.text[s.start : s.end], question) for s in spans]
+        typed = [kind is not None and not headings[i] and answer_types.holds(kind, article.text[s.start : s.end],
+                                                                             question)
+                 for i, s in enumerate(spans)]
         held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
         for i, span in enumerate(spans):
             rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
