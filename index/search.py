@@ -236,7 +236,8 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         closeness = cosine.get(article_id, 0.0)
         best_per_article[article_id] = ScoredQuote(article, quote_span, best[1] + best_signal + closeness,
                                                    coverage(sentence, weights), closeness)
-    ranked = sorted(best_per_article.values(), key=lambda q: -q.score)
+    ranked = _other_outlets_first(sorted(best_per_article.values(), key=lambda q: -q.score),
+                                  config.further_quote_ratio)
     if asks_for_recent(question):
         ranked = _newest_first(ranked, config.further_quote_ratio)
     chosen: list[ScoredQuote] = []
@@ -301,6 +302,22 @@ _RECENT = re.compile(r"\b(?:latest|newest|most recent|recently|currently|right n
 def asks_for_recent(question: str) -> bool:
     """Whether the question asks for the newest state of a story ("What is the latest on the strike?")."""
     return bool(_RECENT.search(question))
+
+
+def _other_outlets_first(ranked: list[ScoredQuote], ratio: float) -> list[ScoredQuote]:
+    """Among the quotes close enough to the best one to be shown with it, each next one from an outlet not yet
+    shown while there is one, best first: three outlets on a story tell more than one outlet three times."""
+    if not ranked:
+        return ranked
+    bar = ratio * ranked[0].score
+    rest = [q for q in ranked if q.score >= bar]
+    order = [rest.pop(0)]
+    while rest:
+        shown = {q.article.source or q.article.url for q in order}
+        pick = next((q for q in rest if (q.article.source or q.article.url) not in shown), rest[0])
+        order.append(pick)
+        rest.remove(pick)
+    return order + [q for q in ranked if q.score < bar]
 
 
 def _newest_first(ranked: list[ScoredQuote], ratio: float) -> list[ScoredQuote]:

@@ -174,3 +174,18 @@ def test_an_excerpt_next_to_the_quote_joins_it(library, tmp_path):
 def test_a_link_marks_every_excerpt():
     link = text_fragment_link("https://x.test/a", "First part.", "Second part.")
     assert link == "https://x.test/a#:~:text=First%20part.&text=Second%20part."
+
+
+def test_close_quotes_come_from_other_outlets_first():
+    from index.models import Article
+    from index.search import _other_outlets_first
+
+    def scored(n: int, source: str, score: float) -> ScoredQuote:
+        return ScoredQuote(Article(f"https://x.test/{n}", f"t{n}", "text", source, id=n), None, score, 0.5, 0.5)
+
+    ranked = [scored(1, "Herald", 2.0), scored(2, "Herald", 1.9), scored(3, "Coast News", 1.5),
+              scored(4, "Daily Paws", 0.9)]
+    # The second Herald article waits for the Coast News one; a quote too far from the best keeps its place.
+    assert [q.article.id for q in _other_outlets_first(ranked, 0.6)] == [1, 3, 2, 4]
+    only_one_outlet = ranked[:2]
+    assert _other_outlets_first(only_one_outlet, 0.6) == only_one_outlet
