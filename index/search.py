@@ -146,10 +146,22 @@ def _bag_coverage(present: set[str], weights: dict[str, float]) -> float:
 
 
 def _is_heading(text: str) -> bool:
-    """A short line without a sentence's closing punctuation (a subhead, a caption, a byline), or a line that
-    only introduces what follows ("Tour dates:")."""
+    """A line without a sentence's closing punctuation that is short (a subhead, a caption, a byline) or written
+    in headline style (the headline of another story linked from the page, a long subhead), or a line that only
+    introduces what follows ("Tour dates:"). A line with a figure in it ("June 9 -- Coral Sky Amphitheatre") or
+    a label ("Path B: Bosnia and Herzegovina, Slovakia") may be a list's item, and answer."""
     end = text.rstrip()
-    return end.endswith(":") or len(end.split()) < 8 and not end.endswith((".", "!", "?", '"', "”", "’", "'", ")", "»"))
+    if end.endswith(":"):
+        return True
+    if end.endswith((".", "!", "?", '"', "”", "’", "'", ")", "»")):
+        return False
+    return len(end.split()) < 8 or _headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
+
+
+def _headline_style(line: str) -> bool:
+    """Whether most of the line's longer words are capitalised, as in "Police Identify Man Found in Plano"."""
+    longer = [w for w in _TOKEN.findall(line) if len(w) > 3]
+    return bool(longer) and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
 def _line(text: str, span: Span) -> str:
