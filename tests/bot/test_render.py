@@ -90,7 +90,8 @@ def test_non_web_links_are_plain_text():
 
 
 async def test_every_corpus_article_renders_and_the_fake_server_accepts_it(botapi, corpus_articles):
-    """Each article as quotes (its longest paragraph, and the whole text as one oversized quote)."""
+    """Each article as quotes (its longest paragraph, the whole text as one oversized quote, and the longest
+    paragraph with the first as a quote of two excerpts)."""
     botapi.user_message("/start", chat_id=42)  # the chat exists
     replies = []
     for record in corpus_articles:
@@ -99,6 +100,8 @@ async def test_every_corpus_article_renders_and_the_fake_server_accepts_it(botap
         article = Article(url=record["url"], title=record["title"], text=text, source=record["source"],
                           published=record["published"], id=1)
         quotes = tuple(Quote(q, article, 0, len(q), 1.0, record["url"] + "#:~:text=" + q[:20]) for q in (longest, text))
+        first = text[paragraphs(text)[0].start : paragraphs(text)[0].end]
+        quotes += (replace(quotes[0], also=(Excerpt(first, 0, len(first)),)),)  # and as a quote of two excerpts
         replies += render.answer_replies(Answer("q", True, quotes), "more:abcdefgh:12")
     for reply in replies:
         check(reply)
