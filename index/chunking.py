@@ -18,8 +18,9 @@ _ABBREVIATIONS = frozenset(
     jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m d.c n.y l.a""".split()
 )
 
-# A sentence ends at . ! ? … (or the CJK 。！？) followed by optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"""([.!?…。！？]+)(["'”’»)\]]*)(\s+|$)""")
+# A sentence ends at . ! ? … (or the CJK 。！？) followed by optional closing quotes/brackets, then space;
+# Chinese and Japanese put no space after a sentence.
+_BOUNDARY = re.compile(r"""([.!?…。！？]+)(["'”’»)\]」』）]*)(\s+|$|(?<=[。！？」』）]))""")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -145,6 +145,11 @@ def _bag_coverage(present: set[str], weights: dict[str, float]) -> float:
     return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
 
 
+# What ends a sentence, in Latin and in Chinese or Japanese script ("。" has no space after it, so a CJK sentence
+# counts as one "word" and would otherwise look like a short subhead).
+_CLOSING = (".", "!", "?", '"', "”", "’", "'", ")", "»", "。", "！", "？", "」", "』", "）")
+
+
 def _is_heading(text: str) -> bool:
     """A line without a sentence's closing punctuation that is short (a subhead, a caption, a byline) or written
     in headline style (the headline of another story linked from the page, a long subhead), or a line that only
@@ -153,7 +158,7 @@ def _is_heading(text: str) -> bool:
     end = text.rstrip()
     if end.endswith(":"):
         return True
-    if end.endswith((".", "!", "?", '"', "”", "’", "'", ")", "»")):
+    if end.endswith(_CLOSING):
         return False
     return len(end.split()) < 8 or _headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
 
@@ -196,6 +201,12 @@ def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
     headings = [len(spans) > 1 and (_is_heading(text[s.start : s.end]) or _is_heading(_line(text, s)))
                 for s in spans]
     return spans, [set(tokens(text[s.start : s.end])) for s in spans], headings
+
+
+def quotable_sentences(text: str) -> list[Span]:
+    """The sentences of a text that may be quoted: not subheads, captions, bylines or other stories' headlines."""
+    spans, _, headings = _sentence_bags(text)
+    return [span for span, heading in zip(spans, headings, strict=True) if not heading]
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],

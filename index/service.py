@@ -390,8 +390,9 @@ class Library:
 
 
 def lead_sentences(text: str, max_chars: int = 320) -> str:
-    """The first sentence of the text, and the second too while both stay short: verbatim."""
-    spans = sentences(text, 0, min(len(text), 4 * max_chars))[:2]
+    """The first sentence of the text, and the second too while both stay short: verbatim. A caption, byline or
+    subhead before it ("Photo", "Staff Reports") is passed over."""
+    spans = (search.quotable_sentences(text) or sentences(text, 0, min(len(text), 4 * max_chars)))[:2]
     if not spans:
         return ""
     end = spans[0].end

@@ -80,3 +80,20 @@ def test_a_subhead_or_a_caption_is_not_quoted_however_short(library, tmp_path, s
     quoted = " ".join(e.text for e in answer.quotes[0].excerpts)
     assert "because his father was serving overseas" in quoted
     assert not any(part in quoted for line in subheads for part in line.split(". "))
+
+
+def test_a_digest_lead_passes_over_a_caption_or_byline():
+    from index.service import lead_sentences
+
+    text = ("Photo\n\nStaff Reports\n\nUnited Nations peacekeepers patrolled a refugee camp in Sudan on Monday. "
+            "The camp holds about 40,000 people.\n\nThe talks resume next week.")
+    assert lead_sentences(text) == ("United Nations peacekeepers patrolled a refugee camp in Sudan on Monday. "
+                                    "The camp holds about 40,000 people.")
+
+
+def test_chinese_sentences_end_with_their_own_full_stop_and_may_be_quoted():
+    from index.search import quotable_sentences
+
+    text = "图注：会议现场\n\n市政府周一宣布，新地铁线将于明年开通。这条线路连接机场和市中心！"
+    assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
+        "市政府周一宣布，新地铁线将于明年开通。", "这条线路连接机场和市中心！"]

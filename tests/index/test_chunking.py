@@ -58,3 +58,9 @@ def test_a_short_tail_joins_the_previous_passage():
     spans = passages(text, target_words=120, max_words=170)
     assert text[spans[-1].start : spans[-1].end].endswith("Short end.")
     assert word_count(text[spans[-1].start : spans[-1].end]) > 3
+
+
+def test_chinese_and_japanese_sentences_end_without_a_space():
+    text = "市政府周一宣布，新地铁线将于明年开通。这条线路连接机场和市中心！他说：「好。」然后走了。"
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "市政府周一宣布，新地铁线将于明年开通。", "这条线路连接机场和市中心！", "他说：「好。」", "然后走了。"]
