@@ -10,7 +10,7 @@ import asyncio
 import logging
 from importlib import resources
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -30,17 +30,6 @@ from .errors import on_error
 from .services import Services
 
 log = logging.getLogger(__name__)
-
-COMMANDS = [
-    BotCommand("ask", "Ask a question"),
-    BotCommand("latest", "The newest articles"),
-    BotCommand("digest", "Today's stories, now"),
-    BotCommand("subscribe", "A daily digest, e.g. /subscribe 07:30 Europe/Warsaw"),
-    BotCommand("settings", "Digest time, zone and topics"),
-    BotCommand("unsubscribe", "Stop the daily digest"),
-    BotCommand("help", "What briefbot does"),
-]
-
 
 def build_application(settings: Settings, embedder: Embedder | None = None,
                       request: BaseRequest | None = None) -> Application:
@@ -98,7 +87,7 @@ async def _open(application: Application, settings: Settings, embedder: Embedder
     if application.job_queue is not None:
         jobs.restore(application, application.bot_data["services"])
         feeds.start_polling(application)
-    await application.bot.set_my_commands(COMMANDS)
+    await application.bot.set_my_commands(handlers.COMMANDS)  # admins get theirs in their chat (handlers)
 
 
 async def _close(application: Application) -> None:

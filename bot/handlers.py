@@ -7,7 +7,7 @@ import asyncio
 import logging
 import re
 
-from telegram import InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
@@ -49,6 +49,37 @@ In this chat, just write a question. In groups, use /ask, mention me, or reply t
 /settings, /unsubscribe — change or stop it
 /help — this message"""
 
+COMMANDS = [
+    BotCommand("ask", "Ask a question"),
+    BotCommand("latest", "The newest articles"),
+    BotCommand("digest", "Today's stories, now"),
+    BotCommand("subscribe", "A daily digest, e.g. /subscribe 07:30 Europe/Warsaw"),
+    BotCommand("settings", "Digest time, zone and topics"),
+    BotCommand("unsubscribe", "Stop the daily digest"),
+    BotCommand("help", "What briefbot does"),
+]
+ADMIN_COMMANDS = [
+    BotCommand("ingest", "Add articles: /ingest URL (or send a file)"),
+    BotCommand("remove", "Take an article out: /remove URL"),
+    BotCommand("stats", "What the library holds"),
+    BotCommand("feed", "Follow RSS or Atom feeds: /feed add URL"),
+]
+
+
+async def show_admin_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The command menu with the admin commands too, in an admin's private chat with the bot only (everyone
+    else's menu stays the public one). Set when the admin writes /start or an admin command there, once per
+    run: Telegram refuses a chat's menu before the user has written to the bot."""
+    user, chat, svc = update.effective_user, update.effective_chat, services(context)
+    if user is None or chat is None or chat.type != ChatType.PRIVATE or user.id in svc.admin_menus:
+        return
+    try:
+        await context.bot.set_my_commands(COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(chat.id))
+        svc.admin_menus.add(user.id)
+    except TelegramError as exc:
+        log.warning("could not show admin %s the admin commands: %s", user.id, exc)
+
+
 ADMIN_HELP = """
 
 Admin: /ingest <i>URL…</i> adds articles (or send a file: HTML, text, Markdown, JSON Lines), \
@@ -62,6 +93,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = HELP
     if svc.is_admin(update.effective_user and update.effective_user.id):
         text += ADMIN_HELP
+        await show_admin_menu(update, context)
     newest = await asyncio.to_thread(svc.library.latest, 3)
     if stats["articles"] == 0:
         text += "\n\nThe library is empty: an admin adds articles with /ingest or `briefbot ingest`."
@@ -175,6 +207,7 @@ REFUSAL = "Sorry, only the library's admins can add or remove articles."
 
 async def _admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     if services(context).is_admin(update.effective_user and update.effective_user.id):
+        await show_admin_menu(update, context)
         return True
     await send(update.effective_message, [Reply(REFUSAL)])
     return False

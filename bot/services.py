@@ -67,6 +67,7 @@ class Services:
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests set the time
     feeds: Feeds | None = None
     feed_poll: asyncio.Lock = field(default_factory=asyncio.Lock)  # held while feeds are polled
+    admin_menus: set[int] = field(default_factory=set)  # admins whose chat shows the admin commands
 
     def __post_init__(self) -> None:
         if self.limiter is None:

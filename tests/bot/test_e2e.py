@@ -129,6 +129,18 @@ async def test_a_non_admin_cannot_ingest_and_nothing_is_stored(botapi, tmp_path,
     assert not any(c.method == "getFile" for c in botapi.calls)
 
 
+async def test_admins_see_their_commands_in_their_own_menu_only(botapi, tmp_path, embedder):
+    async with running(make_settings(botapi, tmp_path / "data"), embedder):
+        await reply_to(botapi, botapi.user_message("/start", user_id=77, chat_id=77))
+        await reply_to(botapi, botapi.user_message("/start", user_id=ADMIN, chat_id=ADMIN))
+        await reply_to(botapi, botapi.user_message("/start", user_id=ADMIN, chat_id=ADMIN))
+    assert "ask" in botapi.menu() and "ingest" not in botapi.menu()
+    assert {"ask", "ingest", "remove", "stats", "feed"} <= set(botapi.menu(ADMIN))
+    assert botapi.menu(77) is None  # a reader's menu stays the public one
+    scoped = [c for c in botapi.calls if c.method == "setMyCommands" and c.params.get("scope")]
+    assert len(scoped) == 1  # once per run, not at every /start
+
+
 async def test_an_uploaded_document_is_ingested(botapi, tmp_path, embedder):
     records = "\n".join(json.dumps({"url": f"https://news.test/{i}", "title": f"Ferry news {i}",
                                     "text": f"The ferry line number {i} will run every twenty minutes from May. " * 8})

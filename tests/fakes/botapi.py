@@ -82,6 +82,7 @@ class FakeBotAPI:
         self.updates: list[dict] = []
         self.messages: dict[tuple[int, int], dict] = {}
         self.chats: dict[int, dict] = {}
+        self.commands: dict[str, list[str]] = {}  # command menus, by scope
         self.blocked: set[int] = set()
         self.chat_admins: set[int] = set()  # user ids getChatMember reports as administrators
         self.files: dict[str, tuple[bytes, str]] = {}
@@ -409,7 +410,20 @@ class FakeBotAPI:
         for command in p["commands"]:
             if not re.fullmatch(r"[a-z0-9_]{1,32}", command["command"]) or not 1 <= len(command["description"]) <= 256:
                 raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+        scope = p.get("scope") or {"type": "default"}
+        if "chat_id" in scope:
+            with self.cond:
+                if int(scope["chat_id"]) not in self.chats:
+                    raise ApiError(400, "Bad Request: chat not found")
+        with self.cond:
+            self.commands[json.dumps(scope, sort_keys=True)] = [c["command"] for c in p["commands"]]
         return True
+
+    def menu(self, chat_id: int | None = None) -> list[str] | None:
+        """The command menu set for one chat (or the default one), as Telegram would show it."""
+        scope = {"type": "default"} if chat_id is None else {"type": "chat", "chat_id": chat_id}
+        with self.cond:
+            return self.commands.get(json.dumps(scope, sort_keys=True))
 
     def _m_getupdates(self, p):
         offset, limit, timeout = p.get("offset", 0), p.get("limit", 100), p.get("timeout", 0)
