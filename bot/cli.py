@@ -160,6 +160,8 @@ def setup_logging(level: str, secrets: list[str] | None = None, stream=None) -> 
     # httpx logs every request URL at INFO, and Bot API URLs hold the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # The webhook listener logs every update it takes at INFO; refusals (a wrong secret) still show.
+    logging.getLogger("tornado.access").setLevel(logging.WARNING)
     # trafilatura logs unreadable pages as errors; ingest reports them itself, one line per source.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
@@ -438,11 +440,19 @@ def cmd_run(args, settings: Settings) -> int:
             return EXIT_FAILED
         print("Meanwhile, here is the same bot in your terminal (`briefbot chat`).\n", file=sys.stderr)
         return cmd_chat(args, settings)
-    from .app import build_application, run_polling
+    from .app import build_application, run_polling, run_webhook, webhook_options
 
-    setup_logging(settings.log_level, [settings.telegram_token.get_secret_value()])
-    logging.getLogger("bot").info("starting the bot (long polling)")
-    run_polling(build_application(settings))
+    token = settings.telegram_token.get_secret_value()
+    if settings.webhook_url is None:
+        setup_logging(settings.log_level, [token])
+        logging.getLogger("bot").info("starting the bot (long polling)")
+        run_polling(build_application(settings))
+        return EXIT_OK
+    options = webhook_options(settings)
+    setup_logging(settings.log_level, [token, options["secret_token"]])
+    logging.getLogger("bot").info("starting the bot (webhook %s, listening on %s:%d)", settings.webhook_url,
+                                  settings.webhook_listen, settings.webhook_port)
+    run_webhook(build_application(settings), options)
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +23,12 @@ class Settings(BaseSettings):
     telegram_token: SecretStr | None = Field(None, description="Bot token from @BotFather. Never logged.")
     telegram_api_url: str = Field("https://api.telegram.org/bot",
                                   description="Bot API base URL; the token is appended to it.")
+    webhook_url: str | None = Field(None, description="Public HTTPS address Telegram posts updates to (webhook "
+                                    "mode); empty = long polling. A reverse proxy forwards it to the listener.")
+    webhook_listen: str = Field("127.0.0.1", description="Address the webhook listener binds to.")
+    webhook_port: int = Field(8443, gt=0, lt=65536, description="Port the webhook listener binds to.")
+    webhook_secret: SecretStr | None = Field(None, description="Secret Telegram sends with every update "
+                                             "(X-Telegram-Bot-Api-Secret-Token); empty = a new random one each run.")
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list,
                                  description="Telegram user ids allowed to add and remove articles.")
     fetch_allow_private: bool = Field(False, description="Allow fetching private, loopback and link-local "
@@ -65,6 +72,20 @@ class Settings(BaseSettings):
         from .digest import parse_zone
 
         return parse_zone(value)
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _check_webhook(cls, value: str | None) -> str | None:
+        if value is not None and not (value.startswith("https://") and len(value) > len("https://")):
+            raise ValueError("Telegram posts updates to HTTPS addresses only: https://example.org/briefbot")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+            raise ValueError("1 to 256 characters, letters, digits, _ and - only (Telegram's rule)")
+        return value
 
     @field_validator("admin_ids", mode="before")
     @classmethod

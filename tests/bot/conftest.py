@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import socket
 from contextlib import asynccontextmanager
 
 import pytest
@@ -30,13 +31,24 @@ def make_settings(botapi: FakeBotAPI, data_dir, **overrides) -> Settings:
     return Settings(_env_file=None, **values)
 
 
+def free_port() -> int:
+    """A port nothing listens on, for a webhook listener."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @asynccontextmanager
-async def running(settings: Settings, embedder=None):
-    """Start the application with long polling, as `briefbot run` does, and stop it cleanly."""
+async def running(settings: Settings, embedder=None, webhook: dict | None = None):
+    """Start the application with long polling, as `briefbot run` does (or with these webhook options, as it
+    does in webhook mode), and stop it cleanly."""
     application = build_application(settings, embedder)
     await application.initialize()
     await application.post_init(application)
-    await application.updater.start_polling(poll_interval=0, timeout=2)
+    if webhook is None:
+        await application.updater.start_polling(poll_interval=0, timeout=2)
+    else:
+        await application.updater.start_webhook(**webhook)
     await application.start()
     try:
         yield application

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 
+import httpx
 import pytest
 
-from tests.bot.conftest import ADMIN, make_settings, reply_to, running
+from bot.app import webhook_options
+from tests.bot.conftest import ADMIN, free_port, make_settings, reply_to, running
 from tests.fakes.web import WebServer
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -139,6 +141,27 @@ async def test_admins_see_their_commands_in_their_own_menu_only(botapi, tmp_path
     assert botapi.menu(77) is None  # a reader's menu stays the public one
     scoped = [c for c in botapi.calls if c.method == "setMyCommands" and c.params.get("scope")]
     assert len(scoped) == 1  # once per run, not at every /start
+
+
+async def test_in_webhook_mode_updates_arrive_by_post_and_need_the_secret(botapi, tmp_path, embedder):
+    port = free_port()
+    settings = make_settings(botapi, tmp_path / "data", webhook_url="https://bot.example/briefbot/updates",
+                             webhook_port=port, webhook_secret="s3cret-Token_1")
+    options = webhook_options(settings)
+    async with running(settings, embedder, webhook=options), httpx.AsyncClient() as client:
+        assert botapi.webhook["url"] == "https://bot.example/briefbot/updates"  # what Telegram will post to
+        assert botapi.webhook["secret_token"] == "s3cret-Token_1"
+        address = f"http://127.0.0.1:{port}/briefbot/updates"  # where the reverse proxy forwards it
+        forged = botapi.user_message("/start", chat_id=66, user_id=66)
+        header = "X-Telegram-Bot-Api-Secret-Token"
+        refused = await client.post(address, json=forged, headers={header: "guess"})
+        update = botapi.user_message("/start", chat_id=67, user_id=67)
+        accepted = await client.post(address, json=update, headers={header: "s3cret-Token_1"})
+        reply = await reply_to(botapi, update)
+    assert refused.status_code == 403 and accepted.status_code == 200
+    assert "briefbot" in reply.params["text"]
+    assert not any(c.method == "sendMessage" and int(c.params["chat_id"]) == 66 for c in botapi.calls)
+    assert not any(c.method == "getUpdates" for c in botapi.calls)  # no polling beside the webhook
 
 
 async def test_an_uploaded_document_is_ingested(botapi, tmp_path, embedder):

@@ -5,7 +5,7 @@ import io
 import logging
 
 from bot.cli import setup_logging
-from tests.bot.conftest import make_settings, reply_to, running
+from tests.bot.conftest import free_port, make_settings, reply_to, running
 from tests.fakes.botapi import TOKEN
 
 
@@ -28,3 +28,27 @@ async def test_the_token_never_appears_in_any_log_line(botapi, tmp_path, embedde
     assert "HTTP Request: POST" in text  # httpx's request lines, whose URLs hold the token, went through
     assert TOKEN not in text and TOKEN.split(":")[1] not in text
     assert "[redacted]" in text
+
+
+async def test_the_webhook_secret_never_appears_in_any_log_line(botapi, tmp_path, embedder):
+    import httpx
+
+    from bot.app import webhook_options
+
+    port = free_port()
+    settings = make_settings(botapi, tmp_path / "data", webhook_url="https://bot.example/hook", webhook_port=port)
+    options = webhook_options(settings)
+    stream = io.StringIO()
+    setup_logging("DEBUG", [TOKEN, options["secret_token"]], stream=stream)
+    try:
+        async with running(settings, embedder, webhook=options), httpx.AsyncClient() as client:
+            update = botapi.user_message("/start")
+            headers = {"X-Telegram-Bot-Api-Secret-Token": options["secret_token"]}
+            assert (await client.post(f"http://127.0.0.1:{port}/hook", json=update, headers=headers)).is_success
+            await reply_to(botapi, update)
+            logging.getLogger("test").error("the secret: %s", options["secret_token"])
+    finally:
+        logging.basicConfig(level=logging.WARNING, handlers=[logging.NullHandler()], force=True)
+    text = stream.getvalue()
+    assert "setWebhook" in text  # PTB logged its webhook calls at this level
+    assert options["secret_token"] not in text and "[redacted]" in text

@@ -30,9 +30,9 @@ API_JSON = Path(__file__).resolve().parents[3] / "shared" / "telegram-bot-api" /
 TOKEN = "123456:TEST-token-never-logged-abcdefghijklmnop"
 BOT = {"id": 123456, "is_bot": True, "first_name": "Brief", "username": "brief_test_bot",
        "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
-IMPLEMENTED = {"getme", "getupdates", "deletewebhook", "setmycommands", "sendmessage", "editmessagetext",
-               "editmessagereplymarkup", "answercallbackquery", "sendchataction", "getfile", "close", "logout",
-               "getchatmember", "senddocument"}
+IMPLEMENTED = {"getme", "getupdates", "deletewebhook", "setwebhook", "setmycommands", "sendmessage",
+               "editmessagetext", "editmessagereplymarkup", "answercallbackquery", "sendchataction", "getfile",
+               "close", "logout", "getchatmember", "senddocument"}
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ class FakeBotAPI:
         self.messages: dict[tuple[int, int], dict] = {}
         self.chats: dict[int, dict] = {}
         self.commands: dict[str, list[str]] = {}  # command menus, by scope
+        self.webhook: dict | None = None  # setWebhook's parameters while a webhook is set
         self.blocked: set[int] = set()
         self.chat_admins: set[int] = set()  # user ids getChatMember reports as administrators
         self.files: dict[str, tuple[bytes, str]] = {}
@@ -197,7 +198,7 @@ class FakeBotAPI:
     def refused(self) -> list[Call]:
         """Calls Telegram would have refused for the bot's own mistakes (not injected failures)."""
         with self.cond:
-            return [c for c in self.calls if c.status == 400 or c.status == 404]
+            return [c for c in self.calls if c.status in (400, 404, 409)]
 
     # --- HTTP -------------------------------------------------------------------------------------------
 
@@ -398,6 +399,20 @@ class FakeBotAPI:
         return BOT
 
     def _m_deletewebhook(self, p):
+        with self.cond:
+            self.webhook = None
+        return True
+
+    def _m_setwebhook(self, p):
+        if not p["url"]:
+            return self._m_deletewebhook(p)
+        if not p["url"].startswith("https://"):
+            raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+        secret = p.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+            raise ApiError(400, "Bad Request: secret token contains unallowed characters")
+        with self.cond:
+            self.webhook = p
         return True
 
     def _m_close(self, p):
@@ -426,6 +441,9 @@ class FakeBotAPI:
             return self.commands.get(json.dumps(scope, sort_keys=True))
 
     def _m_getupdates(self, p):
+        if self.webhook is not None:
+            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook "
+                                "to delete the webhook first")
         offset, limit, timeout = p.get("offset", 0), p.get("limit", 100), p.get("timeout", 0)
         deadline = time.monotonic() + timeout
         with self.cond:
