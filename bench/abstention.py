@@ -8,10 +8,14 @@ Signals of the best quote, each swept over its range (decline when the signal is
   cosine    the closest found passage's cosine to the question (dense meaning)
   coverage  the share of the question's IDF weight held by the quoted sentence (words)
   typed     coverage, with the kind of answer asked (a number, a time, a name) counted as a word
+  maxsim    meaning word by word: each content word of the question against every word of the quote's article
+            in context (MiniLM's token vectors), its closest match; the signal is the weakest word's match, so
+            a question asking for something the article never mentions scores low (not drawn, printed only)
 A signal that separates the two kinds of question bends its curve towards the top left corner. The cosine is
 also drawn against bench/offtopic_questions.jsonl (questions on subjects the library has no article on),
 with the product's threshold marked on both cosine curves.
-Prints each signal's best operating point under 5 % wrongly declined; asserts nothing.
+Prints each signal's best operating point under 5 % wrongly declined and its AUC (the chance that an
+answerable question scores above an unanswerable one: 0.5 is chance); asserts nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
 
 from index import Library, SentenceTransformerEmbedder, answer_types, search  # noqa: E402
 
@@ -38,13 +44,53 @@ def signals(library: Library, question: str) -> dict[str, float]:
     articles = library.store.articles(list({c.passage.article_id for c in candidates[:8]}))
     scored, _ = search.select_quotes(candidates, articles, weights, library.config, question)
     if not scored:
-        return {"cosine": 0.0, "coverage": 0.0, "typed": 0.0}
+        return {"cosine": 0.0, "coverage": 0.0, "typed": 0.0, "maxsim": 0.0}
     best = scored[0]
     sentence = best.article.text[best.span.start : best.span.end]
     kind = answer_types.asked(question)
     typed = search._typed_coverage(set(search.tokens(sentence)), weights, kind,
                                    answer_types.holds(kind, sentence, question))
-    return {"cosine": best.cosine, "coverage": best.coverage, "typed": typed}
+    return {"cosine": best.cosine, "coverage": best.coverage, "typed": typed,
+            "maxsim": weakest_word(library.embedder.model, question, best.article)}
+
+
+def word_vectors(model, texts: list[str]) -> list[tuple[list[str], np.ndarray]]:
+    """Each text's words (word pieces joined) and their contextual vectors (mean of the pieces, normalised)."""
+    out = []
+    for text, tokens in zip(texts, model.encode(texts, output_value="token_embeddings", convert_to_numpy=False,
+                                                batch_size=32), strict=True):
+        pieces = model.tokenizer.convert_ids_to_tokens(model.tokenizer(text, truncation=True,
+                                                                      max_length=256)["input_ids"])
+        words, vectors = [], []
+        for piece, vector in zip(pieces, tokens[: len(pieces)].numpy(), strict=True):
+            if piece in ("[CLS]", "[SEP]"):
+                continue
+            if piece.startswith("##") and words:
+                words[-1] += piece[2:]
+                vectors[-1].append(vector)
+            else:
+                words.append(piece)
+                vectors.append([vector])
+        means = np.array([np.mean(v, axis=0) for v in vectors]) if vectors else np.zeros((0, 1))
+        out.append((words, means / np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)))
+    return out
+
+
+def weakest_word(model, question: str, article) -> float:
+    """The smallest, over the question's content words, of each one's closest word in the article."""
+    (words, vectors), *paragraphs = word_vectors(model, [question, article.title,
+                                                          *[p for p in article.text.split("\n\n") if p.strip()]])
+    keep = [i for i, w in enumerate(words) if w.isalnum() and len(w) > 1 and w not in search.STOPWORDS]
+    if not keep:
+        return 1.0
+    article_vectors = np.vstack([v for _, v in paragraphs])
+    return float((vectors[keep] @ article_vectors.T).max(axis=1).min())
+
+
+def auc(positives: list[float], negatives: list[float]) -> float:
+    """The chance that a positive scores above a negative (ties count half)."""
+    pairs = [(p > n) + 0.5 * (p == n) for p in positives for n in negatives]
+    return sum(pairs) / len(pairs)
 
 
 def main() -> None:
@@ -76,7 +122,10 @@ def main() -> None:
         axis.plot(*at, marker="o", color="black")
         print(f"cosine < {threshold} (the product's threshold): declines {at[1]:.3f} of {name} questions, "
               f"{at[0]:.3f} of answerable dev questions")
-    for name in ("cosine", "coverage", "typed"):
+    for name in ("cosine", "coverage", "typed", "maxsim"):
+        print(f"{name:9} AUC {auc([s[name] for s in answerable], [s[name] for s in unanswerable]):.2f}")
+        if name == "maxsim":
+            continue
         thresholds = sorted({s[name] for _, s in rows} | {0.0, 1.01})
         points = [(sum(s[name] < t for s in answerable) / len(answerable),
                    sum(s[name] < t for s in unanswerable) / len(unanswerable), t) for t in thresholds]
