@@ -1,6 +1,6 @@
 """The article library: articles in, verbatim quoted passages out. No Telegram here.
 
-`bot` imports only what `__all__` lists.
+`bot` imports what `__all__` lists, and `index.evaluate` for `briefbot eval`.
 """
 
 from .embedder import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
