@@ -11,6 +11,7 @@ import dataclasses
 import json
 import logging
 import os
+import socket
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -448,6 +449,13 @@ def cmd_run(args, settings: Settings) -> int:
         logging.getLogger("bot").info("starting the bot (long polling)")
         run_polling(build_application(settings))
         return EXIT_OK
+    try:  # a clear message now rather than a traceback after the model has loaded
+        with socket.create_server((settings.webhook_listen, settings.webhook_port)):
+            pass
+    except OSError as exc:
+        print(f"cannot listen on {settings.webhook_listen}:{settings.webhook_port} for the webhook: {exc.strerror}; "
+              "set BRIEFBOT_WEBHOOK_LISTEN / BRIEFBOT_WEBHOOK_PORT", file=sys.stderr)
+        return EXIT_USAGE
     options = webhook_options(settings)
     setup_logging(settings.log_level, [token, options["secret_token"]])
     logging.getLogger("bot").info("starting the bot (webhook %s, listening on %s:%d)", settings.webhook_url,

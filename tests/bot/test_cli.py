@@ -96,6 +96,20 @@ def test_run_without_a_token_says_how_to_get_one_and_exits_without_a_terminal(en
     assert "@BotFather" in err and "BRIEFBOT_TELEGRAM_TOKEN=" in err and "briefbot chat" in err
 
 
+def test_run_in_webhook_mode_on_a_busy_port_says_so_before_loading_anything(env, capsys, monkeypatch):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        monkeypatch.setenv("BRIEFBOT_TELEGRAM_TOKEN", "123:abc")
+        monkeypatch.setenv("BRIEFBOT_WEBHOOK_URL", "https://bot.example/hook")
+        monkeypatch.setenv("BRIEFBOT_WEBHOOK_PORT", str(port))
+        assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "BRIEFBOT_WEBHOOK_PORT" in err
+    assert not (env / "data").exists()  # nothing was opened
+
+
 async def test_chat_in_a_terminal_uses_the_same_handlers(env, embedder):
     import io
 
