@@ -16,7 +16,7 @@ from telegram.ext import Application, ContextTypes
 from index import BriefbotError, describe_feed, describe_interval, parse_interval
 
 from . import render
-from .handlers import REFUSAL, send, services
+from .handlers import admin_only, send, services
 from .render import Reply
 from .sending import send_replies
 from .services import Services
@@ -63,8 +63,7 @@ async def _tell(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str) -> 
 async def feed_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     message = update.effective_message
-    if not svc.is_admin(update.effective_user and update.effective_user.id):
-        await send(message, [Reply(REFUSAL)])
+    if not await admin_only(update, context):
         return
     args = list(context.args or [])
     action = args.pop(0).lower() if args else ""

@@ -205,7 +205,8 @@ async def newest(update: Update, context: ContextTypes.DEFAULT_TYPE, narrowed_by
 REFUSAL = "Sorry, only the library's admins can add or remove articles."
 
 
-async def _admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def admin_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether the sender is an admin; anyone else gets the polite refusal."""
     if services(context).is_admin(update.effective_user and update.effective_user.id):
         await show_admin_menu(update, context)
         return True
@@ -214,7 +215,7 @@ async def _admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
 
 
 async def ingest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if not await _admin(update, context):
+    if not await admin_only(update, context):
         return
     urls = _URL.findall(" ".join(context.args or []))
     if not urls:
@@ -227,7 +228,7 @@ async def ingest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if not await _admin(update, context):
+    if not await admin_only(update, context):
         return
     svc = services(context)
     document = update.effective_message.document
@@ -265,7 +266,7 @@ def describe(results: list[IngestResult]) -> str:
 
 
 async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if not await _admin(update, context):
+    if not await admin_only(update, context):
         return
     urls = _URL.findall(" ".join(context.args or []))
     if len(urls) != 1:
@@ -278,7 +279,7 @@ async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if not await _admin(update, context):
+    if not await admin_only(update, context):
         return
     s = await asyncio.to_thread(services(context).library.stats)
     await send(update.effective_message, render.plain(
