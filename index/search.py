@@ -26,7 +26,7 @@ from .answer_types import AnswerType
 from .chunking import Span, sentences
 from .models import Article, Passage
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+", re.UNICODE)  # "4.8" and "2,300" are one word each
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
     between both but by can could did do does doing down during each few for from further had has have having

@@ -112,6 +112,12 @@ def test_a_capitalised_stopword_inside_a_question_is_a_name():
     assert content_words("WHAT IS THE LATEST ON THE STRIKE?") == ["latest", "strike"]
 
 
+def test_a_number_is_one_word():
+    # "$4.8 billion" is not a 4 and an 8: a sentence with "4 arrests" and "8 weeks" does not hold it.
+    assert tokens("$4.8 billion, about 2,300 tons, in 2019.") == ["4.8", "billion", "about", "2,300", "tons", "in",
+                                                                   "2019"]
+
+
 def test_inflected_words_meet_their_stem():
     assert tokens("faces charged states tariffs hoping") == tokens("face charges state tariff hope")
     assert tokens("used the ice") == ["used", "the", "ice"]  # short words are left alone
