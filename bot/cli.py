@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--retrievers", nargs="+", default=["keyword", "dense", "hybrid"],
                           choices=["keyword", "dense", "hybrid"])
     evaluate.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    evaluate.add_argument("--misses", action="store_true",
+                          help="after the table, each question the last retriever missed, with its first quote")
     evaluate.set_defaults(handler=cmd_eval)
 
     export = commands.add_parser("export", help="write the library as JSON Lines that `ingest` reads back")
@@ -298,7 +300,7 @@ def cmd_digest(args, settings: Settings) -> int:
 def cmd_eval(args, settings: Settings) -> int:
     import tempfile
 
-    from index.evaluate import evaluate, table
+    from index.evaluate import evaluate, misses_text, table
 
     questions = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
     corpus = args.corpus or args.questions.with_name("articles.jsonl")
@@ -315,8 +317,12 @@ def cmd_eval(args, settings: Settings) -> int:
                 print(f"ingesting {args.corpus} into a temporary library…", file=sys.stderr)
                 for _ in library.ingest([str(args.corpus)]):
                     pass
-            report = evaluate(library, questions, articles, args.retrievers)
+            misses: dict = {}
+            report = evaluate(library, questions, articles, args.retrievers, misses)
     print(json.dumps(report) if args.json else table(report))
+    if args.misses and not args.json:
+        last = args.retrievers[-1]
+        print(f"\nmissed by {last} ({len(misses.get(last, []))}):\n" + misses_text(misses.get(last, [])))
     return EXIT_OK
 
 

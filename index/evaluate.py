@@ -25,8 +25,10 @@ KINDS = ("factoid", "paraphrase", "multi", "unanswerable")
 
 
 def evaluate(library: Library, questions: list[dict], articles: dict[str, str],
-             retrievers: Iterable[str] = ("keyword", "dense", "hybrid")) -> dict:
-    """{retriever: {group: {metric: value}}}; `articles` maps corpus article ids to URLs."""
+             retrievers: Iterable[str] = ("keyword", "dense", "hybrid"),
+             misses: dict[str, list[tuple[dict, Answer, str]]] | None = None) -> dict:
+    """{retriever: {group: {metric: value}}}; `articles` maps corpus article ids to URLs. `misses`, if given,
+    receives {retriever: [(question, answer, what was missed)]}."""
     report = {}
     for retriever in retrievers:
         rows: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
@@ -35,6 +37,9 @@ def evaluate(library: Library, questions: list[dict], articles: dict[str, str],
             answer = library.ask(question["question"], retriever=retriever)
             elapsed = (time.perf_counter() - start) * 1000
             scores = score(library, question, answer, articles)
+            missed = missed_by(scores)
+            if misses is not None and missed:
+                misses.setdefault(retriever, []).append((question, answer, missed))
             groups = [question["kind"], "all"]
             if question.get("lang", "en") != "en":
                 groups.append("non-English")
@@ -69,6 +74,28 @@ def score(library: Library, question: dict, answer: Answer, articles: dict[str, 
             located = True
     result["quote_hit"] = float(located)
     return result
+
+
+def missed_by(scores: dict[str, float]) -> str:
+    """What an answer got wrong, in words ("" when nothing): the first failed measure."""
+    for metric, words in (("wrongly_declined", "declined though answerable"), ("declined", "not declined"),
+                          ("both_quoted", "not both articles quoted"), ("hit@3", "no acceptable article quoted"),
+                          ("quote_hit", "no quote holds the answer")):
+        if metric in scores and scores[metric] == (1.0 if metric == "wrongly_declined" else 0.0):
+            return words
+    return ""
+
+
+def misses_text(misses: list[tuple[dict, Answer, str]]) -> str:
+    """One block per missed question: what was missed, the question, and the first quote shown."""
+    lines = []
+    for question, answer, missed in misses:
+        lines.append(f"{question.get('qid', '-')} {question['kind']}: {missed}\n  asked:  {question['question']}")
+        if answer.quotes:
+            first = answer.quotes[0]
+            shown = " … ".join(e.text for e in first.excerpts)
+            lines.append(f"  quoted: {shown[:240]}{'…' if len(shown) > 240 else ''} ({first.article.source})")
+    return "\n".join(lines)
 
 
 def summarise(values: dict[str, list[float]]) -> dict[str, float]:

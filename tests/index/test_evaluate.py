@@ -49,3 +49,17 @@ def test_the_eval_command_prints_the_table_for_a_small_set(tmp_path, corpus, dev
     report = json.loads(capsys.readouterr().out)
     assert set(report) == {"keyword", "dense", "hybrid"}
     assert report["hybrid"]["factoid"]["hit@3"] == 1.0 and report["hybrid"]["all"]["questions"] == 6
+
+
+def test_a_miss_is_named_by_the_first_measure_it_failed():
+    from index.evaluate import missed_by
+
+    assert missed_by({"wrongly_declined": 0.0, "hit@1": 1.0, "hit@3": 1.0, "quote_hit": 0.0}) == (
+        "no quote holds the answer")
+    assert missed_by({"wrongly_declined": 0.0, "hit@1": 0.0, "hit@3": 0.0, "quote_hit": 0.0}) == (
+        "no acceptable article quoted")
+    assert missed_by({"wrongly_declined": 1.0, "hit@1": 0.0, "hit@3": 0.0, "quote_hit": 0.0}) == (
+        "declined though answerable")
+    assert missed_by({"declined": 0.0}) == "not declined" and missed_by({"declined": 1.0}) == ""
+    assert missed_by({"wrongly_declined": 0.0, "both_quoted": 0.0}) == "not both articles quoted"
+    assert missed_by({"wrongly_declined": 0.0, "hit@1": 0.0, "hit@3": 1.0, "quote_hit": 1.0}) == ""
