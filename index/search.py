@@ -213,7 +213,8 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
                   config: SearchConfig, question: str = "") -> tuple[list[ScoredQuote], list[ScoredQuote]]:
     """(the answer, further passages). The answer: the best quote of each article among the candidates, best
     first, at most `max_quotes`, each a sentence with its context neighbour, only those close enough to the
-    first. Further passages: the other articles' best quotes, in order, for a reader who wants more."""
+    first, other outlets first; the first may add a second excerpt of its article (`_completed`). Further
+    passages: the other articles' best quotes, in order, for a reader who wants more."""
     if not candidates:
         return [], []
     kind = answer_types.asked(question)
