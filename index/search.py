@@ -26,7 +26,24 @@ from .answer_types import AnswerType
 from .chunking import Span, sentences
 from .models import Article, Passage
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+", re.UNICODE)  # "4.8" and "2,300" are one word each
+# Chinese and Japanese characters (Han, kana): written without spaces, so a run of them is cut into
+# overlapping pairs of characters, the usual way to index these scripts ("人工智能" -> 人工 工智 智能).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A word: a number with its decimal point or thousands separators ("4.8" and "2,300" are one word each), a
+# run of CJK characters, or a run of other word characters.
+_TOKEN = re.compile(rf"\d+(?:[.,]\d+)+|[{_CJK}]+|[^\W{_CJK}]+", re.UNICODE)
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text as written, CJK runs as their character pairs."""
+    out = []
+    for word in _TOKEN.findall(text):
+        if _CJK_RUN.fullmatch(word) and len(word) > 2:
+            out.extend(word[i : i + 2] for i in range(len(word) - 1))
+        else:
+            out.append(word)
+    return out
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
     between both but by can could did do does doing down during each few for from further had has have having
@@ -83,7 +100,7 @@ class ScoredQuote:
 
 
 def tokens(text: str) -> list[str]:
-    return [_stem(t) for t in _TOKEN.findall(text.lower())]
+    return [_stem(t) for t in _words(text.lower())]
 
 
 def content_words(question: str) -> list[str]:
@@ -91,7 +108,7 @@ def content_words(question: str) -> list[str]:
     capitalised after the question's first word: it is then a name or a label ("the More button", "The Who"),
     unless most words are capitalised ("What Is The Latest On The Strike?")."""
     found = []
-    raw_words = _TOKEN.findall(question)
+    raw_words = _words(question)
     title_case = sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2
     for i, raw in enumerate(raw_words):
         word = raw.lower()

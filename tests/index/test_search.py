@@ -195,3 +195,15 @@ def test_close_quotes_come_from_other_outlets_first():
     assert [q.article.id for q in _other_outlets_first(ranked, 0.6)] == [1, 3, 2, 4]
     only_one_outlet = ranked[:2]
     assert _other_outlets_first(only_one_outlet, 0.6) == only_one_outlet
+
+
+def test_a_chinese_question_finds_its_sentence_by_pairs_of_characters(library, tmp_path):
+    text = ("票价尚未公布。市民希望票价不要太高。\n\n市政府周一宣布，新地铁线将于明年开通。这条线路连接机场和市中心。"
+            "\n\n沿线共有十二个车站，其中三个车站可以换乘。施工期间，部分道路将临时封闭，请市民注意出行安全。")
+    path = tmp_path / "zh.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/zh", "title": "城市交通", "text": text}, ensure_ascii=False),
+                    encoding="utf-8")
+    list(library.ingest([str(path)]))
+    assert tokens("人工智能DeepMind") == ["人工", "工智", "智能", "deepmind"]
+    answer = library.ask("新地铁线什么时候开通？")
+    assert answer.answered and answer.quotes[0].text.startswith("市政府周一宣布，新地铁线将于明年开通。")
