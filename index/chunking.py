@@ -22,6 +22,9 @@ _ABBREVIATIONS = frozenset(
 # Chinese and Japanese put no space after a sentence.
 _BOUNDARY = re.compile(r"""([.!?…。！？]+)(["'”’»)\]」』）]*)(\s+|$|(?<=[。！？」』）]))""")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# Chinese and Japanese characters (Han, kana), written without spaces between words.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(rf"[{CJK}]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -159,3 +162,15 @@ def _fit(text: str, span: Span, max_words: int) -> list[tuple[Span, int]]:
     if tail:
         pieces.append((tail, len(words) % max_words or max_words))
     return pieces
+
+
+def character_pairs(run: str) -> list[str]:
+    """A run of CJK characters as its overlapping pairs, the usual way to index scripts without spaces
+    ("人工智能" -> 人工 工智 智能); a run of one or two characters stays as it is."""
+    return [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 2 else [run]
+
+
+def searchable(text: str) -> str:
+    """The text as the keyword index reads it: each CJK run as its character pairs, separated by spaces, so that
+    the index's tokenizer (which takes a whole run as one word) sees words a question can match."""
+    return _CJK_RUN.sub(lambda m: f" {' '.join(character_pairs(m.group()))} ", text)

@@ -23,26 +23,20 @@ from urllib.parse import quote as percent_encode
 
 from . import answer_types
 from .answer_types import AnswerType
-from .chunking import Span, sentences
+from .chunking import CJK, Span, character_pairs, sentences
 from .models import Article, Passage
 
-# Chinese and Japanese characters (Han, kana): written without spaces, so a run of them is cut into
-# overlapping pairs of characters, the usual way to index these scripts ("人工智能" -> 人工 工智 智能).
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A word: a number with its decimal point or thousands separators ("4.8" and "2,300" are one word each), a
-# run of CJK characters, or a run of other word characters.
-_TOKEN = re.compile(rf"\d+(?:[.,]\d+)+|[{_CJK}]+|[^\W{_CJK}]+", re.UNICODE)
-_CJK_RUN = re.compile(rf"[{_CJK}]+")
+# run of Chinese or Japanese characters (counted in pairs, see `_words`), or a run of other word characters.
+_TOKEN = re.compile(rf"\d+(?:[.,]\d+)+|[{CJK}]+|[^\W{CJK}]+", re.UNICODE)
+_CJK_WORD = re.compile(rf"[{CJK}]+")
 
 
 def _words(text: str) -> list[str]:
-    """The words of a text as written, CJK runs as their character pairs."""
+    """The words of a text as written, CJK runs as their character pairs (as the keyword index has them)."""
     out = []
     for word in _TOKEN.findall(text):
-        if _CJK_RUN.fullmatch(word) and len(word) > 2:
-            out.extend(word[i : i + 2] for i in range(len(word) - 1))
-        else:
-            out.append(word)
+        out.extend(character_pairs(word) if _CJK_WORD.fullmatch(word) else [word])
     return out
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -144,10 +138,12 @@ def fuse(dense: Ranking, keyword: Ranking, rrf_k: int) -> list[tuple[int, float]
 
 
 def idf_weights(terms: dict[str, str], document_frequency: dict[str, int], total: int) -> dict[str, float]:
-    """{stem: BM25's IDF of the word}, floored at a small positive value so that common words count a little."""
+    """{stem: BM25's IDF of the word}, floored at a small positive value so that common words count a little.
+    Pairs of CJK characters weigh alike, as unseen words: many a question's pairs straddle two words and occur
+    nowhere, so their IDF would say more about word edges than about what the question asks."""
     weights = {}
     for stem, word in terms.items():
-        df = document_frequency.get(word, 0)
+        df = 0 if _CJK_WORD.fullmatch(word) else document_frequency.get(word, 0)
         weights[stem] = max(0.05, math.log(1 + (total - df + 0.5) / (df + 0.5)))
     return weights
 

@@ -8,6 +8,7 @@ leaves it either wholly in or wholly out.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -18,10 +19,29 @@ from pathlib import Path
 
 import numpy as np
 
+from .chunking import CJK, searchable
 from .errors import StoreError
 from .models import Article, Passage
 
-_MIGRATIONS: list[str] = [
+_HAS_CJK = re.compile(f"[{CJK}]")
+
+
+def _index_cjk_in_pairs(db: sqlite3.Connection) -> None:
+    """Migration 4: passages with Chinese or Japanese text are indexed again in the keyword index's new form,
+    their character runs as pairs (chunking.searchable); other passages are unchanged."""
+    articles = [(i, title, text) for i, title, text in db.execute("SELECT id, title, text FROM articles")
+                if _HAS_CJK.search(title) or _HAS_CJK.search(text)]
+    for article_id, title, text in articles:
+        passages = db.execute("SELECT id, ordinal, start, end FROM passages WHERE article_id = ?",
+                              (article_id,)).fetchall()
+        for pid, ordinal, start, end in passages:
+            db.execute("DELETE FROM passages_fts WHERE rowid = ?", (pid,))
+            db.execute("INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)",
+                       (pid, searchable(title) if ordinal == 0 else "", searchable(text[start:end])))
+
+
+# Each step is SQL, or a function for what SQL cannot do; a library's PRAGMA user_version counts the steps done.
+_MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: articles, passages, keyword index
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -99,6 +119,8 @@ _MIGRATIONS: list[str] = [
         PRIMARY KEY (feed_id, entry_key)
     );
     """,
+    # 4: Chinese and Japanese text in the keyword index as pairs of characters
+    _index_cjk_in_pairs,
 ]
 
 
@@ -174,11 +196,14 @@ class Store:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > len(_MIGRATIONS):
             raise StoreError(f"the library at {self.path} was written by a newer briefbot (schema {version})")
-        for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
+        for number, step in enumerate(_MIGRATIONS[version:], start=version + 1):
             with self.transaction() as db:
-                for statement in script.split(";\n"):
-                    if statement.strip():
-                        db.execute(statement)
+                if callable(step):
+                    step(db)
+                else:
+                    for statement in step.split(";\n"):
+                        if statement.strip():
+                            db.execute(statement)
                 db.execute(f"PRAGMA user_version = {number}")
 
     # --- meta -----------------------------------------------------------------------------------------
@@ -216,7 +241,8 @@ class Store:
                 )
                 passage_ids.append(cursor.lastrowid)
                 db.execute("INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)",
-                           (cursor.lastrowid, article.title if ordinal == 0 else "", article.text[start:end]))
+                           (cursor.lastrowid, searchable(article.title) if ordinal == 0 else "",
+                            searchable(article.text[start:end])))
         return article_id, passage_ids
 
     def add_url(self, canonical: str, article_id: int) -> None:
