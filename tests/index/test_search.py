@@ -197,17 +197,23 @@ def test_close_quotes_come_from_other_outlets_first():
     assert _other_outlets_first(only_one_outlet, 0.6) == only_one_outlet
 
 
-def test_a_chinese_question_finds_its_sentence_by_pairs_of_characters(filled, tmp_path):
-    library = filled  # a few English articles beside it, as in a real library
-    text = ("票价尚未公布。市民希望票价不要太高。\n\n市政府周一宣布，新地铁线将于明年开通。这条线路连接机场和市中心。"
-            "\n\n沿线共有十二个车站，其中三个车站可以换乘。施工期间，部分道路将临时封闭，请市民注意出行安全。")
+METRO = ("票价尚未公布。市民希望票价不要太高。\n\n市政府周一宣布，新地铁线将于明年开通。这条线路连接机场和市中心。"
+         "\n\n沿线共有十二个车站，其中三个车站可以换乘。施工期间，部分道路将临时封闭，请市民注意出行安全。")
+
+
+def add_metro_article(library, tmp_path) -> None:
+    """A Chinese article on a new metro line, beside the English ones of `filled` (as in a real library)."""
     path = tmp_path / "zh.jsonl"
-    path.write_text(json.dumps({"url": "https://news.test/zh", "title": "城市交通", "text": text}, ensure_ascii=False),
+    path.write_text(json.dumps({"url": "https://news.test/zh", "title": "城市交通", "text": METRO}, ensure_ascii=False),
                     encoding="utf-8")
     list(library.ingest([str(path)]))
+
+
+def test_a_chinese_question_finds_its_sentence_by_pairs_of_characters(filled, tmp_path):
+    add_metro_article(filled, tmp_path)
     assert tokens("人工智能DeepMind") == ["人工", "工智", "智能", "deepmind"]
     for retriever in ("hybrid", "keyword"):  # the keyword index holds the pairs too
-        answer = library.ask("新地铁线什么时候开通？", retriever=retriever)
+        answer = filled.ask("新地铁线什么时候开通？", retriever=retriever)
         assert answer.answered and answer.quotes[0].text.startswith("市政府周一宣布，新地铁线将于明年开通。")
 
 
@@ -216,18 +222,13 @@ def test_a_library_from_before_the_pairs_has_its_chinese_passages_indexed_again(
 
     from index import Library
 
-    text = ("市政府周一宣布，新地铁线将于明年开通。这条线路连接机场和市中心。沿线共有十二个车站，其中三个车站可以换乘。"
-            "施工期间，部分道路将临时封闭，请市民注意出行安全。票价尚未公布，市民希望票价不要太高。")
-    path = tmp_path / "zh.jsonl"
-    path.write_text(json.dumps({"url": "https://news.test/zh", "title": "城市交通", "text": text}, ensure_ascii=False),
-                    encoding="utf-8")
-    list(filled.ingest([str(path)]))
+    add_metro_article(filled, tmp_path)
     folder = filled.data_dir
     filled.close()
     with sqlite3.connect(folder / "library.sqlite3") as db:  # as an older briefbot wrote it: runs as one word
         for pid, start, end in db.execute("SELECT p.id, p.start, p.end FROM passages p JOIN articles a "
                                           "ON a.id = p.article_id WHERE a.url = 'https://news.test/zh'").fetchall():
-            db.execute("UPDATE passages_fts SET title = '', body = ? WHERE rowid = ?", (text[start:end], pid))
+            db.execute("UPDATE passages_fts SET title = '', body = ? WHERE rowid = ?", (METRO[start:end], pid))
         db.execute("PRAGMA user_version = 3")
     with Library(folder, embedder) as reopened:
         assert reopened.ask("新地铁线什么时候开通？", retriever="keyword").answered
