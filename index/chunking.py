@@ -24,7 +24,7 @@ _BOUNDARY = re.compile(r"""([.!?…。！？]+)(["'”’»)\]」』）]*)(\s+|$
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # Chinese and Japanese characters (Han, kana), written without spaces between words.
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RUN = re.compile(rf"[{CJK}]+")
+CJK_RUN = re.compile(rf"[{CJK}]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -173,4 +173,4 @@ def character_pairs(run: str) -> list[str]:
 def searchable(text: str) -> str:
     """The text as the keyword index reads it: each CJK run as its character pairs, separated by spaces, so that
     the index's tokenizer (which takes a whole run as one word) sees words a question can match."""
-    return _CJK_RUN.sub(lambda m: f" {' '.join(character_pairs(m.group()))} ", text)
+    return CJK_RUN.sub(lambda m: f" {' '.join(character_pairs(m.group()))} ", text)

@@ -23,20 +23,19 @@ from urllib.parse import quote as percent_encode
 
 from . import answer_types
 from .answer_types import AnswerType
-from .chunking import CJK, Span, character_pairs, sentences
+from .chunking import CJK, CJK_RUN, Span, character_pairs, sentences
 from .models import Article, Passage
 
 # A word: a number with its decimal point or thousands separators ("4.8" and "2,300" are one word each), a
 # run of Chinese or Japanese characters (counted in pairs, see `_words`), or a run of other word characters.
 _TOKEN = re.compile(rf"\d+(?:[.,]\d+)+|[{CJK}]+|[^\W{CJK}]+", re.UNICODE)
-_CJK_WORD = re.compile(rf"[{CJK}]+")
 
 
 def _words(text: str) -> list[str]:
     """The words of a text as written, CJK runs as their character pairs (as the keyword index has them)."""
     out = []
     for word in _TOKEN.findall(text):
-        out.extend(character_pairs(word) if _CJK_WORD.fullmatch(word) else [word])
+        out.extend(character_pairs(word) if CJK_RUN.fullmatch(word) else [word])
     return out
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -143,7 +142,7 @@ def idf_weights(terms: dict[str, str], document_frequency: dict[str, int], total
     nowhere, so their IDF would say more about word edges than about what the question asks."""
     weights = {}
     for stem, word in terms.items():
-        df = 0 if _CJK_WORD.fullmatch(word) else document_frequency.get(word, 0)
+        df = 0 if CJK_RUN.fullmatch(word) else document_frequency.get(word, 0)
         weights[stem] = max(0.05, math.log(1 + (total - df + 0.5) / (df + 0.5)))
     return weights
 

@@ -8,7 +8,6 @@ leaves it either wholly in or wholly out.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -19,18 +18,16 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunking import CJK, searchable
+from .chunking import CJK_RUN, searchable
 from .errors import StoreError
 from .models import Article, Passage
-
-_HAS_CJK = re.compile(f"[{CJK}]")
 
 
 def _index_cjk_in_pairs(db: sqlite3.Connection) -> None:
     """Migration 4: passages with Chinese or Japanese text are indexed again in the keyword index's new form,
     their character runs as pairs (chunking.searchable); other passages are unchanged."""
     articles = [(i, title, text) for i, title, text in db.execute("SELECT id, title, text FROM articles")
-                if _HAS_CJK.search(title) or _HAS_CJK.search(text)]
+                if CJK_RUN.search(title) or CJK_RUN.search(text)]
     for article_id, title, text in articles:
         passages = db.execute("SELECT id, ordinal, start, end FROM passages WHERE article_id = ?",
                               (article_id,)).fetchall()
