@@ -253,12 +253,17 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
                                                                              question)
                  for i, s in enumerate(spans)]
         held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
+        shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any
         for i, span in enumerate(spans):
             rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
             if headings[i]:
                 continue  # a subhead or a caption names a subject; it does not answer
             # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
             held[i] = _typed_coverage(bags[i], local, kind, typed[i]) * _length_factor(len(bags[i]), mean_length)
+            shown[i] = held[i]
+            if _leans_on_previous(article.text, spans, i):
+                shown[i] = _typed_coverage(bags[i] | bags[i - 1], local, kind, typed[i] or typed[i - 1]) \
+                    * _length_factor(len(bags[i]), mean_length)
             choice = held[i] + SENTENCE_RANK_WEIGHT * rank
             if best is None or choice > best[0]:
                 best = (choice, _bag_coverage(bags[i], local), i)
@@ -266,7 +271,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             continue
         sentence = article.text[spans[best[2]].start : spans[best[2]].end]
         quote_span = _with_context(article.text, spans, best[2], weights)
-        readings[article_id] = _Reading(held, typed, local, best[2])
+        readings[article_id] = _Reading(held, shown, typed, local, best[2])
         # Across articles, three signals on a 0..1 scale, counted alike: the article's best passage rank, how
         # much of the question its sentence holds, and how close in meaning its closest passage is.
         closeness = cosine.get(article_id, 0.0)
@@ -296,6 +301,7 @@ class _Reading:
     """How one article's sentences held the question: what choosing a second excerpt needs."""
 
     held: list[float | None]  # each sentence's score (None for subheads and captions)
+    shown: list[float | None]  # the same, counting the words of the sentence it leans on (shown with it)
     typed: list[bool]         # whether it holds the kind of answer asked for
     weights: dict[str, float]  # the question's weights inside this article
     best: int                 # the quoted sentence
@@ -306,18 +312,20 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     """The quote with a second excerpt of its article, as search engines' snippets join fragments: the best
     sentence that holds part of the question the quote lacks (a word, or the kind of answer asked for) and is
     close enough to the quoted sentence to be shown with it (the same ratio as a further quote). Its neighbour
-    comes with it as for any quote; when it touches the quote in the same paragraph the two are one excerpt."""
+    comes with it as for any quote; when it touches the quote in the same paragraph the two are one excerpt.
+    A sentence that leans on the one before ("Its shareholders will not receive …") is judged with it, as it is
+    shown with it."""
     text, (spans, bags, _) = quote.article.text, _sentence_bags(quote.article.text)
-    held, bar = reading.held, ratio * (reading.held[reading.best] or 0.0)
+    shown, bar = reading.shown, ratio * (reading.held[reading.best] or 0.0)
     inside = [i for i, s in enumerate(spans) if s.start >= quote.span.start and s.end <= quote.span.end]
     have = set().union(*(bags[i] for i in inside))
     has_type = any(reading.typed[i] for i in inside)
     choice: int | None = None
-    for i, h in enumerate(held):
+    for i, h in enumerate(shown):
         if h is None or h <= 0 or h < bar or i in inside or i == reading.best:
             continue
         adds = any(t in bags[i] and t not in have for t in reading.weights) or (reading.typed[i] and not has_type)
-        if adds and (choice is None or h > (held[choice] or 0.0)):
+        if adds and (choice is None or h > (shown[choice] or 0.0)):
             choice = i
     if choice is None:
         return quote
@@ -425,15 +433,22 @@ def _fragment_part(text: str) -> str:
     return percent_encode(text, safe="").replace("-", "%2D")
 
 
+def _leans_on_previous(text: str, spans: Sequence[Span], i: int) -> bool:
+    """Whether sentence i reads only with the one before it, in the same paragraph: it opens with a pronoun or
+    a connective ("Its shareholders will not …", "But …"), or is a short line ("Holmes testified.")."""
+    if i == 0 or "\n" in text[spans[i - 1].end : spans[i].start]:
+        return False
+    sentence = text[spans[i].start : spans[i].end]
+    return bool(_ANAPHORA.match(sentence)) or len(sentence.split()) < 8
+
+
 def _with_context(text: str, spans: Sequence[Span], i: int, weights: dict[str, float]) -> Span:
     """The sentence with one neighbour: the one before when the sentence leans on it (a pronoun, a
     connective, a short line), otherwise the one after when it shares the paragraph and the question."""
     span = spans[i]
-    sentence = text[span.start : span.end]
     prev = spans[i - 1] if i > 0 and "\n" not in text[spans[i - 1].end : span.start] else None
     nxt = spans[i + 1] if i + 1 < len(spans) and "\n" not in text[span.end : spans[i + 1].start] else None
-    leans_back = bool(_ANAPHORA.match(sentence)) or len(sentence.split()) < 8
-    if prev and (leans_back or nxt is None or coverage(text[prev.start : prev.end], weights)
+    if prev and (_leans_on_previous(text, spans, i) or nxt is None or coverage(text[prev.start : prev.end], weights)
                  > coverage(text[nxt.start : nxt.end], weights)):
         joined = Span(prev.start, span.end)
     elif nxt:

@@ -233,3 +233,23 @@ def test_a_library_from_before_the_pairs_has_its_chinese_passages_indexed_again(
     with Library(folder, embedder) as reopened:
         assert reopened.ask("新地铁线什么时候开通？", retriever="keyword").answered
         assert reopened.ask("Who won the ferry strike?", retriever="keyword").answered  # the rest is untouched
+
+
+def test_an_excerpt_that_leans_on_the_sentence_before_is_judged_with_it(library, tmp_path):
+    # "Its shareholders will not receive …" holds the question's missing word but reads only with the sentence
+    # before it, which is shown with it: judged together, they make the second excerpt.
+    text = ("Acme's $4.8 billion sale of its web unit to Globex is a complicated deal for shareholders.\n\n"
+            "The board met for two days before it agreed.\n\n"
+            "Because the unit is a subsidiary, the $4.8 billion will be paid to Acme. "
+            "Its shareholders will not receive any of that money unless the company later pays it out to them as "
+            "a dividend, after taxes.")
+    path = tmp_path / "sale.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/sale", "title": "Acme sells its web unit",
+                                "text": text}), encoding="utf-8")
+    list(library.ingest([str(path)]))
+    (first,) = library.ask("Will Acme shareholders receive the $4.8 billion from Globex?").quotes
+    assert first.text.startswith("Acme's $4.8 billion sale")
+    assert [e.text for e in first.also] == [
+        "Because the unit is a subsidiary, the $4.8 billion will be paid to Acme. "
+        "Its shareholders will not receive any of that money unless the company later pays it out to them as "
+        "a dividend, after taxes."]
