@@ -172,16 +172,16 @@ def _is_heading(text: str) -> bool:
         return True
     if end.endswith(_CLOSING):
         return False
-    return len(end.split()) < 8 or _headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
+    return len(end.split()) < 8 or headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
 
 
-def _headline_style(line: str) -> bool:
+def headline_style(line: str) -> bool:
     """Whether most of the line's longer words are capitalised, as in "Police Identify Man Found in Plano"."""
     longer = [w for w in _TOKEN.findall(line) if len(w) > 3]
     return bool(longer) and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
-def _line(text: str, span: Span) -> str:
+def line_of(text: str, span: Span) -> str:
     """The whole line a sentence stands on: "VOLKSWAGEN ID. SPACE VIZZION CONCEPT" is one subhead even where
     the abbreviation's full stop splits it in two."""
     return text[text.rfind("\n", 0, span.start) + 1 : (text.find("\n", span.end) + 1 or len(text) + 1) - 1]
@@ -210,7 +210,7 @@ def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
     """An article's sentences, the words of each, and whether each is (part of) a subhead or caption that
     cannot answer; kept for the articles asked about most recently."""
     spans = sentences(text)
-    headings = [len(spans) > 1 and (_is_heading(text[s.start : s.end]) or _is_heading(_line(text, s)))
+    headings = [len(spans) > 1 and (_is_heading(text[s.start : s.end]) or _is_heading(line_of(text, s)))
                 for s in spans]
     return spans, [set(tokens(text[s.start : s.end])) for s in spans], headings
 

@@ -91,6 +91,19 @@ def test_a_digest_lead_passes_over_a_caption_or_byline():
                                     "The camp holds about 40,000 people.")
 
 
+@pytest.mark.parametrize(("text", "lead"), [
+    ("The Latest on a stabbing on a commuter train (all times local):\n\n10 p.m.\n\n"
+     "Authorities say the attacker tried to steal a rider's shoes.", "Authorities say the attacker"),  # a time
+    ("What Does Stadia Offer?\n\nStadia is Google's attempt to make cloud gaming happen.", "Stadia is Google's"),
+    ("(after extra-time - score at 90 mins 1-1)\n\nRiise volleyed Liverpool ahead after 45 seconds.", "Riise"),
+    ("Dekalb, Ill. — Mike Glass threw for three touchdowns.\n\nThe win was their third.", "Dekalb, Ill. — Mike"),
+])
+def test_a_digest_lead_passes_over_a_time_stamp_a_headline_or_an_aside(text, lead):
+    from index.service import lead_sentences
+
+    assert lead_sentences(text).startswith(lead)
+
+
 def test_chinese_sentences_end_with_their_own_full_stop_and_may_be_quoted():
     from index.search import quotable_sentences
 
