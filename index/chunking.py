@@ -22,6 +22,15 @@ _ABBREVIATIONS = frozenset(
 # Chinese and Japanese put no space after a sentence.
 _BOUNDARY = re.compile(r"""([.!?…。！？]+)(["'”’»)\]」』）]*)(\s+|$|(?<=[。！？」』）]))""")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# A dash after a place's short form goes on with a dateline ("Dekalb, Ill. — Mike Glass threw …", "ST. JOSEPH,
+# Mich. (AP) — …"), and a dash after "!" or "?" with an aside ("lots of it! -- to wonder"). After a full stop, a
+# dash may also open a line of dialogue ("… пожаловалась Поризкова. — Я …"), which is a new sentence.
+_DASH = re.compile(r"(?:\(\w+\)\s*)?(?:[—–]|--)")
+_DATELINE = re.compile(r",\s+[A-Z][a-z]{1,4}\.$")
+# A quoted question or exclamation and who said it are one sentence: "“… the investigation?” Holmes testified."
+_ATTRIBUTION = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|asked|asks|added|adds|testified|told|wrote|writes|"
+                          r"tweeted|replied|responded|recalled|explained|continued|insisted|shouted|shouts|"
+                          r"yelled)\b")
 # Chinese and Japanese characters (Han, kana), written without spaces between words.
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RUN = re.compile(rf"[{CJK}]+")
@@ -80,6 +89,11 @@ def _sentences_in_line(text: str, start: int, end: int) -> Iterator[Span]:
         following = text[match.end(3) : match.end(3) + 1]
         # "... 3.5 million" has no space; "He said. and then" keeps going only for a lower-case letter.
         if following and following.islower():
+            continue
+        if _DASH.match(text, match.end(3), end) and (match.group(1) != "." or _DATELINE.search(text, sent_start,
+                                                                                                match.start(1) + 1)):
+            continue
+        if match.group(1) in ("?", "!") and match.group(2) and _ATTRIBUTION.match(text, match.end(3), end):
             continue
         span = _trim(text, sent_start, stop)
         if span:

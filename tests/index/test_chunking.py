@@ -21,6 +21,15 @@ def test_a_closing_quote_followed_by_lower_case_continues_the_sentence():
     assert texts(text, sentences(text)) == ["“Obviously, the state starts to crumble,” he said.", "Nobody came."]
 
 
+def test_a_dateline_and_the_attribution_of_a_quoted_question_stay_in_the_sentence():
+    text = ("ST. JOSEPH, Mich. (AP) — Health authorities report a sixth death. Dekalb, Ill. — Glass threw twice. "
+            "“So he’s going to do the investigation?” Holmes testified. “Why?” Nobody answered.")
+    assert texts(text, sentences(text)) == [
+        "ST. JOSEPH, Mich. (AP) — Health authorities report a sixth death.", "Dekalb, Ill. — Glass threw twice.",
+        "“So he’s going to do the investigation?” Holmes testified.", "“Why?”", "Nobody answered.",
+    ]
+
+
 def test_sentences_never_cross_a_line_break():
     text = "A headline without a stop\nThe body starts here. It goes on."
     assert texts(text, sentences(text)) == ["A headline without a stop", "The body starts here.", "It goes on."]
