@@ -31,24 +31,24 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from index import Library, SentenceTransformerEmbedder, answer_types, search  # noqa: E402
+from index import Library, SentenceTransformerEmbedder, answer_types, quotes, words  # noqa: E402
 
 CORPUS = ROOT.parent / "shared/corpus/news"
 
 
 def signals(library: Library, question: str) -> dict[str, float]:
     candidates = library.candidates(question)
-    terms = search.content_terms(question)
+    terms = words.content_terms(question)
     frequencies, total = library.store.document_frequencies(list(terms.values()))
-    weights = search.idf_weights(terms, frequencies, total)
+    weights = words.idf_weights(terms, frequencies, total)
     articles = library.store.articles(list({c.passage.article_id for c in candidates[:8]}))
-    scored, _ = search.select_quotes(candidates, articles, weights, library.config, question)
+    scored, _ = quotes.select_quotes(candidates, articles, weights, library.config, question)
     if not scored:
         return {"cosine": 0.0, "coverage": 0.0, "typed": 0.0, "maxsim": 0.0}
     best = scored[0]
     sentence = best.article.text[best.span.start : best.span.end]
     kind = answer_types.asked(question)
-    typed = search._typed_coverage(set(search.tokens(sentence)), weights, kind,
+    typed = quotes._typed_coverage(set(words.tokens(sentence)), weights, kind,
                                    answer_types.holds(kind, sentence, question))
     return {"cosine": best.cosine, "coverage": best.coverage, "typed": typed,
             "maxsim": weakest_word(library.embedder.model, question, best.article)}
@@ -80,7 +80,7 @@ def weakest_word(model, question: str, article) -> float:
     """The smallest, over the question's content words, of each one's closest word in the article."""
     (words, vectors), *paragraphs = word_vectors(model, [question, article.title,
                                                           *[p for p in article.text.split("\n\n") if p.strip()]])
-    keep = [i for i, w in enumerate(words) if w.isalnum() and len(w) > 1 and w not in search.STOPWORDS]
+    keep = [i for i, w in enumerate(words) if w.isalnum() and len(w) > 1 and w not in words.STOPWORDS]
     if not keep:
         return 1.0
     article_vectors = np.vstack([v for _, v in paragraphs])

@@ -33,7 +33,7 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index import Library, SentenceTransformerEmbedder, search  # noqa: E402
+from index import Library, SentenceTransformerEmbedder, quotes, words  # noqa: E402
 from index.models import Article  # noqa: E402
 
 CORPUS = ROOT.parent / "shared/corpus/news"
@@ -48,7 +48,7 @@ def pairs(articles: list[Article], rng: random.Random) -> list[dict]:
     for article in articles:
         if article.lang not in (None, "en"):
             continue
-        spans, _, headings = search._sentence_bags(article.text)
+        spans, _, headings = quotes._sentence_bags(article.text)
         text = [article.text[s.start : s.end] for s in spans]
         usable = [i for i, t in enumerate(text) if not headings[i] and 10 <= len(t.split()) <= 45]
         rng.shuffle(usable)
@@ -61,11 +61,11 @@ def pairs(articles: list[Article], rng: random.Random) -> list[dict]:
             else:
                 continue
             words = [w for w in _WORD.findall(text[i].replace(answer, " "))
-                     if w.lower() not in search.STOPWORDS and len(w) > 1]
+                     if w.lower() not in words.STOPWORDS and len(w) > 1]
             if len(words) < 3:
                 continue
             kept = [w for w in words if rng.random() < 0.7]  # questions share only part of the answer's words
-            title_words = [w for w in _WORD.findall(article.title) if w.lower() not in search.STOPWORDS]
+            title_words = [w for w in _WORD.findall(article.title) if w.lower() not in words.STOPWORDS]
             if title_words and rng.random() < 0.5:
                 kept.insert(rng.randrange(len(kept) + 1), rng.choice(title_words))
             query = f"{wh} {' '.join(kept[:12])}?"
@@ -139,7 +139,7 @@ def main() -> None:
             if not answer.quotes:
                 continue
             quote = answer.quotes[0]
-            spans, _, _ = search._sentence_bags(quote.article.text)
+            spans, _, _ = quotes._sentence_bags(quote.article.text)
             i = max([k for k, s in enumerate(spans) if s.start <= quote.start] or [0])
             window = " ".join(quote.article.text[s.start : s.end] for s in spans[max(0, i - 2) : i + 3])
             scored.append((q["kind"] == "unanswerable", q["question"], f"{quote.article.title}. {window}"))

@@ -1,5 +1,6 @@
 """The library's front door: ingest sources, ask questions, list and export articles. Orchestration only:
-parsing lives in extract/sources, cutting in chunking, scoring in search, persistence in store/vectors.
+parsing lives in extract/sources, cutting in chunking, retrieval in search, choosing quotes in quotes,
+persistence in store/vectors.
 
 Methods are synchronous and thread-safe; async callers (the bot) run them with `asyncio.to_thread`.
 """
@@ -23,7 +24,7 @@ from typing import TextIO
 
 import numpy as np
 
-from . import filters, search
+from . import filters, quotes, search, words
 from .chunking import CJK_RUN, Span, passages, sentences
 from .embedder import Embedder
 from .errors import QueryError, RejectedSource, StoreError
@@ -245,19 +246,19 @@ class Library:
         within = self.store.passages_where(limits.matches) if limits else None
         candidates = self.candidates(question, dense=retriever != "keyword", keyword=retriever != "dense",
                                      within=within)
-        terms = search.content_terms(question)
+        terms = words.content_terms(question)
         frequencies, total = self.store.document_frequencies(list(terms.values()))
-        weights = search.idf_weights(terms, frequencies, total)
+        weights = words.idf_weights(terms, frequencies, total)
         considered = candidates[: self.config.candidate_passages]
         articles = self.store.articles(list({c.passage.article_id for c in considered}))
-        scored, further = search.select_quotes(candidates, articles, weights, self.config, question)
+        scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question)
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
-        quotes = tuple(quote for quote in map(self._quote, scored) if quote is not None) if answers else ()
-        if not quotes:
+        shown = tuple(quote for quote in map(self._quote, scored) if quote is not None) if answers else ()
+        if not shown:
             return Answer(question=asked, answered=False, related=self._related(candidates),
                           filters=limits.describe())
         more = tuple(quote for quote in map(self._quote, further) if quote is not None)
-        return Answer(question=asked, answered=True, quotes=quotes, more=more, filters=limits.describe())
+        return Answer(question=asked, answered=True, quotes=shown, more=more, filters=limits.describe())
 
     def candidates(self, question: str, dense: bool = True, keyword: bool = True,
                    within: Sequence[int] | None = None) -> list[Candidate]:
@@ -276,7 +277,7 @@ class Library:
         return [Candidate(found[pid], score, cosines.get(pid, 0.0))
                 for pid, score in fused if pid in found]
 
-    def _quote(self, scored: search.ScoredQuote) -> Quote | None:
+    def _quote(self, scored: quotes.ScoredQuote) -> Quote | None:
         """The quote, each excerpt checked to be a non-empty substring of the stored text (else the quote, or the
         further excerpt, is dropped and logged)."""
         article = scored.article
@@ -290,7 +291,7 @@ class Library:
         if not excerpts or excerpts[0].start != scored.span.start:
             return None
         first, also = excerpts[0], tuple(excerpts[1:])
-        link = search.text_fragment_link(article.url, *(e.text for e in sorted(excerpts, key=lambda e: e.start)))
+        link = quotes.text_fragment_link(article.url, *(e.text for e in sorted(excerpts, key=lambda e: e.start)))
         return Quote(text=first.text, article=article, start=first.start, end=first.end,
                      score=round(scored.score, 4), link=link, also=also)
 
@@ -324,7 +325,7 @@ class Library:
         vectors, groups = self._grouped(tuple(ids))
         added = self.store.added_at(ids)
         topic_vector = self.embedder.encode_query(" ".join(topics)) if topics else None
-        topic_words = {w for t in topics for w in search.tokens(t)}
+        topic_words = {w for t in topics for w in words.tokens(t)}
         ranked: list[tuple[float, tuple[Article, ...]]] = []
         for group in groups:
             centre = _mean(vectors[group])
@@ -340,10 +341,10 @@ class Library:
             score = math.log2(1 + outlets) + 1 / (1 + max(age_hours, 0) / 24)
             if topic_vector is not None:
                 meaning = float(centre @ topic_vector)
-                words = topic_words & set(search.tokens(" ".join(a.title for a in members)))
-                if meaning < TOPIC_COSINE and not words:
+                named = topic_words & set(words.tokens(" ".join(a.title for a in members)))
+                if meaning < TOPIC_COSINE and not named:
                     continue  # the chat asked for topics; this story is not one of them
-                score += 2 * meaning + 0.5 * len(words)
+                score += 2 * meaning + 0.5 * len(named)
             ranked.append((score, members))
         ranked.sort(key=lambda item: -item[0])
         return [Story(members[0].title, members[0].url, lead_sentences(members[0].text), members, round(score, 4))
@@ -394,7 +395,7 @@ def lead_sentences(text: str, max_chars: int = 320) -> str:
     """The first sentence of the text, and the second too while both stay short: verbatim. A caption, byline or
     subhead before it ("Photo", "Staff Reports"), a time stamp or a score line ("10 p.m.", "Palm Bay 18 22 13 17
     — 70"), a line in parentheses or in headline style ("What Does Stadia Offer?") is passed over."""
-    quotable = search.quotable_sentences(text)
+    quotable = quotes.quotable_sentences(text)
     first = next((i for i, s in enumerate(quotable) if _can_lead(text, s)), 0)
     spans = (quotable[first:] or sentences(text, 0, min(len(text), 4 * max_chars)))[:2]
     if not spans:
@@ -417,11 +418,11 @@ def _can_lead(text: str, span: Span) -> bool:
     Glass threw …"); a line of its own needs three words or more (Chinese and Japanese have no spaces to count),
     and must not be wholly in parentheses, nor a headline without a full stop ("What Does Stadia Offer?")."""
     line = text[span.start : span.end]
-    if line != search.line_of(text, span).strip() or CJK_RUN.search(line):
+    if line != quotes.line_of(text, span).strip() or CJK_RUN.search(line):
         return True
     if line.startswith("(") and line.endswith(")"):
         return False
-    return len(_LETTERS.findall(line)) >= 3 and not (search.headline_style(line) and not line.endswith("."))
+    return len(_LETTERS.findall(line)) >= 3 and not (quotes.headline_style(line) and not line.endswith("."))
 
 
 def _give_back_memory() -> None:

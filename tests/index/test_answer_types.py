@@ -105,7 +105,7 @@ def test_a_digest_lead_passes_over_a_time_stamp_a_headline_or_an_aside(text, lea
 
 
 def test_chinese_sentences_end_with_their_own_full_stop_and_may_be_quoted():
-    from index.search import quotable_sentences
+    from index.quotes import quotable_sentences
 
     text = "图注：会议现场\n\n市政府周一宣布，新地铁线将于明年开通。这条线路连接机场和市中心！"
     assert [text[s.start : s.end] for s in quotable_sentences(text)] == [

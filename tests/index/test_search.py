@@ -6,16 +6,9 @@ from urllib.parse import unquote
 import pytest
 
 from index import QueryError
-from index.search import (
-    ScoredQuote,
-    SearchConfig,
-    content_words,
-    fuse,
-    is_answer,
-    is_english,
-    text_fragment_link,
-    tokens,
-)
+from index.quotes import ScoredQuote, text_fragment_link
+from index.search import SearchConfig, fuse, is_answer
+from index.words import content_words, is_english, tokens
 
 ARTICLES = [
     ("https://news.test/bridge", "Old bridge reopens after repairs", "City Herald",
@@ -184,7 +177,7 @@ def test_a_link_marks_every_excerpt():
 
 def test_close_quotes_come_from_other_outlets_first():
     from index.models import Article
-    from index.search import _other_outlets_first
+    from index.quotes import _other_outlets_first
 
     def scored(n: int, source: str, score: float) -> ScoredQuote:
         return ScoredQuote(Article(f"https://x.test/{n}", f"t{n}", "text", source, id=n), None, score, 0.5, 0.5)

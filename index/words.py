@@ -1,0 +1,103 @@
+"""The words of questions and texts: tokens with light stems, stopwords, IDF weights, and how much of a
+question's weight a text holds. Pure functions, shared by retrieval and quote selection."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .chunking import CJK, CJK_RUN, character_pairs
+
+# A word: a number with its decimal point or thousands separators ("4.8" and "2,300" are one word each), a
+# run of Chinese or Japanese characters (counted in pairs, see `_words`), or a run of other word characters.
+TOKEN = re.compile(rf"\d+(?:[.,]\d+)+|[{CJK}]+|[^\W{CJK}]+", re.UNICODE)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text as written, CJK runs as their character pairs (as the keyword index has them)."""
+    out = []
+    for word in TOKEN.findall(text):
+        out.extend(character_pairs(word) if CJK_RUN.fullmatch(word) else [word])
+    return out
+
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having
+    he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+    nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+    that the their theirs them themselves then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours yourself yourselves
+    said says say according did does told tell new one two many much who whose whom what which""".split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    return [_stem(t) for t in _words(text.lower())]
+
+
+def content_words(question: str) -> list[str]:
+    """The words of a question that carry its meaning, lower-cased, in order. A stopword counts when it is
+    capitalised after the question's first word: it is then a name or a label ("the More button", "The Who"),
+    unless most words are capitalised ("What Is The Latest On The Strike?")."""
+    found = []
+    raw_words = _words(question)
+    title_case = sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2
+    for i, raw in enumerate(raw_words):
+        word = raw.lower()
+        named = i > 0 and raw[0].isupper() and not title_case
+        if (word not in STOPWORDS or named) and (len(word) > 1 or word.isdigit()):
+            found.append(word)
+    return found
+
+
+def content_terms(question: str) -> dict[str, str]:
+    """The words of a question that carry its meaning: {stem: the word as written}, in order."""
+    terms: dict[str, str] = {}
+    for word in content_words(question):
+        terms.setdefault(_stem(word), word)
+    return terms
+
+
+def idf_weights(terms: dict[str, str], document_frequency: dict[str, int], total: int) -> dict[str, float]:
+    """{stem: BM25's IDF of the word}, floored at a small positive value so that common words count a little.
+    Pairs of CJK characters weigh alike, as unseen words: many a question's pairs straddle two words and occur
+    nowhere, so their IDF would say more about word edges than about what the question asks."""
+    weights = {}
+    for stem, word in terms.items():
+        df = 0 if CJK_RUN.fullmatch(word) else document_frequency.get(word, 0)
+        weights[stem] = max(0.05, math.log(1 + (total - df + 0.5) / (df + 0.5)))
+    return weights
+
+
+def coverage(text: str, weights: dict[str, float]) -> float:
+    """Share of the question's IDF weight whose words occur in `text` (0..1)."""
+    return bag_coverage(set(tokens(text)), weights)
+
+
+def bag_coverage(present: set[str], weights: dict[str, float]) -> float:
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
+
+
+_ENGLISH_QUESTION_WORDS = frozenset(
+    "what who whom whose which when where why how did does do is are was were will would can could should has "
+    "have had the of".split())
+
+
+def is_english(question: str) -> bool:
+    """Whether a question reads as English: it holds one of the words English questions are made of."""
+    return any(w in _ENGLISH_QUESTION_WORDS for w in TOKEN.findall(question.lower()))
+
+
+def _stem(word: str) -> str:
+    """A light English suffix stripper: enough for 'tariffs' to meet 'tariff', 'charged' 'charge' and 'faces'
+    'face' (a final e is dropped once the suffix is gone, as Porter's stemmer does)."""
+    if len(word) <= 3 or not word.isascii():
+        return word
+    if len(word) > 4:
+        for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)] + keep
+                break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
