@@ -4,7 +4,7 @@ import asyncio
 import io
 import logging
 
-from bot.cli import setup_logging
+from bot.logs import setup_logging
 from tests.bot.conftest import free_port, make_settings, reply_to, running
 from tests.fakes.botapi import TOKEN
 
