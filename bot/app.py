@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
 from importlib import resources
-from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.ext import (
@@ -26,7 +24,7 @@ from telegram.request import BaseRequest
 
 from index import Embedder, Outcome
 
-from . import feeds, handlers, jobs, subscriptions
+from . import feeds, handlers, jobs, subscriptions, webhook
 from .config import Settings, open_library
 from .errors import on_error
 from .services import Services
@@ -89,6 +87,8 @@ async def _open(application: Application, settings: Settings, embedder: Embedder
     if application.job_queue is not None:
         jobs.restore(application, application.bot_data["services"])
         feeds.start_polling(application)
+        if settings.webhook_url is not None:
+            webhook.start_watch(application, settings.webhook_url)
     await application.bot.set_my_commands(handlers.COMMANDS)  # admins get theirs in their chat (handlers)
 
 
@@ -106,19 +106,3 @@ def load_sample(library) -> int:
 
 def run_polling(application: Application) -> None:
     application.run_polling(allowed_updates=Update.ALL_TYPES)
-
-
-def webhook_options(settings: Settings) -> dict:
-    """Webhook mode: the listener's address and path (the path of the public URL, which a reverse proxy with
-    TLS forwards to it), the URL given to Telegram, and the secret Telegram sends back with every update (the
-    listener refuses an update without it)."""
-    if settings.webhook_url is None:
-        raise ValueError("no webhook URL")
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
-    return {"listen": settings.webhook_listen, "port": settings.webhook_port,
-            "url_path": urlsplit(settings.webhook_url).path.lstrip("/"), "webhook_url": settings.webhook_url,
-            "secret_token": secret, "allowed_updates": Update.ALL_TYPES}
-
-
-def run_webhook(application: Application, options: dict) -> None:
-    application.run_webhook(**options)

@@ -414,7 +414,8 @@ def cmd_run(args, settings: Settings) -> int:
             return EXIT_FAILED
         print("Meanwhile, here is the same bot in your terminal (`briefbot chat`).\n", file=sys.stderr)
         return cmd_chat(args, settings)
-    from .app import build_application, run_polling, run_webhook, webhook_options
+    from .app import build_application, run_polling
+    from .webhook import run_webhook, webhook_options
 
     token = settings.telegram_token.get_secret_value()
     if settings.webhook_url is None:

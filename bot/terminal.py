@@ -115,7 +115,8 @@ def _button_update(update_id: int, button: Button) -> dict:
 async def chat(settings: Settings, lines=None, out: TextIO = sys.stdout, embedder: Embedder | None = None) -> None:
     """Read questions and commands until end of input (or "quit"); `lines` and `embedder` are for tests."""
     settings = settings.model_copy(update={"admin_ids": [*settings.admin_ids, TERMINAL_USER["id"]],
-                                           "telegram_token": settings.telegram_token or _TERMINAL_TOKEN})
+                                           "telegram_token": settings.telegram_token or _TERMINAL_TOKEN,
+                                           "webhook_url": None})  # the terminal is the chat: no webhook
     request = TerminalRequest(out)
     application = build_application(settings, embedder, request=request)
     print("Loading the library and the model…", file=out, flush=True)

@@ -3,9 +3,9 @@
 import pytest
 from pydantic import ValidationError
 
-from bot.app import webhook_options
 from bot.cli import main
 from bot.config import Settings
+from bot.webhook import webhook_options
 
 
 def test_settings_come_from_env_file_and_environment(tmp_path, monkeypatch):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import time
 
 import httpx
 import pytest
 
-from bot.app import webhook_options
+from bot.webhook import WATCH_JOB, webhook_options
 from tests.bot.conftest import ADMIN, free_port, make_settings, reply_to, running
 from tests.fakes.web import WebServer
 
@@ -162,6 +164,27 @@ async def test_in_webhook_mode_updates_arrive_by_post_and_need_the_secret(botapi
     assert "briefbot" in reply.params["text"]
     assert not any(c.method == "sendMessage" and int(c.params["chat_id"]) == 66 for c in botapi.calls)
     assert not any(c.method == "getUpdates" for c in botapi.calls)  # no polling beside the webhook
+
+
+async def test_in_webhook_mode_a_delivery_error_telegram_reports_is_logged_once(botapi, tmp_path, embedder, caplog):
+    settings = make_settings(botapi, tmp_path / "data", webhook_url="https://bot.example/hook",
+                             webhook_port=free_port())
+    caplog.set_level(logging.WARNING, logger="bot.webhook")
+    async with running(settings, embedder, webhook=webhook_options(settings)) as application:
+        (watch,) = application.job_queue.get_jobs_by_name(WATCH_JOB)
+        await watch.run(application)
+        assert not caplog.records  # deliveries go well: nothing to say
+        botapi.webhook_error = (int(time.time()) - 150, "Wrong response from the webhook: 502 Bad Gateway", 3)
+        await watch.run(application)
+        await watch.run(application)  # the same error again: already said
+        botapi.webhook = {"url": "https://elsewhere.example/hook"}  # another process took the webhook
+        await watch.run(application)
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 2
+    assert "could not deliver an update to https://bot.example/hook 2 min ago" in said[0]
+    assert "502 Bad Gateway" in said[0] and "3 update(s) waiting" in said[0]
+    assert "now sends updates to https://elsewhere.example/hook" in said[1]
+    assert [c.method for c in botapi.calls].count("getWebhookInfo") == 4
 
 
 async def test_an_uploaded_document_is_ingested(botapi, tmp_path, embedder):

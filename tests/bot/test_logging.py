@@ -33,7 +33,7 @@ async def test_the_token_never_appears_in_any_log_line(botapi, tmp_path, embedde
 async def test_the_webhook_secret_never_appears_in_any_log_line(botapi, tmp_path, embedder):
     import httpx
 
-    from bot.app import webhook_options
+    from bot.webhook import webhook_options
 
     port = free_port()
     settings = make_settings(botapi, tmp_path / "data", webhook_url="https://bot.example/hook", webhook_port=port)

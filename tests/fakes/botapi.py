@@ -30,7 +30,7 @@ API_JSON = Path(__file__).resolve().parents[3] / "shared" / "telegram-bot-api" /
 TOKEN = "123456:TEST-token-never-logged-abcdefghijklmnop"
 BOT = {"id": 123456, "is_bot": True, "first_name": "Brief", "username": "brief_test_bot",
        "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
-IMPLEMENTED = {"getme", "getupdates", "deletewebhook", "setwebhook", "setmycommands", "sendmessage",
+IMPLEMENTED = {"getme", "getupdates", "deletewebhook", "setwebhook", "getwebhookinfo", "setmycommands", "sendmessage",
                "editmessagetext", "editmessagereplymarkup", "answercallbackquery", "sendchataction", "getfile",
                "close", "logout", "getchatmember", "senddocument"}
 
@@ -84,6 +84,7 @@ class FakeBotAPI:
         self.chats: dict[int, dict] = {}
         self.commands: dict[str, list[str]] = {}  # command menus, by scope
         self.webhook: dict | None = None  # setWebhook's parameters while a webhook is set
+        self.webhook_error: tuple[int, str, int] | None = None  # (unix time, message, updates waiting), as reported
         self.blocked: set[int] = set()
         self.chat_admins: set[int] = set()  # user ids getChatMember reports as administrators
         self.files: dict[str, tuple[bytes, str]] = {}
@@ -414,6 +415,15 @@ class FakeBotAPI:
         with self.cond:
             self.webhook = p
         return True
+
+    def _m_getwebhookinfo(self, p):
+        with self.cond:
+            info = {"url": self.webhook["url"] if self.webhook else "", "has_custom_certificate": False,
+                    "pending_update_count": 0}
+            if self.webhook and self.webhook_error:
+                date, message, pending = self.webhook_error
+                info.update(last_error_date=date, last_error_message=message, pending_update_count=pending)
+        return info
 
     def _m_close(self, p):
         return True
