@@ -23,6 +23,13 @@ ARTICLES = [
 ]
 
 
+def add_article(library, tmp_path, url: str, title: str, text: str) -> None:
+    """Ingest one article, as a JSON Lines file, into `library`."""
+    path = tmp_path / f"{url.rsplit('/', 1)[-1]}.jsonl"
+    path.write_text(json.dumps({"url": url, "title": title, "text": text}, ensure_ascii=False), encoding="utf-8")
+    list(library.ingest([str(path)]))
+
+
 @pytest.fixture
 def filled(library, tmp_path):
     path = tmp_path / "a.jsonl"
@@ -91,9 +98,7 @@ def test_further_passages_are_kept_for_more(filled):
 
 def test_a_run_on_sentence_is_quoted_in_part_between_words(library, tmp_path):
     words = " ".join(f"item{i}" for i in range(600))
-    path = tmp_path / "long.jsonl"
-    path.write_text(json.dumps({"url": "https://news.test/list", "title": "A list", "text": words}), encoding="utf-8")
-    list(library.ingest([str(path)]))
+    add_article(library, tmp_path, "https://news.test/list", "A list", words)
     (quote,) = library.ask("item1 item2 item3").quotes
     assert len(quote.text) <= 700 and words.startswith(quote.text) and not quote.text.endswith(" ")
 
@@ -137,10 +142,7 @@ BRIDGE = ("The old stone bridge reopened on Monday after two years of work. Engi
 
 @pytest.fixture
 def bridge(library, tmp_path):
-    path = tmp_path / "bridge.jsonl"
-    path.write_text(json.dumps({"url": "https://news.test/bridge", "title": "Stone bridge open again",
-                                "text": BRIDGE}), encoding="utf-8")
-    list(library.ingest([str(path)]))
+    add_article(library, tmp_path, "https://news.test/bridge", "Stone bridge open again", BRIDGE)
     return library
 
 
@@ -161,10 +163,7 @@ def test_a_quote_that_holds_the_whole_question_stands_alone(bridge):
 def test_an_excerpt_next_to_the_quote_joins_it(library, tmp_path):
     text = ("The old stone bridge reopened on Monday after two years of work. Engineers replaced all the arches. "
             "The repairs cost 4.2 million euros, the city said.\n\nThe mayor thanked the workers.")
-    path = tmp_path / "one.jsonl"
-    path.write_text(json.dumps({"url": "https://news.test/one", "title": "Stone bridge open again",
-                                "text": text}), encoding="utf-8")
-    list(library.ingest([str(path)]))
+    add_article(library, tmp_path, "https://news.test/one", "Stone bridge open again", text)
     (first,) = library.ask("When did the bridge reopen, and how much did the repairs cost?").quotes
     assert first.also == () and "reopened on Monday" in first.text and "4.2 million euros" in first.text
     assert text[first.start : first.end] == first.text
@@ -196,10 +195,7 @@ METRO = ("票价尚未公布。市民希望票价不要太高。\n\n市政府周
 
 def add_metro_article(library, tmp_path) -> None:
     """A Chinese article on a new metro line, beside the English ones of `filled` (as in a real library)."""
-    path = tmp_path / "zh.jsonl"
-    path.write_text(json.dumps({"url": "https://news.test/zh", "title": "城市交通", "text": METRO}, ensure_ascii=False),
-                    encoding="utf-8")
-    list(library.ingest([str(path)]))
+    add_article(library, tmp_path, "https://news.test/zh", "城市交通", METRO)
 
 
 def test_a_chinese_question_finds_its_sentence_by_pairs_of_characters(filled, tmp_path):
@@ -236,10 +232,7 @@ def test_an_excerpt_that_leans_on_the_sentence_before_is_judged_with_it(library,
             "Because the unit is a subsidiary, the $4.8 billion will be paid to Acme. "
             "Its shareholders will not receive any of that money unless the company later pays it out to them as "
             "a dividend, after taxes.")
-    path = tmp_path / "sale.jsonl"
-    path.write_text(json.dumps({"url": "https://news.test/sale", "title": "Acme sells its web unit",
-                                "text": text}), encoding="utf-8")
-    list(library.ingest([str(path)]))
+    add_article(library, tmp_path, "https://news.test/sale", "Acme sells its web unit", text)
     (first,) = library.ask("Will Acme shareholders receive the $4.8 billion from Globex?").quotes
     assert first.text.startswith("Acme's $4.8 billion sale")
     assert [e.text for e in first.also] == [
