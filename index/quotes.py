@@ -52,14 +52,17 @@ _CLOSING = (".", "!", "?", '"', "”", "’", "'", ")", "»", "。", "！", "？
 def _is_heading(text: str) -> bool:
     """A line without a sentence's closing punctuation that is short (a subhead, a caption, a byline) or written
     in headline style (the headline of another story linked from the page, a long subhead), or a line that only
-    introduces what follows ("Tour dates:"). A line with a figure in it ("June 9 -- Coral Sky Amphitheatre") or
-    a label ("Path B: Bosnia and Herzegovina, Slovakia") may be a list's item, and answer."""
+    introduces what follows ("Tour dates:"), or the signature under a tweet or a quotation, which opens with a
+    dash ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019"). A line with a figure in it ("June 9 -- Coral Sky
+    Amphitheatre") or a label ("Path B: Bosnia and Herzegovina, Slovakia") may be a list's item, and answer."""
     end = text.rstrip()
     if end.endswith(":"):
         return True
     if end.endswith(_CLOSING):
         return False
-    return len(end.split()) < 8 or headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
+    if end.startswith(("—", "–", "-")) or len(end.split()) < 8:
+        return True
+    return headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
 
 
 def headline_style(line: str) -> bool:

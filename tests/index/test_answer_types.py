@@ -69,6 +69,7 @@ def test_the_sentence_holding_the_amount_is_quoted_rather_than_the_lead(library,
     ["Photographer wraps newborn in flag", "Why the newborn photo went viral:"],  # short, or a lead-in line
     ["PHOTOGRAPHER WRAPS NEWBORN ID. FLAG SHOOT"],  # one subhead, though the abbreviation's stop splits it
     ["Photographer Who Wrapped Newborn In The Flag Says Critics Missed The Point"],  # another story's headline
+    ["— Navy Times photo desk (@navytimes_photo) November 18, 2019 newborn flag"],  # a tweet's signature
 ])
 def test_a_subhead_or_a_caption_is_not_quoted_however_short(library, tmp_path, subheads):
     text = "\n\n".join([
