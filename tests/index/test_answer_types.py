@@ -36,9 +36,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert holds(AnswerType.TIME, "The talks resume on Monday.", "")
     assert not holds(AnswerType.TIME, "The talks resume soon.", "")
     # a name counts only when the question does not already hold it, and not for a capital opening a sentence
-    question = "Who is mediating between Robert Mugabe and the generals?"
-    assert holds(AnswerType.NAME, "Talks are led by Father Fidelis Mukonori.", question)
-    assert not holds(AnswerType.NAME, "Robert Mugabe met the generals.", question)
+    question = "Who is mediating between President Okafor and the generals?"
+    assert holds(AnswerType.NAME, "Talks are led by Bishop Ada Nwosu.", question)
+    assert not holds(AnswerType.NAME, "President Okafor met the generals.", question)
     assert not holds(AnswerType.NAME, "Talks went on all night.", question)
     assert not holds(None, "Anything at all, 42.", "")
 
