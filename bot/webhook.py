@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from telegram import Update, WebhookInfo
@@ -46,7 +46,7 @@ def run_webhook(application: Application, options: dict) -> None:
 def start_watch(application: Application, url: str) -> None:
     """Ask Telegram how deliveries to `url` go, soon after start and then every few minutes."""
     application.job_queue.run_repeating(watch, interval=CHECK_EVERY_S, first=FIRST_CHECK_S, name=WATCH_JOB,
-                                        data={"url": url, "reported": None})
+                                        data={"url": url, "reported": None, "elsewhere": url})
 
 
 async def watch(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -56,22 +56,24 @@ async def watch(context: ContextTypes.DEFAULT_TYPE) -> None:
     except TelegramError as exc:
         log.warning("could not ask Telegram how webhook deliveries go: %s", exc)
         return
-    for level, message in findings(info, state["url"], state["reported"]):
+    for level, message in findings(info, state["url"], state["reported"], state["elsewhere"]):
         log.log(level, message)
     if info.last_error_date is not None:
         state["reported"] = info.last_error_date
+    state["elsewhere"] = info.url
 
 
-def findings(info: WebhookInfo, url: str, reported: datetime | None) -> list[tuple[int, str]]:
-    """What to log of Telegram's webhook status: the webhook set elsewhere (or removed), and the last delivery
-    error when it is newer than the one already `reported`."""
+def findings(info: WebhookInfo, url: str, reported: datetime | None, last_url: str) -> list[tuple[int, str]]:
+    """What to log of Telegram's webhook status: the webhook set elsewhere (or removed) when it was not already
+    so at the last check (`last_url`), and the last delivery error when it is newer than the one already
+    `reported`."""
     found = []
-    if info.url != url:
+    if info.url != url and info.url != last_url:
         where = f"to {info.url}" if info.url else "nowhere (the webhook was removed)"
         found.append((logging.ERROR, f"Telegram now sends updates {where}, not to {url}: another process changed "
                                      "the webhook; restart briefbot to take it back"))
     if info.last_error_date is not None and (reported is None or info.last_error_date > reported):
-        ago = datetime.now(UTC) - info.last_error_date
+        ago = max(datetime.now(UTC) - info.last_error_date, timedelta(0))
         found.append((logging.WARNING, f"Telegram could not deliver an update to {url} "
                                        f"{int(ago.total_seconds() // 60)} min ago: {info.last_error_message}; "
                                        f"{info.pending_update_count} update(s) waiting. Check the reverse proxy "
