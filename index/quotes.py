@@ -8,6 +8,7 @@
 2. Up to three quotes come from different articles, only while they stay close to the best one. The first
    may add a second excerpt of its article: the sentence that holds what the quote lacks.
 3. Each quote links to its article with a text fragment that opens the page at the quote.
+A digest's lead is chosen here too: the first sentences that can open a story.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from urllib.parse import quote as percent_encode
 
 from . import answer_types
 from .answer_types import AnswerType
-from .chunking import Span, sentences
+from .chunking import CJK_RUN, Span, sentences
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
 from .words import TOKEN, bag_coverage, coverage, tokens
@@ -333,3 +334,37 @@ def _same_words(a: ScoredQuote, b: ScoredQuote) -> bool:
     wa = set(TOKEN.findall(a.article.text[a.span.start : a.span.end].lower()))
     wb = set(TOKEN.findall(b.article.text[b.span.start : b.span.end].lower()))
     return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
+
+
+def lead_sentences(text: str, max_chars: int = 320) -> str:
+    """The first sentence of the text, and the second too while both stay short: verbatim. A caption, byline or
+    subhead before it ("Photo", "Staff Reports"), a time stamp or a score line ("10 p.m.", "Palm Bay 18 22 13 17
+    — 70"), a line in parentheses or in headline style ("What Does Stadia Offer?") is passed over."""
+    quotable = quotable_sentences(text)
+    first = next((i for i, s in enumerate(quotable) if _can_lead(text, s)), 0)
+    spans = (quotable[first:] or sentences(text, 0, min(len(text), 4 * max_chars)))[:2]
+    if not spans:
+        return ""
+    end = spans[0].end
+    same_paragraph = len(spans) > 1 and "\n" not in text[spans[0].end : spans[1].start]
+    if same_paragraph and spans[1].end - spans[0].start <= max_chars and spans[0].end - spans[0].start < 160:
+        end = spans[1].end
+    if end - spans[0].start > max_chars:  # one very long sentence: its start, cut between words
+        cut = text.rfind(" ", spans[0].start, spans[0].start + max_chars)
+        end = cut if cut > spans[0].start else spans[0].start + max_chars
+    return text[spans[0].start : end]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _can_lead(text: str, span: Span) -> bool:
+    """Whether a sentence can open a story. One that shares its line with the next does ("Dekalb, Ill. — Mike
+    Glass threw …"); a line of its own needs three words or more (Chinese and Japanese have no spaces to count),
+    and must not be wholly in parentheses, nor a headline without a full stop ("What Does Stadia Offer?")."""
+    line = text[span.start : span.end]
+    if line != line_of(text, span).strip() or CJK_RUN.search(line):
+        return True
+    if line.startswith("(") and line.endswith(")"):
+        return False
+    return len(_LETTERS.findall(line)) >= 3 and not (headline_style(line) and not line.endswith("."))

@@ -12,7 +12,6 @@ import ctypes
 import json
 import logging
 import math
-import re
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -25,7 +24,7 @@ from typing import TextIO
 import numpy as np
 
 from . import filters, quotes, search, words
-from .chunking import CJK_RUN, Span, passages, sentences
+from .chunking import passages
 from .embedder import Embedder
 from .errors import QueryError, RejectedSource, StoreError
 from .extract import canonical_url, clean_url
@@ -347,8 +346,8 @@ class Library:
                 score += 2 * meaning + 0.5 * len(named)
             ranked.append((score, members))
         ranked.sort(key=lambda item: -item[0])
-        return [Story(members[0].title, members[0].url, lead_sentences(members[0].text), members, round(score, 4))
-                for score, members in ranked[:limit]]
+        return [Story(members[0].title, members[0].url, quotes.lead_sentences(members[0].text), members,
+                      round(score, 4)) for score, members in ranked[:limit]]
 
     def _grouped(self, ids: tuple[int, ...]) -> tuple[np.ndarray, list[list[int]]]:
         """Article vectors and same-story groups for a set of articles, remembered for the last few sets:
@@ -389,40 +388,6 @@ class Library:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
         return count
-
-
-def lead_sentences(text: str, max_chars: int = 320) -> str:
-    """The first sentence of the text, and the second too while both stay short: verbatim. A caption, byline or
-    subhead before it ("Photo", "Staff Reports"), a time stamp or a score line ("10 p.m.", "Palm Bay 18 22 13 17
-    — 70"), a line in parentheses or in headline style ("What Does Stadia Offer?") is passed over."""
-    quotable = quotes.quotable_sentences(text)
-    first = next((i for i, s in enumerate(quotable) if _can_lead(text, s)), 0)
-    spans = (quotable[first:] or sentences(text, 0, min(len(text), 4 * max_chars)))[:2]
-    if not spans:
-        return ""
-    end = spans[0].end
-    same_paragraph = len(spans) > 1 and "\n" not in text[spans[0].end : spans[1].start]
-    if same_paragraph and spans[1].end - spans[0].start <= max_chars and spans[0].end - spans[0].start < 160:
-        end = spans[1].end
-    if end - spans[0].start > max_chars:  # one very long sentence: its start, cut between words
-        cut = text.rfind(" ", spans[0].start, spans[0].start + max_chars)
-        end = cut if cut > spans[0].start else spans[0].start + max_chars
-    return text[spans[0].start : end]
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _can_lead(text: str, span: Span) -> bool:
-    """Whether a sentence can open a story. One that shares its line with the next does ("Dekalb, Ill. — Mike
-    Glass threw …"); a line of its own needs three words or more (Chinese and Japanese have no spaces to count),
-    and must not be wholly in parentheses, nor a headline without a full stop ("What Does Stadia Offer?")."""
-    line = text[span.start : span.end]
-    if line != quotes.line_of(text, span).strip() or CJK_RUN.search(line):
-        return True
-    if line.startswith("(") and line.endswith(")"):
-        return False
-    return len(_LETTERS.findall(line)) >= 3 and not (quotes.headline_style(line) and not line.endswith("."))
 
 
 def _give_back_memory() -> None:

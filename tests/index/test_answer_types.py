@@ -84,7 +84,7 @@ def test_a_subhead_or_a_caption_is_not_quoted_however_short(library, tmp_path, s
 
 
 def test_a_digest_lead_passes_over_a_caption_or_byline():
-    from index.service import lead_sentences
+    from index.quotes import lead_sentences
 
     text = ("Photo\n\nStaff Reports\n\nUnited Nations peacekeepers patrolled a refugee camp in Sudan on Monday. "
             "The camp holds about 40,000 people.\n\nThe talks resume next week.")
@@ -100,7 +100,7 @@ def test_a_digest_lead_passes_over_a_caption_or_byline():
     ("Dekalb, Ill. — Mike Glass threw for three touchdowns.\n\nThe win was their third.", "Dekalb, Ill. — Mike"),
 ])
 def test_a_digest_lead_passes_over_a_time_stamp_a_headline_or_an_aside(text, lead):
-    from index.service import lead_sentences
+    from index.quotes import lead_sentences
 
     assert lead_sentences(text).startswith(lead)
 
