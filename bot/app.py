@@ -17,6 +17,7 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
@@ -68,6 +69,7 @@ def build_application(settings: Settings, embedder: Embedder | None = None,
     application.add_handler(CommandHandler("settings", subscriptions.settings))
     application.add_handler(CommandHandler("digest", subscriptions.digest_now))
     application.add_handler(CallbackQueryHandler(handlers.on_more, pattern=r"^more:"))
+    application.add_handler(InlineQueryHandler(handlers.on_inline))
     application.add_handler(CallbackQueryHandler(subscriptions.on_button, pattern=r"^(unsub|quiet)$"))
     # New messages only: an edited question is not answered twice.
     new = filters.UpdateType.MESSAGE

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     telegram_max_rate: float = Field(30.0, ge=0, description="Bot API requests a second in all (Telegram allows "
                                      "about 30); 429 answers are waited out and retried. 0 turns pacing off.")
     questions_per_minute: int = Field(10, gt=0, description="Questions one user may ask per minute.")
+    inline_queries_per_minute: int = Field(60, gt=0, description="Inline queries (\"@bot question\" in any chat) "
+                                           "one user may make per minute; Telegram sends one as the user types.")
     digest_time: str = Field("07:30", description="Default local time of the daily digest, HH:MM.")
     timezone: str = Field("UTC", description="Default IANA time zone of digests, e.g. Europe/Warsaw.")
     digest_grace_hours: float = Field(6.0, ge=0, description="A digest missed while the bot was down is still "

@@ -7,7 +7,18 @@ import asyncio
 import logging
 import re
 
-from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram import (
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Message,
+    MessageEntity,
+    Update,
+)
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
@@ -91,6 +102,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     stats = await asyncio.to_thread(svc.library.stats)
     text = HELP
+    if context.bot.supports_inline_queries:  # inline mode is on in @BotFather
+        text += (f"\n\nIn any other chat, type <code>@{context.bot.username} your question</code> and pick a quote "
+                 "to send there.")
     if svc.is_admin(update.effective_user and update.effective_user.id):
         text += ADMIN_HELP
         await show_admin_menu(update, context)
@@ -182,6 +196,41 @@ async def on_more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     replies = render.quotes_replies(quotes, next_page, header=header) if quotes else [
         Reply("That was everything the library has on this question.")]
     await send(query.message, replies)
+
+
+INLINE_CACHE_S = 300  # Telegram keeps an inline answer this long for everyone who types the same query
+
+
+async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """"@bot question" typed in any chat: the answer's quotes as a menu; the one picked is sent into that chat,
+    with its source line, by the user ("via @bot"). When there is nothing to pick, the menu's button says why
+    and opens a chat with the bot."""
+    query = update.inline_query
+    question = " ".join(query.query.split())
+    svc = services(context)
+    choices: list[render.InlineChoice] = []
+    if len(question) < 3:
+        why = "Type a question, e.g. Who won the Davis Cup?"
+    elif wait := svc.inline_limiter.wait_time(query.from_user.id):
+        why = f"Too many questions at once: try again in {int(wait) + 1} s"
+    else:
+        try:
+            result = await svc.ask(question)
+            choices = render.inline_choices(result)
+            why = render.declined_line(result)
+        except QueryError as exc:
+            why = f"I can't search for that: {exc}"
+    results = [InlineQueryResultArticle(
+        id=str(n), title=choice.title, description=choice.description,
+        input_message_content=InputTextMessageContent(choice.html, parse_mode="HTML",
+                                                      link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        for n, choice in enumerate(choices)]
+    button = None if results else InlineQueryResultsButton(text=why, start_parameter="inline")
+    try:
+        await query.answer(results, cache_time=INLINE_CACHE_S if results else 0, is_personal=not results,
+                           button=button)
+    except TelegramError as exc:  # the user typed on, and Telegram no longer waits for this one
+        log.info("could not answer inline query %s: %s", query.id, exc)
 
 
 async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

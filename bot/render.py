@@ -154,6 +154,35 @@ def quotes_replies(quotes: list[Quote], more_callback: str | None = None, header
     return replies
 
 
+@dataclass(frozen=True, slots=True)
+class InlineChoice:
+    """One choice of the inline menu ("@bot question" typed in any chat): the headline and a line of the quote
+    that the menu shows, and the message sent into that chat when it is picked."""
+
+    title: str
+    description: str
+    html: str
+
+
+INLINE_DESCRIPTION = 160  # characters of the quote under the headline; Telegram shows about two lines
+
+
+def inline_choices(answer: Answer, limit: int = 10) -> list[InlineChoice]:
+    """The answer's quotes, then its further passages, each as the message a reader may send: the quote and its
+    source line, as in a reply (a quote is at most two excerpts of 700 characters, so it fits one message)."""
+    if not answer.answered:
+        return []
+    choices = []
+    for quote in [*answer.quotes, *answer.more][:limit]:
+        article = quote.article
+        details = " · ".join(part for part in (article.source, format_date(article.published)) if part)
+        text = " … ".join(" ".join(e.text.split()) for e in quote.excerpts)
+        choices.append(InlineChoice(_shorten(article.title or article.url, MAX_TITLE),
+                                    _shorten(f"{details}: {text}" if details else text, INLINE_DESCRIPTION),
+                                    "\n\n".join(block.html for block in quote_blocks(quote))))
+    return choices
+
+
 def story_block(story: Story) -> _Block:
     """Headline as a link, the lead quoted, the outlets ("also in: ...") with links to the other articles."""
     headline, entities = link(_shorten(story.headline, MAX_TITLE), story.url)

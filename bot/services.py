@@ -61,6 +61,7 @@ class Services:
     library: Library
     answers: RecentAnswers = field(default_factory=RecentAnswers)
     limiter: RateLimiter | None = None
+    inline_limiter: RateLimiter | None = None
     # Questions get threads of their own: most of an ask is waiting for the shared model batch, so many
     # can wait at once (bigger batches), and a long ingest never holds the threads questions need.
     ask_pool: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(32, thread_name_prefix="ask"))
@@ -72,6 +73,8 @@ class Services:
     def __post_init__(self) -> None:
         if self.limiter is None:
             self.limiter = RateLimiter(self.settings.questions_per_minute)
+        if self.inline_limiter is None:
+            self.inline_limiter = RateLimiter(self.settings.inline_queries_per_minute)
         if self.feeds is None:
             self.feeds = Feeds(self.library, workers=self.settings.feed_workers)
 

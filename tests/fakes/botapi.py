@@ -32,7 +32,7 @@ BOT = {"id": 123456, "is_bot": True, "first_name": "Brief", "username": "brief_t
        "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
 IMPLEMENTED = {"getme", "getupdates", "deletewebhook", "setwebhook", "getwebhookinfo", "setmycommands", "sendmessage",
                "editmessagetext", "editmessagereplymarkup", "answercallbackquery", "sendchataction", "getfile",
-               "close", "logout", "getchatmember", "senddocument"}
+               "close", "logout", "getchatmember", "senddocument", "answerinlinequery"}
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,9 @@ class FakeBotAPI:
         self.chat_admins: set[int] = set()  # user ids getChatMember reports as administrators
         self.files: dict[str, tuple[bytes, str]] = {}
         self.callback_ids: set[str] = set()
+        self.inline_mode = False  # whether inline mode is on (@BotFather's /setinline), as getMe reports
+        self.inline_ids: set[str] = set()  # inline queries not answered yet
+        self.inline_answers: dict[str, dict] = {}  # answerInlineQuery's parameters, by query id
         self.failures: list[Failure] = []
         self.cond = threading.Condition()
         self._ids = itertools.count(1)
@@ -154,6 +157,15 @@ class FakeBotAPI:
         return self._push({"callback_query": {"id": query_id, "from": {"id": user_id, "is_bot": False,
                                                                         "first_name": "Ann"},
                                               "message": message, "chat_instance": "ci", "data": data}})
+
+    def inline_query(self, text: str, user_id: int = 501) -> dict:
+        """A user types "@bot text" in any chat: an inline query."""
+        query_id = str(next(self._ids))
+        with self.cond:
+            self.inline_ids.add(query_id)
+        return self._push({"inline_query": {"id": query_id, "from": {"id": user_id, "is_bot": False,
+                                                                     "first_name": "Ann"},
+                                            "query": text, "offset": "", "chat_type": "sender"}})
 
     def add_file(self, data: bytes, file_name: str, mime_type: str = "text/plain") -> dict:
         """A document a user is about to send: stored for getFile and download."""
@@ -397,7 +409,7 @@ class FakeBotAPI:
     # --- methods ------------------------------------------------------------------------------------------
 
     def _m_getme(self, p):
-        return BOT
+        return {**BOT, "supports_inline_queries": self.inline_mode}
 
     def _m_deletewebhook(self, p):
         with self.cond:
@@ -582,6 +594,30 @@ class FakeBotAPI:
         if len(p.get("text", "")) > 200:
             raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
         self.callback_ids.discard(p["callback_query_id"])
+        return True
+
+    def _m_answerinlinequery(self, p):
+        """As Telegram: each query answered once, at most 50 results with distinct ids of 1-64 bytes, every
+        message they send parsed and within the limits."""
+        if p["inline_query_id"] not in self.inline_ids:
+            raise ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+        results = p["results"]
+        ids = [r["id"] for r in results]
+        if len(results) > 50:
+            raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        if len(set(ids)) != len(ids) or not all(1 <= len(i.encode()) <= 64 for i in ids):
+            raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
+        for result in results:
+            content = result.get("input_message_content") or {}
+            if "message_text" in content:
+                self._text({"text": content["message_text"], "parse_mode": content.get("parse_mode")})
+            self._markup(result.get("reply_markup"))
+        button = p.get("button")
+        if button is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", button.get("start_parameter", "")):
+            raise ApiError(400, "Bad Request: START_PARAM_INVALID")
+        with self.cond:
+            self.inline_ids.discard(p["inline_query_id"])
+            self.inline_answers[p["inline_query_id"]] = p
         return True
 
     def _m_sendchataction(self, p):
