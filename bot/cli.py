@@ -216,6 +216,7 @@ def answer_json(answer: Answer) -> dict:
                    for q in answer.quotes],
         "related": [{"title": h.title, "url": h.url} for h in answer.related],
         **({"filters": answer.filters} if answer.filters else {}),
+        **({"unknown": list(answer.unknown)} if answer.unknown else {}),
     }
 
 

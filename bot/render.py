@@ -220,7 +220,11 @@ def digest_replies(stories: list[Story], title: str, unsubscribe_callback: str |
 
 
 def declined_line(answer: Answer) -> str:
-    """"Nothing in the library answers that.", naming the reader's filters when there were some."""
+    """"Nothing in the library answers that.", naming the reader's filters when there were some, or the names
+    no article holds when that is why."""
+    if answer.unknown:
+        where = f"the library ({answer.filters})" if answer.filters else "the library"
+        return f"Nothing in {where} mentions {' or '.join(answer.unknown)}."
     if answer.filters:
         return f"Nothing in the library ({answer.filters}) answers that."
     return "Nothing in the library answers that."

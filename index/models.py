@@ -84,6 +84,7 @@ class Answer:
     more: tuple[Quote, ...] = ()
     related: tuple[Headline, ...] = ()
     filters: str = ""  # the reader's filters in words ("from bbc, since 18 Nov 2019"), if any
+    unknown: tuple[str, ...] = ()  # names in the question that no article holds, when that is why it is declined
 
 
 @dataclass(frozen=True, slots=True)

@@ -245,6 +245,14 @@ class Library:
         within = self.store.passages_where(limits.matches) if limits else None
         candidates = self.candidates(question, dense=retriever != "keyword", keyword=retriever != "dense",
                                      within=within)
+        # A question about a name no article holds ("Who is the CEO of Nvidia?") is not answered from articles
+        # on something else; English questions only, as other languages capitalise more than names.
+        named = words.names(question) if words.is_english(question) else []
+        missing = set(self.store.unseen([w for name in named for w in name.split()]))
+        unknown = [name for name in named if missing.intersection(name.split())]
+        if unknown:
+            return Answer(question=asked, answered=False, related=self._related(candidates),
+                          filters=limits.describe(), unknown=tuple(unknown))
         terms = words.content_terms(question)
         frequencies, total = self.store.document_frequencies(list(terms.values()))
         weights = words.idf_weights(terms, frequencies, total)

@@ -316,6 +316,23 @@ class Store:
                     counts[term] = 0
         return counts, total
 
+    def unseen(self, names: Sequence[str]) -> list[str]:
+        """The names no passage holds: neither the word (its inflections too, by the porter stemmer) nor a word
+        that begins as it does (its first four letters: "Zelensky" is seen where the library spells it
+        "Zelenskiy")."""
+        unseen = []
+        with self._lock:
+            for name in names:
+                word = searchable(name.lower()).replace('"', "")
+                try:
+                    found = self._db.execute("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",
+                                             (f'"{word}" OR "{word[:4]}"*',)).fetchone()
+                except sqlite3.OperationalError:
+                    found = True  # a name FTS5 cannot read is not said to be missing
+                if word and found is None:
+                    unseen.append(name)
+        return unseen
+
     def articles_added_since(self, since: str, limit: int) -> list[Article]:
         """Articles added at or after `since` (UTC ISO), newest first, at most `limit`."""
         with self._lock:

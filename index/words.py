@@ -51,6 +51,24 @@ def content_words(question: str) -> list[str]:
     return found
 
 
+def names(question: str) -> list[str]:
+    """The names in a question: its capitalised words after the first, those next to each other as one name
+    ("What did Ilya Ponomarev say about the Wagner Group's mutiny?" -> Ilya Ponomarev, Wagner Group); none
+    when most of its words are capitalised (a question in title case says nothing by its capitals)."""
+    found = list(TOKEN.finditer(question))
+    if sum(m.group()[0].isupper() for m in found) > len(found) / 2:
+        return []
+    phrases: list[list[re.Match]] = []
+    for i, m in enumerate(found):
+        if i == 0 or not m.group()[0].isupper() or m.group().lower() in STOPWORDS:
+            continue
+        if phrases and phrases[-1][-1] is found[i - 1] and not question[found[i - 1].end() : m.start()].strip():
+            phrases[-1].append(m)
+        else:
+            phrases.append([m])
+    return list(dict.fromkeys(question[p[0].start() : p[-1].end()] for p in phrases))
+
+
 def content_terms(question: str) -> dict[str, str]:
     """The words of a question that carry its meaning: {stem: the word as written}, in order."""
     terms: dict[str, str] = {}

@@ -65,6 +65,10 @@ def test_declined_and_lists_render_within_limits():
         reply = render.declined_reply(Answer("q", False, related=headlines[:2], filters=f"from {text[:500]}"))
         check(reply)
         assert "<script>" not in reply.html and "<b>bold" not in reply.html
+    for text in ADVERSARIAL:  # so are the names no article holds
+        reply = render.declined_reply(Answer("q", False, related=headlines[:2], unknown=(text[:300], "Nvidia")))
+        check(reply)
+        assert "<script>" not in reply.html and " or Nvidia." in reply.html
     articles = [Article(url="file:///tmp/x.txt", title=t[:200], text=t, source="S&P") for t in ADVERSARIAL]
     check(render.headlines_reply("Newest", articles, "empty"))
     for reply in render.plain("\n".join(ADVERSARIAL)):
@@ -82,6 +86,12 @@ def test_a_quote_of_two_excerpts_shows_both_verbatim_in_the_article_order_then_i
     shown, entities = parse(reply.html)
     assert f"{other.text}\n…\n{best.text}\nBridge <open> · Herald" in shown  # one quote, the elision marked
     assert [e["type"] for e in entities].count("blockquote") == 1
+
+
+def test_a_question_about_an_unknown_name_says_which_name():
+    assert render.declined_line(Answer("q", False, unknown=("Nvidia",))) == "Nothing in the library mentions Nvidia."
+    assert render.declined_line(Answer("q", False, unknown=("Zorblax", "Quux Corp"), filters="from bbc")) == (
+        "Nothing in the library (from bbc) mentions Zorblax or Quux Corp.")
 
 
 def test_non_web_links_are_plain_text():

@@ -8,7 +8,7 @@ import pytest
 from index import QueryError
 from index.quotes import ScoredQuote, text_fragment_link
 from index.search import SearchConfig, fuse, is_answer
-from index.words import content_words, is_english, tokens
+from index.words import content_words, is_english, names, tokens
 
 ARTICLES = [
     ("https://news.test/bridge", "Old bridge reopens after repairs", "City Herald",
@@ -60,6 +60,24 @@ def test_a_question_the_library_cannot_answer_is_declined_with_headlines(filled)
     answer = filled.ask("Who won the football championship final?")
     assert not answer.answered and answer.quotes == ()
     assert all(h.url.startswith("https://news.test/") for h in answer.related)
+
+
+def test_a_question_about_a_name_no_article_holds_is_declined_naming_it(filled):
+    answer = filled.ask("Did Zorblax Holdings buy the ferry operator?")
+    assert not answer.answered and answer.unknown == ("Zorblax Holdings",)
+    assert any(h.url == "https://news.test/ferry" for h in answer.related)  # the nearest articles still shown
+    # A name the library holds in another form ("pandas") or a question in another language (German
+    # capitalises every noun) is searched as usual.
+    assert filled.ask("What did the keepers say about the Pandas cubs?").answered
+    assert filled.ask("Wann endete der Streik der Fähre?").unknown == ()
+
+
+def test_names_are_capitalised_words_after_the_first_next_ones_joined():
+    assert names("What did Ilya Ponomarev say about the Wagner Group's mutiny?") == ["Ilya Ponomarev",
+                                                                                     "Wagner Group"]
+    assert names("Who is the CEO of Nvidia?") == ["CEO", "Nvidia"]
+    assert names("What Is The Latest On The Strike?") == []  # title case: capitals say nothing
+    assert names("What does the More button do?") == []  # a common word, capitalised as a label
 
 
 def test_empty_and_huge_questions_are_refused(filled):
