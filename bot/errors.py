@@ -37,7 +37,8 @@ def describe_update(update: object) -> str:
     """Enough to find the update again in the logs, without message text (it may be private)."""
     if not isinstance(update, Update):
         return repr(update)[:100]
-    kind = "callback" if update.callback_query else "message" if update.effective_message else "update"
+    kind = ("callback" if update.callback_query else "inline query" if update.inline_query
+            else "message" if update.effective_message else "update")
     chat = update.effective_chat.id if update.effective_chat else "-"
     user = update.effective_user.id if update.effective_user else "-"
     return f"{kind} {update.update_id} (chat {chat}, user {user})"
