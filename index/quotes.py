@@ -61,7 +61,7 @@ def _is_heading(text: str) -> bool:
         return True
     if end.endswith(_CLOSING):
         return False
-    if end.startswith(("—", "–", "-")) or len(end.split()) < 8:
+    if end.startswith(("—", "–")) or len(end.split()) < 8:
         return True
     return headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
 

@@ -105,6 +105,16 @@ def test_a_digest_lead_passes_over_a_time_stamp_a_headline_or_an_aside(text, lea
     assert lead_sentences(text).startswith(lead)
 
 
+def test_a_list_item_without_a_full_stop_may_be_quoted_but_not_a_signature():
+    from index.quotes import quotable_sentences
+
+    text = ("The council met on Monday.\n\n- The bridge reopens on Monday after two years of repairs\n\n"
+            "“We did it,” the mayor wrote.\n\n— Mayor Ada Nwosu (@adanwosu) November 18, 2019")
+    quotable = [text[s.start : s.end] for s in quotable_sentences(text)]
+    assert "- The bridge reopens on Monday after two years of repairs" in quotable
+    assert not any(line.startswith("—") for line in quotable)
+
+
 def test_chinese_sentences_end_with_their_own_full_stop_and_may_be_quoted():
     from index.quotes import quotable_sentences
 
