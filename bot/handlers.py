@@ -129,8 +129,11 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Private chats: every text is a question. Groups: only a mention of the bot or a reply to it."""
+    """Private chats: every text is a question. Groups: only a mention of the bot or a reply to it. A quote
+    a user sent through the bot's inline menu ("via @bot") is not a question."""
     message = update.effective_message
+    if message.via_bot is not None and message.via_bot.id == context.bot.id:
+        return
     if message.chat.type == ChatType.PRIVATE:
         await answer(update, context, message.text)
         return

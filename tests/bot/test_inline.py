@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tests.bot.conftest import make_settings, reply_to, running
+from tests.fakes.botapi import BOT
 from tests.fakes.telegram_html import parse
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -66,3 +67,12 @@ async def test_start_tells_of_inline_questions_only_when_inline_mode_is_on(botap
         reply = await reply_to(botapi, botapi.user_message("/start"))
     hint = "type <code>@brief_test_bot your question</code>"
     assert (hint in reply.params["text"]) is inline_mode
+
+
+async def test_a_quote_sent_through_the_inline_menu_is_not_taken_for_a_question(botapi, tmp_path, embedder):
+    async with running(make_settings(botapi, tmp_path / "data"), embedder):
+        botapi.user_message("The repairs cost 4.2 million euros. Stone bridge open again · City Herald",
+                            chat_id=91, user_id=91, via_bot=BOT)
+        asked = botapi.user_message("/start", chat_id=92, user_id=92)  # a later update, answered
+        await reply_to(botapi, asked)
+    assert botapi.sent(chat_id=91) == []

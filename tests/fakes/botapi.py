@@ -122,7 +122,7 @@ class FakeBotAPI:
 
     def user_message(self, text: str | None = None, chat_id: int = 1001, user_id: int = 501,
                      chat_type: str = "private", reply_to: dict | None = None, document: dict | None = None,
-                     thread_id: int | None = None, first_name: str = "Ann") -> dict:
+                     thread_id: int | None = None, first_name: str = "Ann", via_bot: dict | None = None) -> dict:
         user = {"id": user_id, "is_bot": False, "first_name": first_name}
         chat = {"id": chat_id, "type": chat_type}
         chat.update({"first_name": first_name} if chat_type == "private" else {"title": "Newsroom"})
@@ -141,6 +141,8 @@ class FakeBotAPI:
             message["document"] = document
         if reply_to is not None:
             message["reply_to_message"] = reply_to
+        if via_bot is not None:
+            message["via_bot"] = via_bot
         if thread_id is not None:
             message["message_thread_id"] = thread_id
             message["is_topic_message"] = True
