@@ -106,4 +106,9 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """,
     # 4: Chinese and Japanese text in the keyword index as pairs of characters
     _index_cjk_in_pairs,
+    # 5: outlets and authors listed without reading every article (the names a question may use for them)
+    """
+    CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+    CREATE INDEX IF NOT EXISTS articles_author ON articles(author);
+    """,
 ]

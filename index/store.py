@@ -9,8 +9,10 @@ leaves it either wholly in or wholly out.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -75,6 +77,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the library at {path}: {exc}") from None
         self._lock = threading.RLock()
+        self._bylines: tuple[int, set[str]] | None = None  # (data_version, words of outlets and authors)
         self._migrate()
 
     def close(self) -> None:
@@ -134,6 +137,7 @@ class Store:
                  article.text, text_hash, _signed64(simhash), now),
             )
             article_id = cursor.lastrowid
+            self._bylines = None
             passage_ids = []
             for ordinal, ((start, end), vector) in enumerate(zip(spans, vectors, strict=True)):
                 cursor = db.execute(
@@ -158,6 +162,7 @@ class Store:
             ids = [r[0] for r in db.execute("SELECT id FROM passages WHERE article_id = ?", (article_id,))]
             db.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(i,) for i in ids])
             db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            self._bylines = None
         return ids
 
     def find_by_url(self, canonical: str) -> Article | None:
@@ -317,13 +322,16 @@ class Store:
         return counts, total
 
     def unseen(self, names: Sequence[str]) -> list[str]:
-        """The names no passage holds: neither the word (its inflections too, by the porter stemmer) nor a word
-        that begins as it does (its first four letters: "Zelensky" is seen where the library spells it
-        "Zelenskiy")."""
+        """The names no article holds: no passage holds the word (its inflections too, by the porter stemmer)
+        or a word that begins as it does (its first four letters: "Zelensky" is seen where the library spells
+        it "Zelenskiy"), and no outlet or author is named so ("Al Jazeera", whose articles need not say it)."""
         unseen = []
         with self._lock:
+            bylines = self._byline_words()
             for name in names:
                 word = searchable(name.lower()).replace('"', "")
+                if any(w.startswith(_fold(word)[:4]) for w in bylines if w[:1] == _fold(word)[:1]):
+                    continue
                 try:
                     found = self._db.execute("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",
                                              (f'"{word}" OR "{word[:4]}"*',)).fetchone()
@@ -332,6 +340,17 @@ class Store:
                 if word and found is None:
                     unseen.append(name)
         return unseen
+
+    def _byline_words(self) -> set[str]:
+        """The words of every outlet and author name, folded as the keyword index folds words; read again
+        after this store or another process changed the articles."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if self._bylines is None or self._bylines[0] != version:
+            rows = self._db.execute("SELECT source FROM articles INDEXED BY articles_source GROUP BY source "
+                                    "UNION SELECT author FROM articles INDEXED BY articles_author GROUP BY author")
+            words = {_fold(w) for (value,) in rows if value for w in re.findall(r"[^\W_]+", value)}
+            self._bylines = (version, words)
+        return self._bylines[1]
 
     def articles_added_since(self, since: str, limit: int) -> list[Article]:
         """Articles added at or after `since` (UTC ISO), newest first, at most `limit`."""
@@ -503,6 +522,11 @@ def _now() -> str:
 def _article(row: tuple) -> Article:
     return Article(id=row[0], url=row[1], title=row[2], source=row[3], published=row[4], author=row[5],
                    lang=row[6], text=row[7])
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents, as FTS5's unicode61 tokenizer (remove_diacritics 2) compares words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def _signed64(value: int) -> int:

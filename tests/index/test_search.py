@@ -62,13 +62,21 @@ def test_a_question_the_library_cannot_answer_is_declined_with_headlines(filled)
     assert all(h.url.startswith("https://news.test/") for h in answer.related)
 
 
-def test_a_question_about_a_name_no_article_holds_is_declined_naming_it(filled):
+def test_a_question_about_a_name_no_article_holds_is_declined_naming_it(filled, tmp_path):
     answer = filled.ask("Did Zorblax Holdings buy the ferry operator?")
     assert not answer.answered and answer.unknown == ("Zorblax Holdings",)
     assert any(h.url == "https://news.test/ferry" for h in answer.related)  # the nearest articles still shown
     # A name the library holds in another form ("pandas") or a question in another language (German
     # capitalises every noun) is searched as usual.
     assert filled.ask("What did the keepers say about the Pandas cubs?").answered
+    assert filled.ask("What did Daily Paws report about the panda cubs?").unknown == ()  # an outlet's name
+    assert filled.ask("What did the Quux Gazette say about the bridge?").unknown == ("Quux Gazette",)
+    path = tmp_path / "quux.jsonl"  # an article from a new outlet: its name is known from then on
+    path.write_text(json.dumps({"url": "https://news.test/quux", "title": "Bridge works", "source": "Quux Gazette",
+                                "text": "Workers finished the bridge works on time and under budget, the council said "
+                                        "on Friday, and the road over it opens to buses next month. " * 2}))
+    assert [r.outcome.value for r in filled.ingest([str(path)])] == ["added"]
+    assert filled.ask("What did the Quux Gazette say about the bridge?").unknown == ()
     assert filled.ask("Wann endete der Streik der Fähre?").unknown == ()
 
 
