@@ -51,16 +51,20 @@ def content_words(question: str) -> list[str]:
     return found
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+
+
 def names(question: str) -> list[str]:
     """The names in a question: its capitalised words after the first, those next to each other as one name
     ("What did Ilya Ponomarev say about the Wagner Group's mutiny?" -> Ilya Ponomarev, Wagner Group); none
-    when most of its words are capitalised (a question in title case says nothing by its capitals)."""
+    when most of its words are capitalised (a question in title case says nothing by its capitals). An
+    acronym is left out: an article may spell it out ("CBO", "the Congressional Budget Office")."""
     found = list(TOKEN.finditer(question))
     if sum(m.group()[0].isupper() for m in found) > len(found) / 2:
         return []
     phrases: list[list[re.Match]] = []
     for i, m in enumerate(found):
-        if i == 0 or not m.group()[0].isupper() or m.group().lower() in STOPWORDS:
+        if i == 0 or not m.group()[0].isupper() or m.group().lower() in STOPWORDS or _ACRONYM.fullmatch(m.group()):
             continue
         if phrases and phrases[-1][-1] is found[i - 1] and not question[found[i - 1].end() : m.start()].strip():
             phrases[-1].append(m)

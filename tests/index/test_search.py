@@ -83,7 +83,8 @@ def test_a_question_about_a_name_no_article_holds_is_declined_naming_it(filled, 
 def test_names_are_capitalised_words_after_the_first_next_ones_joined():
     assert names("What did Ilya Ponomarev say about the Wagner Group's mutiny?") == ["Ilya Ponomarev",
                                                                                      "Wagner Group"]
-    assert names("Who is the CEO of Nvidia?") == ["CEO", "Nvidia"]
+    assert names("Who is the CEO of Nvidia?") == ["Nvidia"]  # an acronym may be spelled out in the articles
+    assert names("What does the CBO expect Intel to pay?") == ["Intel"]
     assert names("What Is The Latest On The Strike?") == []  # title case: capitals say nothing
     assert names("What does the More button do?") == []  # a common word, capitalised as a label
 
