@@ -42,13 +42,18 @@ def content_words(question: str) -> list[str]:
     unless most words are capitalised ("What Is The Latest On The Strike?")."""
     found = []
     raw_words = _words(question)
-    title_case = sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2
+    title_case = _title_case(raw_words)
     for i, raw in enumerate(raw_words):
         word = raw.lower()
         named = i > 0 and raw[0].isupper() and not title_case
         if (word not in STOPWORDS or named) and (len(word) > 1 or word.isdigit()):
             found.append(word)
     return found
+
+
+def _title_case(raw_words: list[str]) -> bool:
+    """Whether most words are capitalised ("What Is The Latest On The Strike?"): capitals then name nothing."""
+    return sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")
@@ -60,7 +65,7 @@ def names(question: str) -> list[str]:
     when most of its words are capitalised (a question in title case says nothing by its capitals). An
     acronym is left out: an article may spell it out ("CBO", "the Congressional Budget Office")."""
     found = list(TOKEN.finditer(question))
-    if sum(m.group()[0].isupper() for m in found) > len(found) / 2:
+    if _title_case([m.group() for m in found]):
         return []
     phrases: list[list[re.Match]] = []
     for i, m in enumerate(found):
