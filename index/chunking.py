@@ -95,6 +95,8 @@ def _sentences_in_line(text: str, start: int, end: int) -> Iterator[Span]:
             continue
         if match.group(1) in ("?", "!") and match.group(2) and _ATTRIBUTION.match(text, match.end(3), end):
             continue
+        if match.group(1) == "." and not match.group(2) and _name_goes_on(text, sent_start, match, end):
+            continue
         span = _trim(text, sent_start, stop)
         if span:
             yield span
@@ -102,6 +104,19 @@ def _sentences_in_line(text: str, start: int, end: int) -> Iterator[Span]:
     span = _trim(text, sent_start, end)
     if span:
         yield span
+
+
+# A short run of capitalised words that closes the line: the rest of a name ("… called the ID. Space Vizzion
+# Concept.").
+_NAME_TAIL = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*[.!?][\"'”’»)]*\s*$")
+
+
+def _name_goes_on(text: str, sent_start: int, match: re.Match, end: int) -> bool:
+    """Whether a full stop after a capitalised word is part of a name whose other words close the line: "the
+    ID. Space Vizzion Concept." is one sentence, where "Space Vizzion Concept." alone would be a fragment."""
+    before = text[sent_start : match.start(1)].split()
+    return bool(before) and before[-1][:1].isupper() and len(before) > 1 \
+        and bool(_NAME_TAIL.fullmatch(text, match.end(3), end))
 
 
 def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:

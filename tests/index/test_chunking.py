@@ -30,6 +30,17 @@ def test_a_dateline_and_the_attribution_of_a_quoted_question_stay_in_the_sentenc
     ]
 
 
+def test_a_name_with_a_full_stop_inside_stays_in_its_sentence():
+    # "ID." ends no sentence when the rest of the name closes the line; a sentence that goes on in lower case
+    # after capitals, or a credit without a full stop, is still a sentence of its own.
+    text = "VW showed a wagon called the ID. Space Vizzion Concept.\nThey moved to the US. Then they left.\n" \
+           "More than 300 people were deported to the US. PTI"
+    assert texts(text, sentences(text)) == [
+        "VW showed a wagon called the ID. Space Vizzion Concept.", "They moved to the US.", "Then they left.",
+        "More than 300 people were deported to the US.", "PTI",
+    ]
+
+
 def test_sentences_never_cross_a_line_break():
     text = "A headline without a stop\nThe body starts here. It goes on."
     assert texts(text, sentences(text)) == ["A headline without a stop", "The body starts here.", "It goes on."]
