@@ -217,6 +217,7 @@ def answer_json(answer: Answer) -> dict:
         "related": [{"title": h.title, "url": h.url} for h in answer.related],
         **({"filters": answer.filters} if answer.filters else {}),
         **({"unknown": list(answer.unknown)} if answer.unknown else {}),
+        **({"lacking": answer.lacking} if answer.lacking else {}),
     }
 
 

@@ -225,6 +225,9 @@ def declined_line(answer: Answer) -> str:
     if answer.unknown:
         where = f"the library ({answer.filters})" if answer.filters else "the library"
         return f"Nothing in {where} mentions {' or '.join(answer.unknown)}."
+    if answer.lacking:
+        where = f"the library ({answer.filters})" if answer.filters else "the library"
+        return f"Nothing in {where} answers that: the nearest article does not give {answer.lacking}."
     if answer.filters:
         return f"Nothing in the library ({answer.filters}) answers that."
     return "Nothing in the library answers that."

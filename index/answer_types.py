@@ -11,6 +11,7 @@ for them. The rules are the usual ones of answer-type classification in extracti
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -54,7 +55,7 @@ def asked(question: str) -> AnswerType | None:
     """The kind of answer an English question asks for, or None when its words do not say."""
     if _TIME_Q.search(question):
         return AnswerType.TIME
-    if _QUANTITY_Q.search(question) or _PRICE_Q.search(question):
+    if _QUANTITY_Q.search(question) or _PRICE_Q.search(question) or measure_asked(question):
         return AnswerType.QUANTITY
     if _NAME_Q.search(question):
         return AnswerType.NAME
@@ -71,3 +72,76 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         return bool(_TIME.search(sentence))
     known = {w.lower() for w in _WORD.findall(question)}
     return any(w.lower() not in known for match in _CAPITALISED.findall(sentence) for w in _WORD.findall(match))
+
+
+# --- measures: a quantity asked for by its unit ----------------------------------------------------------
+# "How far", "what does it cost", "what was the final score" ask for a quantity of one kind, written with its
+# own units (miles, dollars, 24-21). The kinds are the numeric classes of the usual question taxonomy (Li and
+# Roth, 2002: money, percent, distance, period, age, speed, weight, temperature, score, and so on), each with a
+# question pattern on the wh-phrase and a sentence pattern on the units that write it. A plain count ("how many
+# employees") is not a measure: any number may answer it.
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    name: str              # what the reader is told is missing: "the cost"
+    question: re.Pattern   # the wh-phrase that asks for it
+    units: re.Pattern      # how a sentence writes it (a number is needed too, except where `units` is a word)
+    needs_number: bool = True
+
+
+def _p(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_MONEY_VERB = (r"(?:cost|costs|costing|pay|pays|paid|paying|earn|earns|earned|earning|spend|spends|spent|spending|"
+               r"charge|charges|charged|charging|worth|fetch|fetched|sell|sold|buy|bought|fined?|owe|owes|owed|"
+               r"invest|invested|raise|raised|receive|received|offer|offered|bid|awarded|compensat\w*)")
+_WITHIN = r"(?:\s+[\w'’-]+){0,6}?"  # the verb of "how much ... paid" within a few words, in the same clause
+_BE = r"(?:(?:is|was|are|were|will be)\s+)?"  # "what was the ticket price"
+_MONEY_NOUN = r"(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
+              r"settlement|tuition)s?"
+_CURRENCY = r"[$£€¥₹]|\b(?:US\$|USD|EUR|GBP|dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|Rs\.?|rubles?|" \
+            r"roubles?|francs?|cents?|pence|pesos?|reais|kronor|kroner|krona|lira|rand|bitcoins?)\b"
+_LENGTH = r"\d\s?(?:m|km|ft|cm|mm)\b|\b(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|foot|yards?|inch(?:es)?|" \
+          r"centimet(?:er|re)s?|light[- ]years?|storeys?|stories|floors|altitude)\b"
+_AGE = r"\b\d+[- ]years?[- ]old\b|\baged?\s+\d+|\bage of \d+|,\s*\d{1,3}\s*,|\b(?:born|birthday)\b|" \
+       r"\bin (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+_SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper (?:hour|second|minute)\b|" \
+         r"\ban hour\b|\bin [\w.]+ seconds\b"
+# A score: two small numbers joined by a dash or a colon, not part of a date or a longer number ("21-7", "6-3, 7-6").
+_SCORE = r"(?<![\d.,/-])\d{1,3}\s?[-–—:]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|goalless|scoreless)\b"
+MEASURES = (
+    Measure("the amount of money",
+            _p(rf"\bhow much\b(?:\s+money\b|{_WITHIN}\s+{_MONEY_VERB}\b)"
+               rf"|\bwhat\s+{_BE}(?:\w+\s+){{0,2}}{_MONEY_NOUN}\b"),
+            _p(_CURRENCY)),
+    Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction)\b"),
+            _p(r"%|\bper\s?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|majority|minority)\b|\bone in \w+\b"),
+            needs_number=False),
+    Measure("the distance", _p(r"\bhow far\b|\bwhat\s+(?:\w+\s+)?(?:distance|range)\b|\bhow (?:tall|high|deep|wide)\b"),
+            _p(_LENGTH)),
+    Measure("the age", _p(r"\bhow old\b|\b(?:at\s+)?what age\b"), _p(_AGE), needs_number=False),
+    Measure("the speed", _p(r"\bhow fast\b|\bwhat\s+(?:\w+\s+)?speeds?\b"), _p(_SPEED)),
+    Measure("the weight", _p(rf"\bhow heavy\b|\bhow much\b{_WITHIN}\s+weigh(?:s|ed)?\b|\bwhat\s+(?:\w+\s+)?weight\b"),
+            _p(r"\b(?:tons?|tonnes?|kg|kilograms?|kilos?|pounds?|lbs?|grams?|ounces?|oz)\b")),
+    Measure("the temperature", _p(r"\bhow (?:hot|cold|warm)\b|\bwhat\s+(?:\w+\s+)?temperatures?\b"),
+            _p(r"°|\bdegrees?\b|\bcelsius\b|\bfahrenheit\b|\bkelvin\b")),
+    Measure("the dose", _p(r"\bwhat\s+(?:\w+\s+)?(?:dose|dosage)s?\b"),
+            _p(r"\b(?:mg|milligrams?|micrograms?|mcg|µg|ml|millilit(?:er|re)s?|doses?|dosages?|units|iu|tablets?|pills?)\b")),
+    Measure("the fuel economy",
+            _p(r"\b(?:gas|fuel|petrol)\s+(?:mileage|economy|efficiency|consumption)\b|\bmpg\b|\bmiles per gallon\b"),
+            _p(r"\bmpge?\b|\bmiles per gallon\b|\bl/100\s?km\b|\blit(?:er|re)s per 100\b|\bkm/l\b")),
+    Measure("the score", _p(r"\bwhat\s+(?:was|is|were)?\s*(?:the\s+)?(?:\w+\s+)?score\b|\bby what (?:score|margin)\b"),
+            _p(_SCORE), needs_number=False),
+)
+
+
+def measure_asked(question: str) -> Measure | None:
+    """The measure an English question asks for ("How far can it go?": the distance), or None."""
+    return next((m for m in MEASURES if m.question.search(question)), None)
+
+
+def holds_measure(measure: Measure, sentence: str) -> bool:
+    """Whether a sentence writes a quantity of that measure: its units, and a number where the units need one."""
+    return bool(measure.units.search(sentence)) and (not measure.needs_number or bool(_NUMBER.search(sentence)))

@@ -25,7 +25,7 @@ from .answer_types import AnswerType
 from .chunking import CJK_RUN, Span, sentences
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
-from .words import TOKEN, bag_coverage, coverage, tokens
+from .words import TOKEN, bag_coverage, coverage, is_english, tokens
 
 _ANAPHORA = re.compile(r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|however|"
                        r"also|yet|then|there|such|both|the move|the company|the decision)\b", re.IGNORECASE)
@@ -96,6 +96,22 @@ def _typed_coverage(present: set[str], weights: dict[str, float], kind: AnswerTy
     return held / (sum(weights.values()) + extra)
 
 
+def _typed(text: str, spans: Sequence[Span], headings: Sequence[bool], kind: AnswerType | None,
+           measure: answer_types.Measure | None, question: str) -> list[bool]:
+    """Whether each sentence holds the kind of answer asked for. A quantity asked for by its units ("how far":
+    miles, kilometres) is held by the sentences that write those units, where the article has any; otherwise
+    by any number, as for a count."""
+    if kind is None:
+        return [False] * len(spans)
+    if measure is not None:
+        typed = [not heading and answer_types.holds_measure(measure, text[s.start : s.end])
+                 for s, heading in zip(spans, headings, strict=True)]
+        if any(typed):
+            return typed
+    return [not heading and answer_types.holds(kind, text[s.start : s.end], question)
+            for s, heading in zip(spans, headings, strict=True)]
+
+
 @lru_cache(maxsize=1024)
 def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
     """An article's sentences, the words of each, and whether each is (part of) a subhead or caption that
@@ -104,6 +120,19 @@ def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
     headings = [len(spans) > 1 and (_is_heading(text[s.start : s.end]) or _is_heading(line_of(text, s)))
                 for s in spans]
     return spans, [set(tokens(text[s.start : s.end])) for s in spans], headings
+
+
+def lacking_measure(article: Article, question: str) -> answer_types.Measure | None:
+    """The measure an English question asks for ("how far": the distance) when no sentence of the article that
+    answers it gives one (no distance in miles, kilometres, …), else None. Articles in other languages write
+    their units in their own words, so only English (or unlabelled) articles are judged."""
+    measure = answer_types.measure_asked(question) if is_english(question) else None
+    if measure is None or (article.lang or "en").split("-")[0].lower() != "en":
+        return None
+    text = article.text
+    if any(answer_types.holds_measure(measure, text[s.start : s.end]) for s in quotable_sentences(text)):
+        return None
+    return measure
 
 
 def quotable_sentences(text: str) -> list[Span]:
@@ -121,6 +150,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     if not candidates:
         return [], []
     kind = answer_types.asked(question)
+    measure = answer_types.measure_asked(question) if kind is AnswerType.QUANTITY else None  # "how far": miles
     top_fused = candidates[0].fused
     best_per_article: dict[int, ScoredQuote] = {}
     readings: dict[int, _Reading] = {}
@@ -140,9 +170,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         spans, bags, headings = _sentence_bags(article.text)
         mean_length = sum(len(b) for b in bags) / max(1, len(bags))
         best: tuple[float, float, int] | None = None
-        typed = [kind is not None and not headings[i] and answer_types.holds(kind, article.text[s.start : s.end],
-                                                                             question)
-                 for i, s in enumerate(spans)]
+        typed = _typed(article.text, spans, headings, kind, measure, question)
         held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
         shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any
         for i, span in enumerate(spans):

@@ -260,6 +260,12 @@ class Library:
         articles = self.store.articles(list({c.passage.article_id for c in considered}))
         scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question)
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
+        # A question for a measure ("What was the final score …?") is not answered by an article on its subject
+        # that never gives one: the near miss is said as such.
+        lacking = quotes.lacking_measure(scored[0].article, question) if answers else None
+        if lacking is not None:
+            return Answer(question=asked, answered=False, related=self._related(candidates),
+                          filters=limits.describe(), lacking=lacking.name)
         shown = tuple(quote for quote in map(self._quote, scored) if quote is not None) if answers else ()
         if not shown:
             return Answer(question=asked, answered=False, related=self._related(candidates),

@@ -94,6 +94,11 @@ def test_a_question_about_an_unknown_name_says_which_name():
         "Nothing in the library (from bbc) mentions Zorblax or Quux Corp.")
 
 
+def test_a_question_for_a_measure_no_article_gives_says_which_measure():
+    assert render.declined_line(Answer("q", False, lacking="the score")) == (
+        "Nothing in the library answers that: the nearest article does not give the score.")
+
+
 def test_non_web_links_are_plain_text():
     (reply,) = render.answer_replies(Answer("q", True, (quote("Some text.", url="briefbot://guide/x"),)))
     assert "<a " not in reply.html and not reply.buttons

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from index.answer_types import AnswerType, asked, holds
+from index.answer_types import AnswerType, asked, holds, holds_measure, measure_asked
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -43,14 +43,51 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert not holds(None, "Anything at all, 42.", "")
 
 
-def ask_one_article(library, tmp_path, title: str, text: str, question: str):
-    """A library of one article, asked one question; the answer must not be declined."""
+@pytest.mark.parametrize(("question", "measure"), [
+    ("How much is the manager being paid?", "the amount of money"),
+    ("What was the ticket price?", "the amount of money"),
+    ("How far can the car go on one charge?", "the distance"),
+    ("How old is the skipper's schooner?", "the age"),
+    ("What was the final score of the game?", "the score"),
+    ("How fast is the new supercomputer?", "the speed"),
+    ("What percentage of voters backed the plan?", "the percentage"),
+    ("What gas mileage does the sedan get?", "the fuel economy"),
+    ("What dose of the drug was used?", "the dose"),
+    ("How hot does the keyboard get?", "the temperature"),
+    ("How heavy a load can the lander carry?", "the weight"),
+    # a plain count, or "how much" with no verb of money in its clause, asks for no unit
+    ("How many employees did the company have?", None),
+    ("How much had the shares risen by noon, and where did they close after the new offer?", None),
+    ("What did the minister say about the cost of the campaign?", None),
+])
+def test_the_question_tells_the_measure_asked_for(question, measure):
+    found = measure_asked(question)
+    assert (found.name if found else None) == measure
+
+
+def test_a_sentence_gives_a_measure_by_its_units():
+    money, distance, score, age = (measure_asked(q) for q in (
+        "How much did it cost?", "How far can it go?", "What was the score?", "How old is he?"))
+    assert holds_measure(money, "The repairs cost 4.2 million euros.")
+    assert holds_measure(money, "Tickets are £12 each.")
+    assert not holds_measure(money, "He signed until the end of the 2022/23 season.")  # a number, not money
+    assert holds_measure(distance, "The wagon will go 300 miles on a single charge.")
+    assert not holds_measure(distance, "It can reach 60 mph in five seconds.")
+    assert not holds_measure(distance, "I'm not sure, he said.")  # the m of I'm is no metre
+    assert holds_measure(score, "Nadal beat Khachanov 6-3, 7-6.")
+    assert not holds_measure(score, "The game was on 2019-11-14 in Cleveland.")  # a date is no score
+    assert holds_measure(age, "The 55-year-old is the third resident to catch it.")
+    assert holds_measure(age, "Martin Taylor, 43, fell ill.")
+
+
+def ask_one_article(library, tmp_path, title: str, text: str, question: str, answered: bool = True):
+    """A library of one article, asked one question; the answer must be declined or not, as said."""
     path = tmp_path / "one.jsonl"
     path.write_text(json.dumps({"url": "https://news.test/one", "title": title, "source": "Desk", "text": text}),
                     encoding="utf-8")
     list(library.ingest([str(path)]))
     answer = library.ask(question)
-    assert answer.answered
+    assert answer.answered is answered
     return answer
 
 
@@ -121,3 +158,30 @@ def test_chinese_sentences_end_with_their_own_full_stop_and_may_be_quoted():
     text = "图注：会议现场\n\n市政府周一宣布，新地铁线将于明年开通。这条线路连接机场和市中心！"
     assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
         "市政府周一宣布，新地铁线将于明年开通。", "这条线路连接机场和市中心！"]
+
+
+GAME = ("The Browns beat the Steelers on Thursday night in Cleveland. Late in the game, Myles Garrett ripped off "
+        "Mason Rudolph's helmet and hit him with it. The league suspended Garrett for the rest of the season.")
+
+
+def test_a_question_for_a_measure_the_article_never_gives_is_declined_saying_so(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Garrett suspended", GAME,
+                             "What was the final score of the Browns game in which Garrett hit Rudolph?",
+                             answered=False)
+    assert answer.lacking == "the score" and answer.related[0].url == "https://news.test/one"
+
+
+def test_a_question_for_a_measure_the_article_gives_quotes_it(library, tmp_path):
+    text = GAME + " The Browns won 21-7, their first win over Pittsburgh in two years."
+    answer = ask_one_article(library, tmp_path, "Garrett suspended", text,
+                             "What was the final score of the Browns game in which Garrett hit Rudolph?")
+    assert any("21-7" in e.text for q in answer.quotes for e in q.excerpts)
+
+
+def test_an_article_in_another_language_is_not_judged_by_english_units(library, tmp_path):
+    path = tmp_path / "fr.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/fr", "title": "Le skipper du Bassi", "lang": "fr",
+                                "text": "Le skipper Wade Bassi a soixante ans. Son bateau a cent six ans, "
+                                        "dit-il, et il navigue encore chaque été vers l'Alaska."}), encoding="utf-8")
+    list(library.ingest([str(path)]))
+    assert library.ask("How old is skipper Wade Bassi's boat?").lacking == ""
