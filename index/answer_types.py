@@ -109,8 +109,9 @@ _AGE = r"\b\d+[- ]years?[- ]old\b|\baged?\s+\d+|\bage of \d+|,\s*\d{1,3}\s*,|\b(
        r"\bin (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
 _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper (?:hour|second|minute)\b|" \
          r"\ban hour\b|\bin [\w.]+ seconds\b"
-# A score: two small numbers joined by a dash or a colon, not part of a date or a longer number ("21-7", "6-3, 7-6").
-_SCORE = r"(?<![\d.,/-])\d{1,3}\s?[-–—:]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|goalless|scoreless)\b"
+# A score: two small numbers joined by a dash, not part of a date or a longer number ("21-7", "6-3, 7-6"). English
+# news writes scores with a dash; a colon joins the hours and minutes of a time ("a 4:25 kickoff").
+_SCORE = r"(?<![\d.,/:-])\d{1,3}\s?[-–—]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|goalless|scoreless)\b"
 MEASURES = (
     Measure("the amount of money",
             _p(rf"\bhow much\b(?:\s+money\b|{_WITHIN}\s+{_MONEY_VERB}\b)"

@@ -76,6 +76,7 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(distance, "I'm not sure, he said.")  # the m of I'm is no metre
     assert holds_measure(score, "Nadal beat Khachanov 6-3, 7-6.")
     assert not holds_measure(score, "The game was on 2019-11-14 in Cleveland.")  # a date is no score
+    assert not holds_measure(score, "The rematch moves from a 4:25 kickoff to a 1 p.m. start.")  # nor a time
     assert holds_measure(age, "The 55-year-old is the third resident to catch it.")
     assert holds_measure(age, "Martin Taylor, 43, fell ill.")
 
