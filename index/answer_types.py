@@ -138,6 +138,16 @@ MEASURES = (
 )
 
 
+# A wh-word opening the question or a clause joined to it ("… and how big is it?"); "in which" opens none.
+_ASK = re.compile(r"(?:^|\band\b|[,;])\s*(?:(?:since|until)\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b",
+                  re.IGNORECASE)
+
+
+def asks_several(question: str) -> bool:
+    """Whether a question asks more than one thing ("How far away is Europa and how big is it?")."""
+    return len(_ASK.findall(question.strip(" ¿¡\"“'"))) > 1
+
+
 def measure_asked(question: str) -> Measure | None:
     """The measure an English question asks for ("How far can it go?": the distance), or None."""
     return next((m for m in MEASURES if m.question.search(question)), None)

@@ -125,9 +125,10 @@ def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
 def lacking_measure(article: Article, question: str) -> answer_types.Measure | None:
     """The measure an English question asks for ("how far": the distance) when no sentence of the article that
     answers it gives one (no distance in miles, kilometres, …), else None. Articles in other languages write
-    their units in their own words, so only English (or unlabelled) articles are judged."""
+    their units in their own words, so only English (or unlabelled) articles are judged; a question that asks
+    something else too ("… and how big is it?") may be answered in part, so it is not judged either."""
     measure = answer_types.measure_asked(question) if is_english(question) else None
-    if measure is None or (article.lang or "en").split("-")[0].lower() != "en":
+    if measure is None or answer_types.asks_several(question) or (article.lang or "en").split("-")[0].lower() != "en":
         return None
     text = article.text
     if any(answer_types.holds_measure(measure, text[s.start : s.end]) for s in quotable_sentences(text)):

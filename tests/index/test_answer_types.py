@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from index.answer_types import AnswerType, asked, holds, holds_measure, measure_asked
+from index.answer_types import AnswerType, asked, asks_several, holds, holds_measure, measure_asked
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -177,6 +177,23 @@ def test_a_question_for_a_measure_the_article_gives_quotes_it(library, tmp_path)
     answer = ask_one_article(library, tmp_path, "Garrett suspended", text,
                              "What was the final score of the Browns game in which Garrett hit Rudolph?")
     assert any("21-7" in e.text for q in answer.quotes for e in q.excerpts)
+
+
+def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Garrett suspended", GAME,
+                             "What was the final score, and how long is Garrett suspended for?")
+    assert "rest of the season" in answer.quotes[0].text + " ".join(e.text for e in answer.quotes[0].also)
+
+
+@pytest.mark.parametrize(("question", "several"), [
+    ("How far away is Europa and how big is it?", True),
+    ("Who were the two hostages freed by the Taliban, and where did they work?", True),
+    ("What was the final score of the game in which Garrett hit Rudolph?", False),
+    ("How much is the manager being paid and since when?", True),
+    ("How much did the deal cost?", False),
+])
+def test_a_question_may_ask_several_things(question, several):
+    assert asks_several(question) is several
 
 
 def test_an_article_in_another_language_is_not_judged_by_english_units(library, tmp_path):
