@@ -220,17 +220,14 @@ def digest_replies(stories: list[Story], title: str, unsubscribe_callback: str |
 
 
 def declined_line(answer: Answer) -> str:
-    """"Nothing in the library answers that.", naming the reader's filters when there were some, or the names
-    no article holds when that is why."""
+    """"Nothing in the library answers that.", naming the reader's filters when there were some, the names no
+    article holds or the measure the nearest article never gives when that is why."""
+    where = f"the library ({answer.filters})" if answer.filters else "the library"
     if answer.unknown:
-        where = f"the library ({answer.filters})" if answer.filters else "the library"
         return f"Nothing in {where} mentions {' or '.join(answer.unknown)}."
     if answer.lacking:
-        where = f"the library ({answer.filters})" if answer.filters else "the library"
         return f"Nothing in {where} answers that: the nearest article does not give {answer.lacking}."
-    if answer.filters:
-        return f"Nothing in the library ({answer.filters}) answers that."
-    return "Nothing in the library answers that."
+    return f"Nothing in {where} answers that."
 
 
 def declined_reply(answer: Answer) -> Reply:
