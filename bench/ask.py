@@ -2,7 +2,9 @@
 the answers are as a reader sees them (the rendered Telegram reply's visible characters), with how many quotes
 hold a second excerpt.
 
-    .venv/bin/python bench/ask.py [ARTICLES.jsonl QUESTIONS.jsonl]
+    .venv/bin/python bench/ask.py [--pytorch] [ARTICLES.jsonl QUESTIONS.jsonl]
+
+--pytorch runs the model with PyTorch only (the runtime before ONNX Runtime), for a ratio.
 
 Prints figures; asserts nothing.
 """
@@ -33,10 +35,13 @@ def visible_length(html_text: str) -> int:
 
 def main() -> None:
     corpus = ROOT.parent / "shared/corpus/news"
-    articles = Path(sys.argv[1]) if len(sys.argv) > 2 else corpus / "articles.jsonl"
-    questions_file = Path(sys.argv[2]) if len(sys.argv) > 2 else corpus / "dev_questions.jsonl"
+    pytorch = "--pytorch" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--pytorch"]
+    articles = Path(args[0]) if len(args) > 1 else corpus / "articles.jsonl"
+    questions_file = Path(args[1]) if len(args) > 1 else corpus / "dev_questions.jsonl"
     questions = [json.loads(line)["question"] for line in questions_file.read_text(encoding="utf-8").splitlines()]
-    with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp), SentenceTransformerEmbedder()) as library:
+    embedder = SentenceTransformerEmbedder(onnx=not pytorch)
+    with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp), embedder) as library:
         list(library.ingest([str(articles)]))
         for question in questions[:5]:  # warm-up
             library.ask(question)
@@ -45,6 +50,7 @@ def main() -> None:
         filtered = {f: measure(library, [f"{q} {f}" for q in questions]) for f in ("since:2019-11-01", "source:bbc")}
         stats = library.stats()
         answers = [library.ask(question) for question in questions]
+    print(f"runtime: {'PyTorch' if pytorch else 'ONNX Runtime'}")
     print(f"library: {stats['articles']} articles, {stats['passages']} passages; {len(timings)} asks")
     print(f"ask latency: p50 {timings[len(timings) // 2]:.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms, "
           f"mean {statistics.mean(timings):.1f} ms")

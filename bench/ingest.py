@@ -1,6 +1,8 @@
 """Ingest throughput next to the raw model.encode rate on the same passages, and peak memory.
 
-    .venv/bin/python bench/ingest.py [ARTICLES.jsonl]
+    .venv/bin/python bench/ingest.py [--pytorch] [ARTICLES.jsonl]
+
+--pytorch runs the model with PyTorch only (the runtime before ONNX Runtime), for a ratio.
 
 Prints figures; asserts nothing. Default input: ../shared/corpus/news/articles.jsonl.
 """
@@ -23,8 +25,11 @@ from index.sources import expand  # noqa: E402
 
 
 def main() -> None:
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/corpus/news/articles.jsonl"
-    embedder = SentenceTransformerEmbedder()
+    pytorch = "--pytorch" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--pytorch"]
+    source = Path(args[0]) if args else ROOT.parent / "shared/corpus/news/articles.jsonl"
+    embedder = SentenceTransformerEmbedder(onnx=not pytorch)
+    print(f"runtime: {'PyTorch' if pytorch else 'ONNX Runtime'}{' (bf16 batches: PyTorch)' if embedder.bf16 else ''}")
     embedder.encode(["warm up the model"] * 8)
 
     articles = [item for _, item in expand(str(source)) if not isinstance(item, Exception)]

@@ -330,7 +330,8 @@ class Store:
             bylines = self._byline_words()
             for name in names:
                 word = searchable(name.lower()).replace('"', "")
-                if any(w.startswith(_fold(word)[:4]) for w in bylines):
+                prefix = _fold(word)[:4]
+                if any(w.startswith(prefix) for w in bylines):
                     continue
                 try:
                     found = self._db.execute("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from .chunking import CJK, CJK_RUN, character_pairs
 
@@ -117,6 +118,7 @@ def is_english(question: str) -> bool:
     return any(w in _ENGLISH_QUESTION_WORDS for w in TOKEN.findall(question.lower()))
 
 
+@lru_cache(maxsize=1 << 16)  # a few thousand distinct words a day; each ask stems every candidate's words
 def _stem(word: str) -> str:
     """A light English suffix stripper: enough for 'tariffs' to meet 'tariff', 'charged' 'charge' and 'faces'
     'face' (a final e is dropped once the suffix is gone, as Porter's stemmer does)."""

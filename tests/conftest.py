@@ -52,9 +52,23 @@ def library(tmp_path, embedder):
         yield lib
 
 
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory) -> Path:
+    """ONNX Runtime's copy of the model is made once a run (~12 s), in a temporary folder rather than the
+    user's ~/.cache, for every embedder the tests make (BRIEFBOT_MODEL_CACHE_DIR)."""
+    folder = tmp_path_factory.mktemp("model-cache")
+    previous = os.environ.get("BRIEFBOT_MODEL_CACHE_DIR")
+    os.environ["BRIEFBOT_MODEL_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("BRIEFBOT_MODEL_CACHE_DIR", None)
+    else:
+        os.environ["BRIEFBOT_MODEL_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
-def real_embedder() -> SentenceTransformerEmbedder:
-    return SentenceTransformerEmbedder()
+def real_embedder(model_cache) -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder(cache_dir=model_cache)
 
 
 @pytest.fixture(scope="session")
