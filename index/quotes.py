@@ -97,19 +97,19 @@ def _typed_coverage(present: set[str], weights: dict[str, float], kind: AnswerTy
 
 
 def _typed(text: str, spans: Sequence[Span], headings: Sequence[bool], kind: AnswerType | None,
-           measure: answer_types.Measure | None, question: str) -> list[bool]:
-    """Whether each sentence holds the kind of answer asked for. A quantity asked for by its units ("how far":
-    miles, kilometres) is held by the sentences that write those units, where the article has any; otherwise
-    by any number, as for a count."""
+           measure: answer_types.Measure | None, question: str) -> tuple[list[bool], bool]:
+    """(whether each sentence holds the kind of answer asked for, whether that is the measure asked for). A
+    quantity asked for by its units ("how far": miles, kilometres) is held by the sentences that write those
+    units, where the article has any; otherwise by any number, as for a count."""
     if kind is None:
-        return [False] * len(spans)
+        return [False] * len(spans), False
     if measure is not None:
         typed = [not heading and answer_types.holds_measure(measure, text[s.start : s.end])
                  for s, heading in zip(spans, headings, strict=True)]
         if any(typed):
-            return typed
+            return typed, True
     return [not heading and answer_types.holds(kind, text[s.start : s.end], question)
-            for s, heading in zip(spans, headings, strict=True)]
+            for s, heading in zip(spans, headings, strict=True)], False
 
 
 @lru_cache(maxsize=1024)
@@ -171,7 +171,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         spans, bags, headings = _sentence_bags(article.text)
         mean_length = sum(len(b) for b in bags) / max(1, len(bags))
         best: tuple[float, float, int] | None = None
-        typed = _typed(article.text, spans, headings, kind, measure, question)
+        typed, measured = _typed(article.text, spans, headings, kind, measure, question)
         held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
         shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any
         for i, span in enumerate(spans):
@@ -191,7 +191,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             continue
         sentence = article.text[spans[best[2]].start : spans[best[2]].end]
         quote_span = _with_context(article.text, spans, best[2], weights)
-        readings[article_id] = _Reading(held, shown, typed, local, best[2])
+        readings[article_id] = _Reading(held, shown, typed, measured, local, best[2])
         # Across articles, three signals on a 0..1 scale, counted alike: the article's best passage rank, how
         # much of the question its sentence holds, and how close in meaning its closest passage is.
         closeness = cosine.get(article_id, 0.0)
@@ -223,6 +223,7 @@ class _Reading:
     held: list[float | None]  # each sentence's score (None for subheads and captions)
     shown: list[float | None]  # the same, counting the words of the sentence it leans on (shown with it)
     typed: list[bool]         # whether it holds the kind of answer asked for
+    measured: bool            # whether `typed` marks the measure asked for ("how far": miles), not any number
     weights: dict[str, float]  # the question's weights inside this article
     best: int                 # the quoted sentence
 
@@ -234,8 +235,11 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     close enough to the quoted sentence to be shown with it (the same ratio as a further quote). Its neighbour
     comes with it as for any quote; when it touches the quote in the same paragraph the two are one excerpt.
     A sentence that leans on the one before ("Its shareholders will not receive …") is judged with it, as it is
-    shown with it."""
-    text, (spans, bags, _) = quote.article.text, _sentence_bags(quote.article.text)
+    shown with it. Where the question asks for a measure the quote does not give ("How far can the ID. Space
+    Vizzion go on one charge?" quoted by the sentence that names the car), a sentence that gives it, holds a word
+    of the question and stands under the same subhead is added whatever its score: without it the quote cannot
+    answer."""
+    text, (spans, bags, headings) = quote.article.text, _sentence_bags(quote.article.text)
     shown, bar = reading.shown, ratio * (reading.held[reading.best] or 0.0)
     inside = [i for i, s in enumerate(spans) if s.start >= quote.span.start and s.end <= quote.span.end]
     have = set().union(*(bags[i] for i in inside))
@@ -247,6 +251,12 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
         adds = any(t in bags[i] and t not in have for t in reading.weights) or (reading.typed[i] and not has_type)
         if adds and (choice is None or h > (shown[choice] or 0.0)):
             choice = i
+    first, last = _section(headings, reading.best)
+    if reading.measured and not has_type and (choice is None or not reading.typed[choice]
+                                              or not first <= choice < last):
+        giving = [i for i in range(first, last) if shown[i] is not None and reading.typed[i] and i not in inside
+                  and any(t in bags[i] for t in reading.weights)]
+        choice = max(giving, key=lambda i: shown[i] or 0.0, default=choice)
     if choice is None:
         return quote
     extra = _with_context(text, spans, choice, question_weights)
@@ -257,6 +267,14 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     if not between.strip() and "\n" not in between:
         return replace(quote, span=Span(first.start, second.end))
     return replace(quote, also=(extra,))
+
+
+def _section(headings: Sequence[bool], i: int) -> tuple[int, int]:
+    """The sentences between the subheads around sentence i, as a range: in a round-up ("VOLKSWAGEN ID. SPACE
+    VIZZION CONCEPT", then "FORD MUSTANG MACH E") each section is about a subject of its own."""
+    first = next((j + 1 for j in range(i - 1, -1, -1) if headings[j]), 0)
+    last = next((j for j in range(i + 1, len(headings)) if headings[j]), len(headings))
+    return first, last
 
 
 _RECENT = re.compile(r"\b(?:latest|newest|most recent|recently|currently|right now|today|this week|lately)\b",

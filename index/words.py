@@ -37,17 +37,26 @@ def tokens(text: str) -> list[str]:
     return [_stem(t) for t in _words(text.lower())]
 
 
+# The word after "how" that names the quantity asked for ("How far …?", "How fast …?"): the kind of answer,
+# which an answer gives by a number and units ("300 miles", "60 mph"), not by the word itself. Not those that
+# English writes after the figure, where they do help find the answer: "55-year-old", "6 feet tall",
+# "1,900-mile-wide", "10 metres deep" or "high", "two hours long".
+HOW_DEGREE = frozenset("far fast big large heavy hot cold warm often soon late early".split())
+
+
 def content_words(question: str) -> list[str]:
     """The words of a question that carry its meaning, lower-cased, in order. A stopword counts when it is
     capitalised after the question's first word: it is then a name or a label ("the More button", "The Who"),
-    unless most words are capitalised ("What Is The Latest On The Strike?")."""
+    unless most words are capitalised ("What Is The Latest On The Strike?"). The degree word of "how far",
+    "how long", … does not count (see HOW_DEGREE)."""
     found = []
     raw_words = _words(question)
     title_case = _title_case(raw_words)
     for i, raw in enumerate(raw_words):
         word = raw.lower()
         named = i > 0 and raw[0].isupper() and not title_case
-        if (word not in STOPWORDS or named) and (len(word) > 1 or word.isdigit()):
+        asked_degree = i > 0 and raw_words[i - 1].lower() == "how" and word in HOW_DEGREE
+        if (word not in STOPWORDS or named) and (len(word) > 1 or word.isdigit()) and not asked_degree:
             found.append(word)
     return found
 

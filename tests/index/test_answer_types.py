@@ -203,3 +203,30 @@ def test_an_article_in_another_language_is_not_judged_by_english_units(library, 
                                         "dit-il, et il navigue encore chaque été vers l'Alaska."}), encoding="utf-8")
     list(library.ingest([str(path)]))
     assert library.ask("How old is skipper Wade Bassi's boat?").lacking == ""
+
+
+ROUNDUP = ("Carmakers showed new electric models at the motor show this week.\n\n"
+           "NORDIC ARROW ESTATE\n\n"
+           "Nordic Motors showed the Arrow Estate, a low electric station car with a glass roof and seats for five.\n\n"
+           "The company says the car will be able to go 280 miles on a single battery charge. "
+           "It goes on sale next year.\n\n"
+           "KESTREL PICKUP\n\n"
+           "The Kestrel pickup will go 190 to 250 miles per charge, depending on its battery. "
+           "It will start at $52,000.")
+
+
+def test_a_quote_that_names_the_subject_but_not_the_measure_adds_the_sentence_that_gives_it(library, tmp_path):
+    others = tmp_path / "others.jsonl"  # where "go" and "charge" are common words, as in any library
+    rows = [("Phone makers race to charge faster", "New phones charge in twenty minutes. Buyers go for battery life."),
+            ("Court hears fraud charge", "The charge against the banker will go to trial in May, the court said.")]
+    others.write_text("\n".join(json.dumps({"url": f"https://news.test/{i}", "title": title, "text": text})
+                                 for i, (title, text) in enumerate(rows)), encoding="utf-8")
+    list(library.ingest([str(others)]))
+    path = tmp_path / "roundup.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/roundup", "title": "Electric cars at the motor show",
+                                "text": ROUNDUP}), encoding="utf-8")
+    list(library.ingest([str(path)]))
+    first = library.ask("How far can the Nordic Motors Arrow Estate go on one charge?").quotes[0]
+    shown = " … ".join(e.text for e in first.excerpts)
+    assert "Arrow Estate" in shown and "280 miles" in shown
+    assert "190 to 250" not in shown  # the other car's range, under another subhead

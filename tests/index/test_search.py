@@ -137,6 +137,12 @@ def test_a_capitalised_stopword_inside_a_question_is_a_name():
     assert content_words("WHAT IS THE LATEST ON THE STRIKE?") == ["latest", "strike"]
 
 
+def test_the_degree_word_of_how_far_is_the_kind_of_answer_not_a_word_of_it():
+    assert content_words("How far can the wagon go on one charge?") == ["wagon", "go", "charge"]
+    assert content_words("How fast is the far side of the fast lane?") == ["far", "side", "fast", "lane"]
+    assert content_words("How old is the man?") == ["old", "man"]  # "the 55-year-old man" writes it
+
+
 def test_a_number_is_one_word():
     # "$4.8 billion" is not a 4 and an 8: a sentence with "4 arrests" and "8 weeks" does not hold it.
     assert tokens("$4.8 billion, about 2,300 tons, in 2019.") == ["4.8", "billion", "about", "2,300", "tons", "in",
