@@ -122,16 +122,24 @@ def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
     return spans, [set(tokens(text[s.start : s.end])) for s in spans], headings
 
 
-def lacking_measure(article: Article, question: str) -> answer_types.Measure | None:
-    """The measure an English question asks for ("how far": the distance) when no sentence of the article that
-    answers it gives one (no distance in miles, kilometres, …), else None. Articles in other languages write
-    their units in their own words, so only English (or unlabelled) articles are judged; a question that asks
+def lacking_measure(quote: ScoredQuote, question: str) -> answer_types.Measure | None:
+    """The measure an English question asks for ("how far": the distance) when the quote's article does not
+    give one where the quote stands (no distance in miles, kilometres, …), else None. "Where it stands": the
+    quoted sentences' sections, between subheads, as in a round-up each section is about a subject of its own
+    (the Sentra's section never gives its mileage; the RAV4's does). Articles in other languages write their
+    units in their own words, so only English (or unlabelled) articles are judged; a question that asks
     something else too ("… and how big is it?") may be answered in part, so it is not judged either."""
     measure = answer_types.measure_asked(question) if is_english(question) else None
+    article = quote.article
     if measure is None or answer_types.asks_several(question) or (article.lang or "en").split("-")[0].lower() != "en":
         return None
     text = article.text
-    if any(answer_types.holds_measure(measure, text[s.start : s.end]) for s in quotable_sentences(text)):
+    spans, _, headings = _sentence_bags(text)
+    quoted = [i for i, s in enumerate(spans) for part in (quote.span, *quote.also)
+              if s.start < part.end and part.start < s.end]
+    sections = {_section(headings, i) for i in quoted} or {(0, len(spans))}
+    if any(not headings[i] and answer_types.holds_measure(measure, text[spans[i].start : spans[i].end])
+           for first, last in sections for i in range(first, last)):
         return None
     return measure
 
@@ -236,27 +244,29 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     comes with it as for any quote; when it touches the quote in the same paragraph the two are one excerpt.
     A sentence that leans on the one before ("Its shareholders will not receive …") is judged with it, as it is
     shown with it. Where the question asks for a measure the quote does not give ("How far can the ID. Space
-    Vizzion go on one charge?" quoted by the sentence that names the car), a sentence that gives it, holds a word
-    of the question and stands under the same subhead is added whatever its score: without it the quote cannot
-    answer."""
+    Vizzion go on one charge?" quoted by the sentence that names the car), a sentence that gives it and holds a
+    word of the question is added whatever its score, as without it the quote cannot answer; it must stand
+    under the quote's subhead, as in a round-up each section is about a subject of its own (the RAV4's
+    mileage does not complete a quote on the Sentra)."""
     text, (spans, bags, headings) = quote.article.text, _sentence_bags(quote.article.text)
     shown, bar = reading.shown, ratio * (reading.held[reading.best] or 0.0)
     inside = [i for i, s in enumerate(spans) if s.start >= quote.span.start and s.end <= quote.span.end]
     have = set().union(*(bags[i] for i in inside))
     has_type = any(reading.typed[i] for i in inside)
+    candidates = [i for i, h in enumerate(shown) if h is not None and h > 0 and i not in inside and i != reading.best]
     choice: int | None = None
-    for i, h in enumerate(shown):
-        if h is None or h <= 0 or h < bar or i in inside or i == reading.best:
-            continue
+    for i in candidates:
         adds = any(t in bags[i] and t not in have for t in reading.weights) or (reading.typed[i] and not has_type)
-        if adds and (choice is None or h > (shown[choice] or 0.0)):
+        if shown[i] >= bar and adds and (choice is None or shown[i] > (shown[choice] or 0.0)):
             choice = i
-    first, last = _section(headings, reading.best)
-    if reading.measured and not has_type and (choice is None or not reading.typed[choice]
-                                              or not first <= choice < last):
-        giving = [i for i in range(first, last) if shown[i] is not None and reading.typed[i] and i not in inside
-                  and any(t in bags[i] for t in reading.weights)]
-        choice = max(giving, key=lambda i: shown[i] or 0.0, default=choice)
+    if reading.measured and not has_type:
+        section = range(*_section(headings, reading.best))
+        giving = [i for i in candidates
+                  if i in section and reading.typed[i] and any(t in bags[i] for t in reading.weights)]
+        if giving:
+            choice = max(giving, key=lambda i: shown[i] or 0.0)
+        elif choice is not None and reading.typed[choice] and choice not in section:
+            choice = None  # another subject's measure
     if choice is None:
         return quote
     extra = _with_context(text, spans, choice, question_weights)

@@ -262,7 +262,7 @@ class Library:
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject
         # that never gives one: the near miss is said as such.
-        lacking = quotes.lacking_measure(scored[0].article, question) if answers else None
+        lacking = quotes.lacking_measure(scored[0], question) if answers else None
         if lacking is not None:
             return Answer(question=asked, answered=False, related=self._related(candidates),
                           filters=limits.describe(), lacking=lacking.name)

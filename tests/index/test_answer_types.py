@@ -230,3 +230,13 @@ def test_a_quote_that_names_the_subject_but_not_the_measure_adds_the_sentence_th
     shown = " … ".join(e.text for e in first.excerpts)
     assert "Arrow Estate" in shown and "280 miles" in shown
     assert "190 to 250" not in shown  # the other car's range, under another subhead
+
+
+def test_a_measure_under_another_subhead_does_not_answer_for_this_subject(library, tmp_path):
+    text = ROUNDUP.replace("It goes on sale next year.", "Its price was not announced.").replace(
+        "It will start at $52,000.", "The Kestrel pickup will start at $52,000.")
+    declined = ask_one_article(library, tmp_path, "Electric cars at the motor show", text,
+                               "What is the price of the Nordic Motors Arrow Estate?", answered=False)
+    assert declined.lacking == "the amount of money"  # the round-up gives only the Kestrel's
+    answered = library.ask("What is the price of the Kestrel pickup?")
+    assert answered.answered and "$52,000" in " ".join(e.text for e in answered.quotes[0].excerpts)
