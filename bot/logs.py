@@ -37,5 +37,7 @@ def setup_logging(level: str, secrets: list[str] | None = None, stream=None) -> 
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     # The webhook listener logs every update it takes at INFO; refusals (a wrong secret) still show.
     logging.getLogger("tornado.access").setLevel(logging.WARNING)
+    # The model's one-time preparation for ONNX Runtime takes ~10 s: said even where only warnings are shown.
+    logging.getLogger("index.onnx_model").setLevel(logging.INFO)
     # trafilatura logs unreadable pages as errors; ingest reports them itself, one line per source.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)

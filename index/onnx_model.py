@@ -83,7 +83,7 @@ def exported(name: str, model_dir: Path, cache_dir: Path) -> Path:
     if target.exists():
         return target
     cache_dir.mkdir(parents=True, exist_ok=True)
-    log.info("preparing the embedding model for ONNX Runtime, once: %s", target)
+    log.info("preparing the embedding model for ONNX Runtime, once (about 10 s): %s", target)
     fd, partial = tempfile.mkstemp(dir=cache_dir, prefix=target.name, suffix=".part")
     os.close(fd)
     try:

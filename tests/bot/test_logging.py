@@ -1,10 +1,13 @@
-"""The token never reaches the logs, at the most verbose level, through questions, errors and retries."""
+"""What the logs say: never the token, at the most verbose level, through questions, errors and retries; the
+model's one-time preparation even when quiet."""
 
 import asyncio
 import io
 import logging
+import shutil
 
 from bot.logs import setup_logging
+from index import SentenceTransformerEmbedder, onnx_model
 from tests.bot.conftest import free_port, make_settings, reply_to, running
 from tests.fakes.botapi import TOKEN
 
@@ -52,3 +55,15 @@ async def test_the_webhook_secret_never_appears_in_any_log_line(botapi, tmp_path
     text = stream.getvalue()
     assert "setWebhook" in text  # PTB logged its webhook calls at this level
     assert options["secret_token"] not in text and "[redacted]" in text
+
+
+def test_the_one_time_preparation_is_said_even_where_only_warnings_are_logged(tmp_path, model_cache, monkeypatch):
+    good = next(model_cache.glob("all-MiniLM-L6-v2-*.onnx"))
+    monkeypatch.setattr(onnx_model, "_export_checked", lambda model_dir, path: shutil.copyfile(good, path))
+    stream = io.StringIO()
+    setup_logging("WARNING", stream=stream)  # as `briefbot ask` runs without -v
+    try:
+        assert SentenceTransformerEmbedder(cache_dir=tmp_path).fast is not None
+    finally:
+        logging.basicConfig(level=logging.WARNING, handlers=[logging.NullHandler()], force=True)
+    assert "preparing the embedding model for ONNX Runtime, once (about 10 s)" in stream.getvalue()

@@ -102,3 +102,4 @@ def test_onnx_model_batches_like_lengths_together(real_embedder):
     vectors = fast.encode(many)
     singly = np.vstack([fast.encode([text]) for text in many])
     assert np.min(np.sum(vectors * singly, axis=1)) > 0.99999
+
