@@ -82,9 +82,11 @@ async def main() -> None:
                         help="seconds a user reads an answer before the next question (random up to twice this)")
     parser.add_argument("--max-rate", type=float, default=0.0,
                         help="the bot's BRIEFBOT_TELEGRAM_MAX_RATE (0: unpaced, the bot's own capacity)")
+    parser.add_argument("--pytorch", action="store_true", help="run the model with PyTorch only, for a ratio")
     args = parser.parse_args()
     questions = [json.loads(line)["question"] for line in (CORPUS / "dev_questions.jsonl").open(encoding="utf-8")]
-    embedder = SentenceTransformerEmbedder()
+    embedder = SentenceTransformerEmbedder(onnx=not args.pytorch)
+    print(f"runtime: {'PyTorch' if args.pytorch else 'ONNX Runtime'}")
     with tempfile.TemporaryDirectory() as tmp, FakeBotAPI() as server:
         with Library(Path(tmp), embedder) as library:
             list(library.ingest([str(CORPUS / "articles.jsonl")]))

@@ -43,16 +43,20 @@ def default_cache_dir() -> Path:
 class OnnxModel:
     """A sentence-transformers folder (BERT, mean pooling, normalised) under ONNX Runtime."""
 
-    def __init__(self, name: str, model_dir: Path, cache_dir: Path, batch_size: int = 8):
+    def __init__(self, name: str, model_dir: Path, cache_dir: Path, batch_chars: int = 6000):
         import onnxruntime
         from tokenizers import Tokenizer
 
-        # 8 measured fastest for ~150-token passages on 2 cores (4: 21/s, 8: 24/s, 16: 19/s, 32: 14/s).
-        self.batch_size = batch_size
+        # A batch holds about 6,000 characters, padded: 8 passages of ~120 words, the size measured fastest for
+        # them on 2 cores (4: 21/s, 8: 24/s, 16: 19/s, 32: 14/s), or dozens of questions asked at once.
+        self.batch_chars = batch_chars
         self.tokenizer = _tokenizer(Tokenizer, model_dir)
         path = exported(name, model_dir, cache_dir)
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # errors only
+        # ONNX Runtime's threads spin while waiting for work by default: on two cores shared with the bot's
+        # other threads that cost 20 % of the answers a second under load (bench/load.py), and nothing alone.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
             self.session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         except Exception:  # a damaged cache file (a full disk, an edit): made again once
@@ -66,13 +70,24 @@ class OnnxModel:
         short ones are not padded to the longest of all."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
         out = np.empty((len(texts), 0), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start:start + self.batch_size]
+        for rows in _batches(order, [len(t) for t in texts], self.batch_chars):
             vectors = _run(self.session, self.tokenizer, [texts[i] for i in rows])
             if out.shape[1] == 0:
                 out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
             out[rows] = vectors
         return out
+
+
+def _batches(order: list[int], lengths: list[int], budget: int) -> list[list[int]]:
+    """`order` (longest first) cut into runs whose padded size, count times the first's length, stays within
+    `budget`; at least one text each."""
+    batches: list[list[int]] = []
+    for i in order:
+        if batches and (len(batches[-1]) + 1) * max(1, lengths[batches[-1][0]]) <= budget:
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
 
 
 def exported(name: str, model_dir: Path, cache_dir: Path) -> Path:
