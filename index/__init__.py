@@ -9,10 +9,10 @@ from .feeds import DEFAULT_INTERVAL, Feeds, PollReport, describe_feed, describe_
 from .fetch import FetchLimits
 from .filters import only_filters
 from .models import Answer, Article, Excerpt, Headline, IngestResult, Outcome, Quote, Story
+from .schedules import Feed, Subscription
 from .search import SearchConfig
 from .service import Library, vector_check
 from .sources import SourceLimits
-from .store import Feed, Subscription
 
 __all__ = [
     "DEFAULT_INTERVAL", "DEFAULT_MODEL", "Answer", "Article", "BriefbotError", "Embedder", "Excerpt",

@@ -30,8 +30,8 @@ from .errors import ExtractError, FeedError, RejectedSource
 from .extract import build_article, canonical_url, text_from_fragment
 from .fetch import FetchLimits, fetch
 from .models import Article, IngestResult, Outcome
+from .schedules import Feed
 from .sources import from_url
-from .store import Feed
 
 log = logging.getLogger(__name__)
 
