@@ -46,7 +46,7 @@ class SentenceTransformerEmbedder:
 
     Two runtimes give the same vectors (within 1e-6 cosine):
     - ONNX Runtime (`onnx=True`, the default) for questions, and for passages where the CPU lacks bf16: 2.8x
-      PyTorch's speed on a question, 1.7x on passages (see index/onnx_model.py). Its model file is made
+      PyTorch's speed on a question, 1.3x on passages (see index/onnx_model.py). Its model file is made
       once, in `cache_dir`; where that fails, PyTorch serves instead, with a warning.
     - PyTorch, through sentence-transformers, for passages under bfloat16 autocast (`bf16=True`): measured
       3.1x the fp32 rate on a Xeon with AMX, every vector within 5e-5 cosine of fp32. It is only turned on

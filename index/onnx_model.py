@@ -1,8 +1,9 @@
 """The embedding model run by ONNX Runtime instead of PyTorch: the same vectors, less time per call.
 
-Measured on a 2-core AMD EPYC (AVX2, no bf16): one question in 9.6 ms instead of 27.7 ms; passages at
-24 a second instead of 14; every vector within 1e-6 cosine of sentence-transformers' (bench/ask.py and
-tests/index/test_onnx_model.py). PyTorch spends most of a short input's time between its kernels.
+Measured on a 2-core AMD EPYC (AVX2, no bf16): one question in 9.6 ms instead of 27.7 ms; the corpus's
+passages at 19.1 a second instead of 14.5 (bench/ingest.py); every vector within 1e-6 cosine of
+sentence-transformers' (tests/index/test_onnx_model.py). PyTorch spends most of a short input's time between
+its kernels.
 
 No ONNX file ships with the model's package, so one is exported from the installed weights on first use
 (torch.onnx, about 10 s) and kept in a cache folder under the weights' SHA-256: other weights, another file.
@@ -45,12 +46,11 @@ class OnnxModel:
 
     def __init__(self, name: str, model_dir: Path, cache_dir: Path, batch_chars: int = 6000):
         import onnxruntime
-        from tokenizers import Tokenizer
 
         # A batch holds about 6,000 characters, padded: 8 passages of ~120 words, the size measured fastest for
         # them on 2 cores (4: 21/s, 8: 24/s, 16: 19/s, 32: 14/s), or dozens of questions asked at once.
         self.batch_chars = batch_chars
-        self.tokenizer = _tokenizer(Tokenizer, model_dir)
+        self.tokenizer = _tokenizer(model_dir)
         path = exported(name, model_dir, cache_dir)
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # errors only
@@ -118,11 +118,10 @@ def _export_checked(model_dir: Path, path: Path) -> None:
     import onnxruntime
     import torch
     from sentence_transformers import SentenceTransformer
-    from tokenizers import Tokenizer
 
     reference = SentenceTransformer(str(model_dir), device="cpu")
     bert = reference[0].auto_model.eval()
-    tokenizer = _tokenizer(Tokenizer, model_dir)
+    tokenizer = _tokenizer(model_dir)
     batch = _batch(tokenizer, _PROBES)
 
     class Hidden(torch.nn.Module):  # positional inputs in, the last hidden state out
@@ -146,11 +145,13 @@ def _export_checked(model_dir: Path, path: Path) -> None:
         raise RuntimeError(f"the exported model disagrees with sentence-transformers (cosine {cosine:.6f})")
 
 
-def _tokenizer(tokenizer_class, model_dir: Path):
+def _tokenizer(model_dir: Path):
     """The model's tokenizer, truncating where sentence-transformers does and padding to the batch's longest
     (tokenizer.json itself says 128 tokens and a fixed padding)."""
+    from tokenizers import Tokenizer
+
     config = json.loads((model_dir / "sentence_bert_config.json").read_text(encoding="utf-8"))
-    tokenizer = tokenizer_class.from_file(str(model_dir / "tokenizer.json"))
+    tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
     tokenizer.enable_truncation(config["max_seq_length"])
     tokenizer.enable_padding()
     return tokenizer
