@@ -38,10 +38,10 @@ _NAME_Q = re.compile(r"^\s*(?:who|whom|whose|where)\b|\b(?:which|what)\s+(?:\w+\
                      r"regions?|airlines?|banks?|ministers?|officials?|doctors?|coach(?:es)?|managers?|lawyers?|"
                      r"judges?|courts?)\b", re.IGNORECASE)
 
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third|double|twice|percent)\b",
-    re.IGNORECASE)
+_NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                 r"forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third|double|"
+                 r"twice|percent)\b")
+_NUMBER = re.compile(r"\d|" + _NUMBER_WORDS, re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?:1[5-9]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|september|"
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|"
@@ -88,6 +88,7 @@ class Measure:
     question: re.Pattern   # the wh-phrase that asks for it
     units: re.Pattern      # how a sentence writes it (a number is needed too, except where `units` is a word)
     needs_number: bool = True
+    number: re.Pattern | None = None  # what counts as its number, if not any (`_NUMBER`)
 
 
 def _p(pattern: str) -> re.Pattern:
@@ -149,10 +150,75 @@ def asks_several(question: str) -> bool:
 
 
 def measure_asked(question: str) -> Measure | None:
-    """The measure an English question asks for ("How far can it go?": the distance), or None."""
-    return next((m for m in MEASURES if m.question.search(question)), None)
+    """The measure an English question asks for ("How far can it go?": the distance; "How many passengers
+    …?": the number of passengers), or None."""
+    return next((m for m in MEASURES if m.question.search(question)), None) or _count_asked(question)
+
+
+# --- counts: "how many N" is answered by a number of N ------------------------------------------------------
+# "How many employees did WeWork have?" is answered by "12,500 employees", not by a sentence on WeWork with a
+# date in it. The words that name what is counted follow "how many", up to the first small word ("of", "did",
+# "does"); a capitalised one (US, Russian) names whose, not what. A sentence gives the count when it holds a
+# number and one of those words, singular or plural. Several words may stand for the thing ("mobile phone
+# owners"): any of them will do, so that a count written with fewer words ("14,000 owners") is not missed.
+# The number must stand alone and not be a year: the digits of "Boeing 777X", "787-9" or "COVID-19" name a thing,
+# and "in 2014" dates one; neither counts anything.
+_COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*(?:m|bn|k)?(?![\w-])|" + _NUMBER_WORDS,
+                    re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
+_SMALL = frozenset("""a an the of in on at to for by from with and or but than that which who whom whose do does did
+    is are was were be been being have has had will would can could should may might must shall""".split())
+
+
+def _forms(word: str) -> str:
+    """A regular expression for an English noun, singular or plural: soldier(s), city/cities, box(es)."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        stem = w[:-3]
+        return rf"{re.escape(stem)}(?:y|ies)"
+    if w.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return rf"{re.escape(w[:-2])}(?:es)?"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return rf"{re.escape(w[:-1])}s?"
+    if w.endswith("y") and len(w) > 3 and w[-2] not in "aeiou":
+        return rf"{re.escape(w[:-1])}(?:y|ies)"
+    return rf"{re.escape(w)}(?:s|es)?"
+
+
+def _count_asked(question: str) -> Measure | None:
+    """"How many N …?" as a measure whose units are the words of N, or None (no such words: "how many of
+    them")."""
+    found = _HOW_MANY.search(question)
+    if found is None:
+        return None
+    phrase: list[str] = []
+    for word in found.group(1).split():
+        if word.lower() in _SMALL or not word[0].isalnum():
+            break
+        phrase.append(word.strip("'’-?.,;:!"))
+    counted = [w for w in phrase if w and not w[0].isupper() and not w[0].isdigit()]
+    if not counted or any(w.lower() in _NOT_COUNTED for w in counted):
+        return None
+    # "How many miles …" asks for a distance, written "10km" as often as "ten kilometres": the measure's units.
+    unit = next((m for m in MEASURES for w in counted if m.needs_number and m.units.fullmatch(w)), None)
+    if unit is not None:
+        return unit
+    units = re.compile(r"\b(?:" + "|".join(_forms(w) for w in counted) + r")\b", re.IGNORECASE)
+    # The reader is told the thing counted, up to its plural noun ("US troops", not "US troops remain").
+    plural = next((i for i, w in enumerate(phrase) if not w[0].isupper() and
+                   (w.lower() in _IRREGULAR_PLURALS or (w.endswith("s") and not w.endswith("ss")))), None)
+    name = f"the number of {' '.join(phrase[: plural + 1])}" if plural is not None else "the number asked for"
+    return Measure(name, found.re, units, number=_COUNT)
+
+
+# Not judged: a rate ("how many frames per second": "60fps"), a span of time ("how many years": "a decade"), or
+# how often ("how many times": "twice").
+_NOT_COUNTED = frozenset("per times seconds minutes hours days weeks months years decades centuries".split())
+_IRREGULAR_PLURALS = frozenset("people children men women police staff personnel cattle sheep fish mice teeth feet "
+                               "geese".split())
 
 
 def holds_measure(measure: Measure, sentence: str) -> bool:
     """Whether a sentence writes a quantity of that measure: its units, and a number where the units need one."""
-    return bool(measure.units.search(sentence)) and (not measure.needs_number or bool(_NUMBER.search(sentence)))
+    return bool(measure.units.search(sentence)) and (
+        not measure.needs_number or bool((measure.number or _NUMBER).search(sentence)))

@@ -55,8 +55,17 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("What dose of the drug was used?", "the dose"),
     ("How hot does the keyboard get?", "the temperature"),
     ("How heavy a load can the lander carry?", "the weight"),
-    # a plain count, or "how much" with no verb of money in its clause, asks for no unit
-    ("How many employees did the company have?", None),
+    # a count asks for a number of the thing counted, up to its plural noun
+    ("How many employees did the company have?", "the number of employees"),
+    ("How many US troops remain in the country?", "the number of US troops"),
+    ("How many mobile phone owners did Ericsson interview?", "the number of mobile phone owners"),
+    ("How many people died?", "the number of people"),
+    ("How many of them were there?", None),  # nothing named to count
+    ("How many miles of cable does the utility maintain?", "the distance"),  # a unit: "90,000 miles", "10km"
+    ("How many frames per second does the game run at?", None),  # a rate: "60fps"
+    ("How many years did he serve?", None),  # a span of time: "a decade"
+    ("How many times did they meet?", None),  # how often: "twice"
+    # "how much" with no verb of money in its clause asks for no unit
     ("How much had the shares risen by noon, and where did they close after the new offer?", None),
     ("What did the minister say about the cost of the campaign?", None),
 ])
@@ -79,6 +88,12 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(score, "The rematch moves from a 4:25 kickoff to a 1 p.m. start.")  # nor a time
     assert holds_measure(age, "The 55-year-old is the third resident to catch it.")
     assert holds_measure(age, "Martin Taylor, 43, fell ill.")
+    troops, cities = measure_asked("How many US troops remain there?"), measure_asked("How many cities joined?")
+    assert holds_measure(troops, "Roughly 13,000 US troops are still there.")
+    assert holds_measure(troops, "One troop carrier was hit.")  # singular or plural
+    assert not holds_measure(troops, "The US invaded in 2001.")  # a number, but not of troops
+    assert not holds_measure(troops, "US troops are still there.")  # troops, but no number
+    assert holds_measure(cities, "Eleven cities signed up.") and holds_measure(cities, "One city signed up.")
 
 
 def ask_one_article(library, tmp_path, title: str, text: str, question: str, answered: bool = True):
@@ -240,3 +255,20 @@ def test_a_measure_under_another_subhead_does_not_answer_for_this_subject(librar
     assert declined.lacking == "the amount of money"  # the round-up gives only the Kestrel's
     answered = library.ask("What is the price of the Kestrel pickup?")
     assert answered.answered and "$52,000" in " ".join(e.text for e in answered.quotes[0].excerpts)
+
+
+JET = ("Emirates ordered 30 Boeing 787 jets on Wednesday at the Dubai Airshow. The 787-9 seats 242 to 330 "
+       "passengers. The airline also cut its order for the larger Boeing 777X by 30 jets, to 126. Trouble with "
+       "the Boeing 777X's engines has delayed the jet.")
+
+
+def test_a_count_the_article_never_gives_is_declined_saying_so(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Emirates orders jets", JET,
+                             "How many engines does the Boeing 777X have?", answered=False)
+    assert answer.lacking == "the number of engines"
+
+
+def test_a_count_the_article_gives_is_quoted(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Emirates orders jets", JET,
+                             "How many passengers does the Boeing 787-9 seat?")
+    assert "242 to 330 passengers" in answer.quotes[0].text + " ".join(e.text for e in answer.quotes[0].also)
