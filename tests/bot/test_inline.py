@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.bot.conftest import make_settings, reply_to, running
-from tests.fakes.botapi import BOT
+from tests.fakes.botapi_methods import BOT
 from tests.fakes.telegram_html import parse
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")

@@ -7,13 +7,14 @@ python-telegram-bot over HTTP.
 - getUpdates is real long polling; files can be uploaded by "users" and downloaded by the bot.
 - Every call is recorded (`calls`); failures can be queued (429 with retry_after, 500, 403, a slow answer).
 Tests push updates with `user_message` / `press` and wait with `wait_for` (events, not sleeps).
+
+This module holds the server, its state and what tests do with it; botapi_wire.py reads and checks requests
+against api.json, botapi_methods.py implements the methods.
 """
 
 from __future__ import annotations
 
 import collections
-import email.parser
-import email.policy
 import itertools
 import json
 import re
@@ -21,32 +22,13 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from tests.fakes.telegram_html import ParseError, parse, utf16
+from tests.fakes.botapi_methods import IMPLEMENTED, BotApiMethods
+from tests.fakes.botapi_wire import ApiError, Schema, body_params
+from tests.fakes.telegram_html import utf16
 
-API_JSON = Path(__file__).resolve().parents[3] / "shared" / "telegram-bot-api" / "api.json"
 TOKEN = "123456:TEST-token-never-logged-abcdefghijklmnop"
-BOT = {"id": 123456, "is_bot": True, "first_name": "Brief", "username": "brief_test_bot",
-       "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
-IMPLEMENTED = {"getme", "getupdates", "deletewebhook", "setwebhook", "getwebhookinfo", "setmycommands", "sendmessage",
-               "editmessagetext", "editmessagereplymarkup", "answercallbackquery", "sendchataction", "getfile",
-               "close", "logout", "getchatmember", "senddocument", "answerinlinequery"}
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A file sent in a multipart request."""
-
-    filename: str
-    data: bytes
-
-
-class ApiError(Exception):
-    def __init__(self, code: int, description: str, retry_after: int | None = None):
-        super().__init__(description)
-        self.code, self.description, self.retry_after = code, description, retry_after
 
 
 @dataclass
@@ -69,15 +51,14 @@ class Failure:
     times: int = 1
 
 
-class FakeBotAPI:
+class FakeBotAPI(BotApiMethods):
     def __init__(self, token: str = TOKEN, flood_limit: int | None = None):
         """`flood_limit`: refuse messages beyond this many a second in all with a 429, as Telegram does."""
         self.token = token
         self.flood_limit = flood_limit
         self._recent_sends: collections.deque[float] = collections.deque()
-        spec = json.loads(API_JSON.read_text(encoding="utf-8"))
-        self.methods = {name.lower(): m for name, m in spec["methods"].items()}
-        self.types = spec["types"]
+        self.schema = Schema()
+        self.types = self.schema.types
         self.calls: list[Call] = []
         self.updates: list[dict] = []
         self.messages: dict[tuple[int, int], dict] = {}
@@ -243,7 +224,7 @@ class FakeBotAPI:
                 if match.group(1) != server.token:
                     return self._json(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
                 params = dict(parse_qsl(urlsplit(self.path).query))
-                params.update(_body_params(self.headers.get("Content-Type", ""), body))
+                params.update(body_params(self.headers.get("Content-Type", ""), body))
                 status, payload = server._call(match.group(2), params)
                 self._json(status, payload)
 
@@ -266,12 +247,13 @@ class FakeBotAPI:
         return Handler
 
     def _call(self, method: str, raw: dict) -> tuple[int, dict]:
-        spec = self.methods.get(method.lower())
+        spec = self.schema.methods.get(method.lower())
         call = Call(spec["name"] if spec else method, raw)
         try:
             if spec is None:
                 raise ApiError(404, "Not Found")
-            params = call.params = self._validate(spec, raw, call)
+            params, call.unknown_params = self.schema.validate(spec, raw)
+            call.params = params
             self._inject_failure(method.lower())
             self._flood_control(method.lower())
             if method.lower() not in IMPLEMENTED:
@@ -326,342 +308,5 @@ class FakeBotAPI:
         if failure.status >= 500:
             raise ApiError(failure.status, "Internal Server Error")
 
-    # --- validation against api.json ----------------------------------------------------------------------
-
-    def _validate(self, spec: dict, raw: dict, call: Call) -> dict:
-        fields = {f["name"]: f for f in spec.get("fields", [])}
-        call.unknown_params = [name for name in raw if name not in fields]
-        params = {}
-        for name, f in fields.items():
-            if name not in raw or raw[name] in ("", None):
-                if f["required"]:
-                    raise ApiError(400, "Bad Request: message text is empty" if name == "text"
-                                   else f"Bad Request: {name} is empty")
-                continue
-            value = raw[name]
-            ok, decoded = self._check(value, f["types"], depth=0)
-            if not ok:
-                raise ApiError(400, f"Bad Request: can't parse {name}: wrong type, expected {' or '.join(f['types'])}")
-            params[name] = decoded
-        return params
-
-    def _check(self, value, types: list[str], depth: int):
-        for type_name in types:
-            ok, decoded = self._check_one(value, type_name, depth)
-            if ok:
-                return True, decoded
-        return False, None
-
-    def _check_one(self, value, type_name: str, depth: int):
-        if type_name.startswith("Array of "):
-            if isinstance(value, str):
-                try:
-                    value = json.loads(value)
-                except json.JSONDecodeError:
-                    return False, None
-            if not isinstance(value, list):
-                return False, None
-            items = [self._check(v, [type_name[len("Array of "):]], depth + 1) for v in value]
-            return all(ok for ok, _ in items), [d for _, d in items]
-        if type_name == "Integer":
-            if isinstance(value, bool):
-                return False, None
-            if isinstance(value, int):
-                return True, value
-            return (True, int(value)) if isinstance(value, str) and re.fullmatch(r"-?\d+", value) else (False, None)
-        if type_name in ("Float", "Float number"):
-            try:
-                return not isinstance(value, bool), float(value)
-            except (TypeError, ValueError):
-                return False, None
-        if type_name == "Boolean":
-            if isinstance(value, bool):
-                return True, value
-            return (True, value == "true") if value in ("true", "false") else (False, None)
-        if type_name == "String":
-            return (True, value) if isinstance(value, str) else (True, str(value)) if depth == 0 and \
-                isinstance(value, int | float) and not isinstance(value, bool) else (False, None)
-        if type_name == "InputFile":
-            return True, value
-        spec = self.types.get(type_name)
-        if spec is None:
-            return False, None
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except json.JSONDecodeError:
-                return False, None
-        if "subtypes" in spec:
-            return self._check(value, spec["subtypes"], depth)
-        if not isinstance(value, dict):
-            return False, None
-        fields = {f["name"]: f for f in spec.get("fields", [])}
-        if any(name not in fields for name in value):
-            return False, None
-        for name, f in fields.items():
-            if name not in value:
-                if f["required"]:
-                    return False, None
-                continue
-            ok, _ = self._check(value[name], f["types"], depth + 1)
-            if not ok:
-                return False, None
-        return True, value
-
     # --- methods ------------------------------------------------------------------------------------------
 
-    def _m_getme(self, p):
-        return {**BOT, "supports_inline_queries": self.inline_mode}
-
-    def _m_deletewebhook(self, p):
-        with self.cond:
-            self.webhook = None
-        return True
-
-    def _m_setwebhook(self, p):
-        if not p["url"]:
-            return self._m_deletewebhook(p)
-        if not p["url"].startswith("https://"):
-            raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
-        secret = p.get("secret_token")
-        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
-            raise ApiError(400, "Bad Request: secret token contains unallowed characters")
-        with self.cond:
-            self.webhook = p
-        return True
-
-    def _m_getwebhookinfo(self, p):
-        with self.cond:
-            info = {"url": self.webhook["url"] if self.webhook else "", "has_custom_certificate": False,
-                    "pending_update_count": 0}
-            if self.webhook and self.webhook_error:
-                date, message, pending = self.webhook_error
-                info.update(last_error_date=date, last_error_message=message, pending_update_count=pending)
-        return info
-
-    def _m_close(self, p):
-        return True
-
-    def _m_logout(self, p):
-        return True
-
-    def _m_setmycommands(self, p):
-        for command in p["commands"]:
-            if not re.fullmatch(r"[a-z0-9_]{1,32}", command["command"]) or not 1 <= len(command["description"]) <= 256:
-                raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
-        scope = p.get("scope") or {"type": "default"}
-        if "chat_id" in scope:
-            with self.cond:
-                if int(scope["chat_id"]) not in self.chats:
-                    raise ApiError(400, "Bad Request: chat not found")
-        with self.cond:
-            self.commands[json.dumps(scope, sort_keys=True)] = [c["command"] for c in p["commands"]]
-        return True
-
-    def menu(self, chat_id: int | None = None) -> list[str] | None:
-        """The command menu set for one chat (or the default one), as Telegram would show it."""
-        scope = {"type": "default"} if chat_id is None else {"type": "chat", "chat_id": chat_id}
-        with self.cond:
-            return self.commands.get(json.dumps(scope, sort_keys=True))
-
-    def _m_getupdates(self, p):
-        if self.webhook is not None:
-            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook "
-                                "to delete the webhook first")
-        offset, limit, timeout = p.get("offset", 0), p.get("limit", 100), p.get("timeout", 0)
-        deadline = time.monotonic() + timeout
-        with self.cond:
-            self.updates = [u for u in self.updates if u["update_id"] >= offset]
-            while not self.updates and not self._stop.is_set():
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    break
-                self.cond.wait(min(remaining, 1.0))
-            return self.updates[:limit]
-
-    def _chat(self, chat_id) -> dict:
-        chat = self.chats.get(int(chat_id))
-        if chat is None:
-            raise ApiError(400, "Bad Request: chat not found")
-        if int(chat_id) in self.blocked:
-            raise ApiError(403, "Forbidden: bot was blocked by the user")
-        return chat
-
-    def _text(self, p) -> tuple[str, list[dict]]:
-        text = p["text"]
-        entities = []
-        if p.get("parse_mode") == "HTML":
-            try:
-                text, entities = parse(text)
-            except ParseError as exc:
-                raise ApiError(400, f"Bad Request: can't parse entities: {exc}") from None
-        elif p.get("parse_mode") not in (None, ""):
-            raise ApiError(400, "Bad Request: unsupported parse_mode in the fake server")
-        stripped = text.strip()
-        if not stripped:
-            raise ApiError(400, "Bad Request: message text is empty")
-        if utf16(stripped) > 4096:
-            raise ApiError(400, "Bad Request: message is too long")
-        return text, entities
-
-    def _markup(self, markup) -> None:
-        for row in (markup or {}).get("inline_keyboard", []):
-            for button in row:
-                data = button.get("callback_data")
-                if data is not None and not 1 <= len(data.encode()) <= 64:
-                    raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
-                if "url" in button and not re.match(r"(https?|tg)://", button["url"]):
-                    raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")
-
-    def _m_sendmessage(self, p):
-        chat = self._chat(p["chat_id"])
-        text, entities = self._text(p)
-        self._markup(p.get("reply_markup"))
-        reply_to = (p.get("reply_parameters") or {}).get("message_id") or p.get("reply_to_message_id")
-        if reply_to and (chat["id"], int(reply_to)) not in self.messages:
-            raise ApiError(400, "Bad Request: message to be replied not found")
-        message = {"message_id": next(self._ids), "date": int(time.time()), "chat": chat, "from": BOT, "text": text}
-        if entities:
-            message["entities"] = entities
-        if p.get("reply_markup"):
-            message["reply_markup"] = p["reply_markup"]
-        if p.get("message_thread_id"):
-            message["message_thread_id"] = p["message_thread_id"]
-            message["is_topic_message"] = True
-        with self.cond:
-            self.messages[(chat["id"], message["message_id"])] = message
-        return message
-
-    def _m_senddocument(self, p):
-        chat = self._chat(p["chat_id"])
-        document = p["document"]
-        if isinstance(document, Upload):
-            if not document.data:
-                raise ApiError(400, "Bad Request: file must be non-empty")
-            if len(document.data) > 50 * 1024 * 1024:
-                raise ApiError(413, "Request Entity Too Large")
-            sent = self.add_file(document.data, document.filename or "document")
-        elif isinstance(document, str) and document in self.files:
-            data, path = self.files[document]
-            sent = {"file_id": document, "file_unique_id": f"u{document}", "file_name": path.split("_", 1)[-1],
-                    "file_size": len(data)}
-        else:
-            raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
-        message = {"message_id": next(self._ids), "date": int(time.time()), "chat": chat, "from": BOT,
-                   "document": sent}
-        if p.get("caption"):
-            caption, entities = self._text({"text": p["caption"], "parse_mode": p.get("parse_mode")})
-            if utf16(caption.strip()) > 1024:
-                raise ApiError(400, "Bad Request: message caption is too long")
-            message["caption"] = caption
-            if entities:
-                message["caption_entities"] = entities
-        with self.cond:
-            self.messages[(chat["id"], message["message_id"])] = message
-        return message
-
-    def _existing(self, p) -> dict:
-        chat = self._chat(p["chat_id"])
-        message = self.messages.get((chat["id"], int(p["message_id"])))
-        if message is None or message["from"]["id"] != BOT["id"]:
-            raise ApiError(400, "Bad Request: message to edit not found")
-        return message
-
-    def _m_editmessagetext(self, p):
-        message = self._existing(p)
-        text, entities = self._text(p)
-        self._markup(p.get("reply_markup"))
-        if text == message["text"] and p.get("reply_markup") == message.get("reply_markup"):
-            raise ApiError(400, "Bad Request: message is not modified: specified new message content and reply "
-                                "markup are exactly the same as a current content and reply markup of the message")
-        message.update(text=text, entities=entities)
-        message.pop("reply_markup", None)
-        if p.get("reply_markup"):
-            message["reply_markup"] = p["reply_markup"]
-        return message
-
-    def _m_editmessagereplymarkup(self, p):
-        message = self._existing(p)
-        self._markup(p.get("reply_markup"))
-        if p.get("reply_markup") == message.get("reply_markup"):
-            raise ApiError(400, "Bad Request: message is not modified")
-        message.pop("reply_markup", None)
-        if p.get("reply_markup"):
-            message["reply_markup"] = p["reply_markup"]
-        return message
-
-    def _m_answercallbackquery(self, p):
-        if p["callback_query_id"] not in self.callback_ids:
-            raise ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
-        if len(p.get("text", "")) > 200:
-            raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
-        self.callback_ids.discard(p["callback_query_id"])
-        return True
-
-    def _m_answerinlinequery(self, p):
-        """As Telegram: each query answered once, at most 50 results with distinct ids of 1-64 bytes, every
-        message they send parsed and within the limits."""
-        if p["inline_query_id"] not in self.inline_ids:
-            raise ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
-        results = p["results"]
-        ids = [r["id"] for r in results]
-        if len(results) > 50:
-            raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
-        if len(set(ids)) != len(ids) or not all(1 <= len(i.encode()) <= 64 for i in ids):
-            raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
-        for result in results:
-            content = result.get("input_message_content") or {}
-            if "message_text" in content:
-                self._text({"text": content["message_text"], "parse_mode": content.get("parse_mode")})
-            self._markup(result.get("reply_markup"))
-        button = p.get("button")
-        if button is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", button.get("start_parameter", "")):
-            raise ApiError(400, "Bad Request: START_PARAM_INVALID")
-        with self.cond:
-            self.inline_ids.discard(p["inline_query_id"])
-            self.inline_answers[p["inline_query_id"]] = p
-        return True
-
-    def _m_sendchataction(self, p):
-        self._chat(p["chat_id"])
-        if p["action"] not in ("typing", "upload_photo", "record_video", "upload_video", "record_voice",
-                               "upload_voice", "upload_document", "choose_sticker", "find_location",
-                               "record_video_note", "upload_video_note"):
-            raise ApiError(400, "Bad Request: wrong parameter action in request")
-        return True
-
-    def _m_getfile(self, p):
-        stored = self.files.get(p["file_id"])
-        if stored is None:
-            raise ApiError(400, "Bad Request: invalid file_id")
-        return {"file_id": p["file_id"], "file_unique_id": "u" + p["file_id"], "file_size": len(stored[0]),
-                "file_path": stored[1]}
-
-    def _m_getchatmember(self, p):
-        """Members listed in `chat_admins` are administrators (every right), everyone else a member."""
-        self._chat(p["chat_id"])
-        admin = int(p["user_id"]) in self.chat_admins
-        kind = "ChatMemberAdministrator" if admin else "ChatMemberMember"
-        member = {f["name"]: True for f in self.types[kind]["fields"] if f["types"] == ["Boolean"] and f["required"]}
-        member.update(status="administrator" if admin else "member",
-                      user={"id": int(p["user_id"]), "is_bot": False, "first_name": "U"})
-        return member
-
-
-def _body_params(content_type: str, body: bytes) -> dict:
-    if not body:
-        return {}
-    if content_type.startswith("application/json"):
-        return json.loads(body)
-    if content_type.startswith("application/x-www-form-urlencoded"):
-        return dict(parse_qsl(body.decode(), keep_blank_values=True))
-    if content_type.startswith("multipart/form-data"):
-        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
-        params = {}
-        for part in message.iter_parts():
-            name = part.get_param("name", header="content-disposition")
-            payload = part.get_payload(decode=True)
-            params[name] = Upload(part.get_filename(), payload) if part.get_filename() else payload.decode()
-        return params
-    raise ApiError(400, f"Bad Request: unsupported content type {content_type}")
