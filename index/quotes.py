@@ -43,6 +43,7 @@ class ScoredQuote:
     coverage: float
     cosine: float
     also: tuple[Span, ...] = ()  # a further excerpt of the article, holding what the quote lacks
+    sentence: Span | None = None  # the sentence chosen, inside `span` (which adds its neighbour)
 
 
 # What ends a sentence, in Latin and in Chinese or Japanese script ("。" has no space after it, so a CJK sentence
@@ -198,13 +199,13 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         if best is None:
             continue
         sentence = article.text[spans[best[2]].start : spans[best[2]].end]
-        quote_span = _with_context(article.text, spans, best[2], weights)
+        quote_span = _with_context(article.text, spans, headings, best[2], weights)
         readings[article_id] = _Reading(held, shown, typed, measured, local, best[2])
         # Across articles, three signals on a 0..1 scale, counted alike: the article's best passage rank, how
         # much of the question its sentence holds, and how close in meaning its closest passage is.
         closeness = cosine.get(article_id, 0.0)
         best_per_article[article_id] = ScoredQuote(article, quote_span, best[1] + best_signal + closeness,
-                                                   coverage(sentence, weights), closeness)
+                                                   coverage(sentence, weights), closeness, sentence=spans[best[2]])
     ranked = _other_outlets_first(sorted(best_per_article.values(), key=lambda q: -q.score),
                                   config.further_quote_ratio)
     if asks_for_recent(question):
@@ -269,7 +270,7 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
             choice = None  # another subject's measure
     if choice is None:
         return quote
-    extra = _with_context(text, spans, choice, question_weights)
+    extra = _with_context(text, spans, headings, choice, question_weights)
     if extra.start < quote.span.end and quote.span.start < extra.end:  # its neighbour is in the quote already
         extra = spans[choice]
     first, second = sorted((quote.span, extra), key=lambda s: s.start)
@@ -365,12 +366,33 @@ def _leans_on_previous(text: str, spans: Sequence[Span], i: int) -> bool:
     return bool(_ANAPHORA.match(sentence)) or len(sentence.split()) < 8
 
 
-def _with_context(text: str, spans: Sequence[Span], i: int, weights: dict[str, float]) -> Span:
+def _with_context(text: str, spans: Sequence[Span], headings: Sequence[bool], i: int,
+                  weights: dict[str, float]) -> Span:
     """The sentence with one neighbour: the one before when the sentence leans on it (a pronoun, a
-    connective, a short line), otherwise the one after when it shares the paragraph and the question."""
+    connective, a short line) or holds more of the question, otherwise the one after. The neighbour shares the
+    sentence's paragraph; a sentence that is a paragraph of its own (many outlets write a sentence a paragraph:
+    "Jose Antonio Reyes has fallen victim to a radio prank." / "The Spaniard believed he was talking to …")
+    takes it from the paragraph next to it, if that is not a subhead or a caption and holds a word of the
+    question the sentence does not ("… withdraw from the Australian Open because of injury." / "The organisers
+    of the first grand slam of 2005 … said the American has a problem with her right shoulder.")."""
     span = spans[i]
-    prev = spans[i - 1] if i > 0 and "\n" not in text[spans[i - 1].end : span.start] else None
-    nxt = spans[i + 1] if i + 1 < len(spans) and "\n" not in text[span.end : spans[i + 1].start] else None
+    joined_before = i > 0 and "\n" not in text[spans[i - 1].end : span.start]
+    joined_after = i + 1 < len(spans) and "\n" not in text[span.end : spans[i + 1].start]
+    alone = not joined_before and not joined_after
+    held = set(tokens(text[span.start : span.end]))
+
+    def beside(j: int, gap: str) -> Span | None:
+        if not 0 <= j < len(spans):
+            return None
+        if "\n" not in gap:
+            return spans[j]
+        if not alone or headings[j] or gap.count("\n") > 2:
+            return None
+        adds = set(tokens(text[spans[j].start : spans[j].end])) - held
+        return spans[j] if any(term in adds for term in weights) else None
+
+    prev = beside(i - 1, text[spans[i - 1].end : span.start] if i > 0 else "")
+    nxt = beside(i + 1, text[span.end : spans[i + 1].start] if i + 1 < len(spans) else "")
     if prev and (_leans_on_previous(text, spans, i) or nxt is None or coverage(text[prev.start : prev.end], weights)
                  > coverage(text[nxt.start : nxt.end], weights)):
         joined = Span(prev.start, span.end)
@@ -388,8 +410,11 @@ def _with_context(text: str, spans: Sequence[Span], i: int, weights: dict[str, f
 
 
 def _same_words(a: ScoredQuote, b: ScoredQuote) -> bool:
-    wa = set(TOKEN.findall(a.article.text[a.span.start : a.span.end].lower()))
-    wb = set(TOKEN.findall(b.article.text[b.span.start : b.span.end].lower()))
+    """Whether two quotes' chosen sentences are (nearly) the same words: a story syndicated, or the same
+    quotation in two outlets. The sentences are compared, not their neighbours, which differ more often."""
+    sa, sb = a.sentence or a.span, b.sentence or b.span
+    wa = set(TOKEN.findall(a.article.text[sa.start : sa.end].lower()))
+    wb = set(TOKEN.findall(b.article.text[sb.start : sb.end].lower()))
     return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
 
 

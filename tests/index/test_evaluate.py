@@ -21,8 +21,9 @@ def test_the_hybrid_keeps_its_floors_and_beats_each_retriever_alone(corpus_libra
     # Measured 0.6: no article on the subject, a measure or a count the nearest article never gives.
     assert hybrid["unanswerable"]["declined"] >= 0.6
     assert hybrid["all"]["hit@3"] >= max(dense["all"]["hit@3"], keyword["all"]["hit@3"])
-    # Measured 0.829 for factoids (0.743 before an answer's article could add the excerpt its quote lacks).
-    assert hybrid["factoid"]["quote_hit"] >= 0.8
+    # Measured 0.871 for factoids, the quality issue's target being 0.85 (0.743 before an answer's article could
+    # add the excerpt its quote lacks, 0.857 before a sentence alone in its paragraph could take the next one's).
+    assert hybrid["factoid"]["quote_hit"] >= 0.85
     assert hybrid["all"]["quote_hit"] >= max(dense["all"]["quote_hit"], keyword["all"]["quote_hit"])
     # Latency is reported but not asserted: speed is measured by bench/ask.py, not by a timed test.
 

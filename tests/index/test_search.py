@@ -272,3 +272,49 @@ def test_an_excerpt_that_leans_on_the_sentence_before_is_judged_with_it(library,
         "Because the unit is a subsidiary, the $4.8 billion will be paid to Acme. "
         "Its shareholders will not receive any of that money unless the company later pays it out to them as "
         "a dividend, after taxes."]
+
+
+def test_a_sentence_that_is_a_paragraph_of_its_own_takes_its_neighbour_from_the_next_one(library, tmp_path):
+    # Many outlets write a sentence a paragraph; the sentence after the quoted one then stands in the next
+    # paragraph, and is shown with it when it holds a word of the question the quote lacks.
+    text = ("Dana Okafor has withdrawn from the Lakeside Open because of injury.\n\n"
+            "Organisers of the 2025 event said she has a problem with her right shoulder.\n\n"
+            "Tickets for the final are still on sale.")
+    add_article(library, tmp_path, "https://news.test/open", "Okafor out of Lakeside Open", text)
+    (first,) = library.ask("Why has Dana Okafor withdrawn from the 2025 Lakeside Open?").quotes
+    assert first.text == ("Dana Okafor has withdrawn from the Lakeside Open because of injury.\n\n"
+                          "Organisers of the 2025 event said she has a problem with her right shoulder.")
+
+
+@pytest.mark.parametrize("after", [
+    "Tickets for the final are still on sale.",  # holds no word of the question
+    "Lakeside Open 2025 draw",  # a subhead
+])
+def test_the_next_paragraph_joins_only_when_it_adds_to_the_question(library, tmp_path, after):
+    text = (f"Dana Okafor has withdrawn from the Lakeside Open because of injury.\n\n{after}\n\n"
+            "She won the title in 2019 and had hoped to defend it in 2025, her coach told reporters after a short "
+            "practice session on the outside courts.")
+    add_article(library, tmp_path, "https://news.test/open", "Okafor out of Lakeside Open", text)
+    (first,) = library.ask("Why has Dana Okafor withdrawn from the 2025 Lakeside Open?").quotes
+    assert first.text == "Dana Okafor has withdrawn from the Lakeside Open because of injury."
+
+
+def test_quotes_are_the_same_when_their_sentences_are_not_when_their_neighbours_are():
+    from index.chunking import Span
+    from index.models import Article
+    from index.quotes import _same_words
+
+    said = "“It doesn’t affect me at all now,” the patient wrote in the case report."
+    one = Article("https://x.test/1", "a", f"{said}\n\nDoctors say feather allergies are rare.", "Gizmodo", id=1)
+    two = Article("https://x.test/2", "b", f"Dempsey asked about his bedding.\n\n{said}", "Live Science", id=2)
+    first = ScoredQuote(one, Span(0, len(one.text)), 2.0, 0.5, 0.5, sentence=Span(0, len(said)))
+    second = ScoredQuote(two, Span(0, len(two.text)), 1.9, 0.5, 0.5,
+                         sentence=Span(len(two.text) - len(said), len(two.text)))
+    assert _same_words(first, second)  # the same quotation in two outlets: shown once
+    board = " The board meets this week to discuss the latest proposal from Malcolm Glazer and his sons."
+    noon = "Shares in Manchester United were up over 5% by noon on Monday."
+    close = "Shares in Manchester United closed up 4.75% on Monday."
+    three = Article("https://x.test/3", "c", noon + board, "BBC News", id=3)
+    four = Article("https://x.test/4", "d", close + board, "BBC News", id=4)
+    assert not _same_words(ScoredQuote(three, Span(0, len(three.text)), 2.0, 0.5, 0.5, sentence=Span(0, len(noon))),
+                           ScoredQuote(four, Span(0, len(four.text)), 1.9, 0.5, 0.5, sentence=Span(0, len(close))))
