@@ -99,6 +99,11 @@ _MONEY_VERB = (r"(?:cost|costs|costing|pay|pays|paid|paying|earn|earns|earned|ea
                r"charge|charges|charged|charging|worth|fetch|fetched|sell|sold|buy|bought|fined?|owe|owes|owed|"
                r"invest|invested|raise|raised|receive|received|offer|offered|bid|awarded|compensat\w*)")
 _WITHIN = r"(?:\s+[\w'’-]+){0,6}?"  # the verb of "how much ... paid" within a few words, in the same clause
+# "What did the group pay for its stake?", "What will the phone cost?": a verb whose object is the money, the
+# clause's own verb (not "What did she say about the cost …?").
+_WHAT_PAID = (r"\bwhat\s+(?:did|does|do|will|would|could|should)\s+"
+              r"(?:(?!(?:say|said|tell|told|think|thought|mean|know|want)\b)[\w'’-]+\s+){0,6}?"
+              r"(?:pay|spend|charge|earn|cost|fetch|raise)\b")
 _BE = r"(?:(?:is|was|are|were|will be)\s+)?"  # "what was the ticket price"
 _MONEY_NOUN = r"(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
               r"settlement|tuition)s?"
@@ -116,7 +121,7 @@ _SCORE = r"(?<![\d.,/:-])\d{1,3}\s?[-–—]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|
 MEASURES = (
     Measure("the amount of money",
             _p(rf"\bhow much\b(?:\s+money\b|{_WITHIN}\s+{_MONEY_VERB}\b)"
-               rf"|\bwhat\s+{_BE}(?:\w+\s+){{0,2}}{_MONEY_NOUN}\b"),
+               rf"|\bwhat\s+{_BE}(?:\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"),
             _p(_CURRENCY)),
     Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction)\b"),
             _p(r"%|\bper\s?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|majority|minority)\b|\bone in \w+\b"),

@@ -45,6 +45,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
 
 @pytest.mark.parametrize(("question", "measure"), [
     ("How much is the manager being paid?", "the amount of money"),
+    ("What did the cosmetics group pay for its stake?", "the amount of money"),  # the clause's verb is "pay"
+    ("What will the new phone cost?", "the amount of money"),
+    ("What did the company buy?", None),  # a thing, not a sum
     ("What was the ticket price?", "the amount of money"),
     ("How far can the car go on one charge?", "the distance"),
     ("How old is the skipper's schooner?", "the age"),
