@@ -161,7 +161,7 @@ def measure_asked(question: str) -> Measure | None:
 
 
 # --- counts: "how many N" is answered by a number of N ------------------------------------------------------
-# "How many employees did WeWork have?" is answered by "12,500 employees", not by a sentence on WeWork with a
+# "How many employees does the firm have?" is answered by "4,200 employees", not by a sentence on the firm with a
 # date in it. The words that name what is counted follow "how many", up to the first small word ("of", "did",
 # "does"); a capitalised one (US, Russian) names whose, not what. A sentence gives the count when it holds a
 # number and one of those words, singular or plural. Several words may stand for the thing ("mobile phone
@@ -179,8 +179,7 @@ def _forms(word: str) -> str:
     """A regular expression for an English noun, singular or plural: soldier(s), city/cities, box(es)."""
     w = word.lower()
     if w.endswith("ies") and len(w) > 4:
-        stem = w[:-3]
-        return rf"{re.escape(stem)}(?:y|ies)"
+        return rf"{re.escape(w[:-3])}(?:y|ies)"
     if w.endswith(("ses", "xes", "zes", "ches", "shes")):
         return rf"{re.escape(w[:-2])}(?:es)?"
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:

@@ -370,11 +370,11 @@ def _with_context(text: str, spans: Sequence[Span], headings: Sequence[bool], i:
                   weights: dict[str, float]) -> Span:
     """The sentence with one neighbour: the one before when the sentence leans on it (a pronoun, a
     connective, a short line) or holds more of the question, otherwise the one after. The neighbour shares the
-    sentence's paragraph; a sentence that is a paragraph of its own (many outlets write a sentence a paragraph:
-    "Jose Antonio Reyes has fallen victim to a radio prank." / "The Spaniard believed he was talking to …")
+    sentence's paragraph; a sentence that is a paragraph of its own (many outlets write a sentence a paragraph)
     takes it from the paragraph next to it, if that is not a subhead or a caption and holds a word of the
-    question the sentence does not ("… withdraw from the Australian Open because of injury." / "The organisers
-    of the first grand slam of 2005 … said the American has a problem with her right shoulder.")."""
+    question the sentence does not: for "Why has Okafor withdrawn from the 2025 Lakeside Open?", "Okafor has
+    withdrawn from the Lakeside Open because of injury." / "Organisers of the 2025 event said she has a problem
+    with her right shoulder."."""
     span = spans[i]
     joined_before = i > 0 and "\n" not in text[spans[i - 1].end : span.start]
     joined_after = i + 1 < len(spans) and "\n" not in text[span.end : spans[i + 1].start]

@@ -304,17 +304,17 @@ def test_quotes_are_the_same_when_their_sentences_are_not_when_their_neighbours_
     from index.models import Article
     from index.quotes import _same_words
 
-    said = "“It doesn’t affect me at all now,” the patient wrote in the case report."
-    one = Article("https://x.test/1", "a", f"{said}\n\nDoctors say feather allergies are rare.", "Gizmodo", id=1)
-    two = Article("https://x.test/2", "b", f"Dempsey asked about his bedding.\n\n{said}", "Live Science", id=2)
+    said = "“I feel fine now and I sleep well again,” the patient wrote in the journal."
+    one = Article("https://x.test/1", "a", f"{said}\n\nDoctors say such allergies are rare.", "Desk One", id=1)
+    two = Article("https://x.test/2", "b", f"The doctor asked about his pillows.\n\n{said}", "Desk Two", id=2)
     first = ScoredQuote(one, Span(0, len(one.text)), 2.0, 0.5, 0.5, sentence=Span(0, len(said)))
     second = ScoredQuote(two, Span(0, len(two.text)), 1.9, 0.5, 0.5,
                          sentence=Span(len(two.text) - len(said), len(two.text)))
     assert _same_words(first, second)  # the same quotation in two outlets: shown once
-    board = " The board meets this week to discuss the latest proposal from Malcolm Glazer and his sons."
-    noon = "Shares in Manchester United were up over 5% by noon on Monday."
-    close = "Shares in Manchester United closed up 4.75% on Monday."
-    three = Article("https://x.test/3", "c", noon + board, "BBC News", id=3)
-    four = Article("https://x.test/4", "d", close + board, "BBC News", id=4)
+    board = " The board meets this week to discuss the latest offer from the Harlow family and its backers."
+    noon = "Shares in Riverside United were up over 6% by noon on Monday."
+    close = "Shares in Riverside United closed up 4.5% on Monday."
+    three = Article("https://x.test/3", "c", noon + board, "City Desk", id=3)
+    four = Article("https://x.test/4", "d", close + board, "City Desk", id=4)
     assert not _same_words(ScoredQuote(three, Span(0, len(three.text)), 2.0, 0.5, 0.5, sentence=Span(0, len(noon))),
                            ScoredQuote(four, Span(0, len(four.text)), 1.9, 0.5, 0.5, sentence=Span(0, len(close))))
