@@ -199,7 +199,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         if best is None:
             continue
         sentence = article.text[spans[best[2]].start : spans[best[2]].end]
-        quote_span = _with_context(article.text, spans, headings, best[2], weights)
+        quote_span = _with_context(article.text, best[2], weights)
         readings[article_id] = _Reading(held, shown, typed, measured, local, best[2])
         # Across articles, three signals on a 0..1 scale, counted alike: the article's best passage rank, how
         # much of the question its sentence holds, and how close in meaning its closest passage is.
@@ -270,7 +270,7 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
             choice = None  # another subject's measure
     if choice is None:
         return quote
-    extra = _with_context(text, spans, headings, choice, question_weights)
+    extra = _with_context(text, choice, question_weights)
     if extra.start < quote.span.end and quote.span.start < extra.end:  # its neighbour is in the quote already
         extra = spans[choice]
     first, second = sorted((quote.span, extra), key=lambda s: s.start)
@@ -366,8 +366,7 @@ def _leans_on_previous(text: str, spans: Sequence[Span], i: int) -> bool:
     return bool(_ANAPHORA.match(sentence)) or len(sentence.split()) < 8
 
 
-def _with_context(text: str, spans: Sequence[Span], headings: Sequence[bool], i: int,
-                  weights: dict[str, float]) -> Span:
+def _with_context(text: str, i: int, weights: dict[str, float]) -> Span:
     """The sentence with one neighbour: the one before when the sentence leans on it (a pronoun, a
     connective, a short line) or holds more of the question, otherwise the one after. The neighbour shares the
     sentence's paragraph; a sentence that is a paragraph of its own (many outlets write a sentence a paragraph)
@@ -375,11 +374,11 @@ def _with_context(text: str, spans: Sequence[Span], headings: Sequence[bool], i:
     question the sentence does not: for "Why has Okafor withdrawn from the 2025 Lakeside Open?", "Okafor has
     withdrawn from the Lakeside Open because of injury." / "Organisers of the 2025 event said she has a problem
     with her right shoulder."."""
+    spans, bags, headings = _sentence_bags(text)
     span = spans[i]
     joined_before = i > 0 and "\n" not in text[spans[i - 1].end : span.start]
     joined_after = i + 1 < len(spans) and "\n" not in text[span.end : spans[i + 1].start]
     alone = not joined_before and not joined_after
-    held = set(tokens(text[span.start : span.end]))
 
     def beside(j: int, gap: str) -> Span | None:
         if not 0 <= j < len(spans):
@@ -388,13 +387,12 @@ def _with_context(text: str, spans: Sequence[Span], headings: Sequence[bool], i:
             return spans[j]
         if not alone or headings[j] or gap.count("\n") > 2:
             return None
-        adds = set(tokens(text[spans[j].start : spans[j].end])) - held
-        return spans[j] if any(term in adds for term in weights) else None
+        return spans[j] if any(term in bags[j] and term not in bags[i] for term in weights) else None
 
     prev = beside(i - 1, text[spans[i - 1].end : span.start] if i > 0 else "")
     nxt = beside(i + 1, text[span.end : spans[i + 1].start] if i + 1 < len(spans) else "")
-    if prev and (_leans_on_previous(text, spans, i) or nxt is None or coverage(text[prev.start : prev.end], weights)
-                 > coverage(text[nxt.start : nxt.end], weights)):
+    if prev and (_leans_on_previous(text, spans, i) or nxt is None
+                 or bag_coverage(bags[i - 1], weights) > bag_coverage(bags[i + 1], weights)):
         joined = Span(prev.start, span.end)
     elif nxt:
         joined = Span(span.start, nxt.end)
