@@ -49,6 +49,7 @@ _TIME = re.compile(
     r"days?|hours?|minutes?)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+|\b[A-Z]{2,}\b")
 _WORD = re.compile(r"\w+")
+_OPENING = "\"“‘'«(— "  # what may open a sentence before its first word, which is capitalised as the first
 
 
 def asked(question: str) -> AnswerType | None:
@@ -71,7 +72,8 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
     if kind is AnswerType.TIME:
         return bool(_TIME.search(sentence))
     known = {w.lower() for w in _WORD.findall(question)}
-    return any(w.lower() not in known for match in _CAPITALISED.findall(sentence) for w in _WORD.findall(match))
+    return any(w.lower() not in known and not _TIME.fullmatch(w)
+               for match in _CAPITALISED.findall(sentence.lstrip(_OPENING)) for w in _WORD.findall(match))
 
 
 # --- measures: a quantity asked for by its unit ----------------------------------------------------------

@@ -48,7 +48,9 @@ class ScoredQuote:
 
 # What ends a sentence, in Latin and in Chinese or Japanese script ("。" has no space after it, so a CJK sentence
 # counts as one "word" and would otherwise look like a short subhead).
-_CLOSING = (".", "!", "?", '"', "”", "’", "'", ")", "»", "。", "！", "？", "」", "』", "）")
+_ENDING = (".", "!", "?", "。", "！", "？")
+_CLOSING = "\"”’')»」』）"  # what may follow the end of a sentence: a quotation's or a bracket's close
+_CREDITED = re.compile(r"[.!?。！？][\"”’'»」』]*\s*[(（][^()（）]*[)）]$")  # "… on Monday. (Reuters)"
 
 
 def _is_heading(text: str) -> bool:
@@ -60,7 +62,7 @@ def _is_heading(text: str) -> bool:
     end = text.rstrip()
     if end.endswith(":"):
         return True
-    if end.endswith(_CLOSING):
+    if end.rstrip(_CLOSING).endswith(_ENDING) or _CREDITED.search(end):
         return False
     if end.startswith(("—", "–")) or len(end.split()) < 8:
         return True
