@@ -33,7 +33,7 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index import Library, SentenceTransformerEmbedder, quotes, words  # noqa: E402
+from index import Library, SentenceTransformerEmbedder, layout, words  # noqa: E402
 from index.models import Article  # noqa: E402
 
 CORPUS = ROOT.parent / "shared/corpus/news"
@@ -48,7 +48,7 @@ def pairs(articles: list[Article], rng: random.Random) -> list[dict]:
     for article in articles:
         if article.lang not in (None, "en"):
             continue
-        spans, _, headings = quotes._sentence_bags(article.text)
+        spans, _, headings = layout.sentence_bags(article.text)
         text = [article.text[s.start : s.end] for s in spans]
         usable = [i for i, t in enumerate(text) if not headings[i] and 10 <= len(t.split()) <= 45]
         rng.shuffle(usable)
@@ -139,7 +139,7 @@ def main() -> None:
             if not answer.quotes:
                 continue
             quote = answer.quotes[0]
-            spans, _, _ = quotes._sentence_bags(quote.article.text)
+            spans, _, _ = layout.sentence_bags(quote.article.text)
             i = max([k for k, s in enumerate(spans) if s.start <= quote.start] or [0])
             window = " ".join(quote.article.text[s.start : s.end] for s in spans[max(0, i - 2) : i + 3])
             scored.append((q["kind"] == "unanswerable", q["question"], f"{quote.article.title}. {window}"))

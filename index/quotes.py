@@ -8,7 +8,7 @@
 2. Up to three quotes come from different articles, only while they stay close to the best one. The first
    may add a second excerpt of its article: the sentence that holds what the quote lacks.
 3. Each quote links to its article with a text fragment that opens the page at the quote.
-A digest's lead is chosen here too: the first sentences that can open a story.
+Which sentences an article has, and which are subheads or captions, is `layout`'s part.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from urllib.parse import quote as percent_encode
 
 from . import answer_types
 from .answer_types import AnswerType
-from .chunking import CJK_RUN, Span, sentences
+from .chunking import Span
+from .layout import section, sentence_bags
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
 from .words import TOKEN, bag_coverage, coverage, is_english, tokens
@@ -44,41 +44,6 @@ class ScoredQuote:
     cosine: float
     also: tuple[Span, ...] = ()  # a further excerpt of the article, holding what the quote lacks
     sentence: Span | None = None  # the sentence chosen, inside `span` (which adds its neighbour)
-
-
-# What ends a sentence, in Latin and in Chinese or Japanese script ("。" has no space after it, so a CJK sentence
-# counts as one "word" and would otherwise look like a short subhead).
-_ENDING = (".", "!", "?", "。", "！", "？")
-_CLOSING = "\"”’')»」』）"  # what may follow the end of a sentence: a quotation's or a bracket's close
-_CREDITED = re.compile(r"[.!?。！？][\"”’'»」』]*\s*[(（][^()（）]*[)）]$")  # "… on Monday. (Reuters)"
-
-
-def _is_heading(text: str) -> bool:
-    """A line without a sentence's closing punctuation that is short (a subhead, a caption, a byline) or written
-    in headline style (the headline of another story linked from the page, a long subhead), or a line that only
-    introduces what follows ("Tour dates:"), or the signature under a tweet or a quotation, which opens with a
-    dash ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019"). A line with a figure in it ("June 9 -- Coral Sky
-    Amphitheatre") or a label ("Path B: Bosnia and Herzegovina, Slovakia") may be a list's item, and answer."""
-    end = text.rstrip()
-    if end.endswith(":"):
-        return True
-    if end.rstrip(_CLOSING).endswith(_ENDING) or _CREDITED.search(end):
-        return False
-    if end.startswith(("—", "–")) or len(end.split()) < 8:
-        return True
-    return headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
-
-
-def headline_style(line: str) -> bool:
-    """Whether most of the line's longer words are capitalised, as in "Police Identify Man Found in Plano"."""
-    longer = [w for w in TOKEN.findall(line) if len(w) > 3]
-    return bool(longer) and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
-
-
-def line_of(text: str, span: Span) -> str:
-    """The whole line a sentence stands on: "VOLKSWAGEN ID. SPACE VIZZION CONCEPT" is one subhead even where
-    the abbreviation's full stop splits it in two."""
-    return text[text.rfind("\n", 0, span.start) + 1 : (text.find("\n", span.end) + 1 or len(text) + 1) - 1]
 
 
 def _length_factor(length: int, mean_length: float) -> float:
@@ -115,16 +80,6 @@ def _typed(text: str, spans: Sequence[Span], headings: Sequence[bool], kind: Ans
             for s, heading in zip(spans, headings, strict=True)], False
 
 
-@lru_cache(maxsize=1024)
-def _sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
-    """An article's sentences, the words of each, and whether each is (part of) a subhead or caption that
-    cannot answer; kept for the articles asked about most recently."""
-    spans = sentences(text)
-    headings = [len(spans) > 1 and (_is_heading(text[s.start : s.end]) or _is_heading(line_of(text, s)))
-                for s in spans]
-    return spans, [set(tokens(text[s.start : s.end])) for s in spans], headings
-
-
 def lacking_measure(quote: ScoredQuote, question: str) -> answer_types.Measure | None:
     """The measure an English question asks for ("how far": the distance) when the quote's article does not
     give one where the quote stands (no distance in miles, kilometres, …), else None. "Where it stands": the
@@ -137,20 +92,14 @@ def lacking_measure(quote: ScoredQuote, question: str) -> answer_types.Measure |
     if measure is None or answer_types.asks_several(question) or (article.lang or "en").split("-")[0].lower() != "en":
         return None
     text = article.text
-    spans, _, headings = _sentence_bags(text)
+    spans, _, headings = sentence_bags(text)
     quoted = [i for i, s in enumerate(spans) for part in (quote.span, *quote.also)
               if s.start < part.end and part.start < s.end]
-    sections = {_section(headings, i) for i in quoted} or {(0, len(spans))}
+    sections = {section(headings, i) for i in quoted} or {(0, len(spans))}
     if any(not headings[i] and answer_types.holds_measure(measure, text[spans[i].start : spans[i].end])
            for first, last in sections for i in range(first, last)):
         return None
     return measure
-
-
-def quotable_sentences(text: str) -> list[Span]:
-    """The sentences of a text that may be quoted: not subheads, captions, bylines or other stories' headlines."""
-    spans, _, headings = _sentence_bags(text)
-    return [span for span, heading in zip(spans, headings, strict=True) if not heading]
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
@@ -179,7 +128,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             continue
         local = _within_article(weights, article)
         best_signal = max(rank for _, rank in found)
-        spans, bags, headings = _sentence_bags(article.text)
+        spans, bags, headings = sentence_bags(article.text)
         mean_length = sum(len(b) for b in bags) / max(1, len(bags))
         best: tuple[float, float, int] | None = None
         typed, measured = _typed(article.text, spans, headings, kind, measure, question)
@@ -251,7 +200,7 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     word of the question is added whatever its score, as without it the quote cannot answer; it must stand
     under the quote's subhead, as in a round-up each section is about a subject of its own (the RAV4's
     mileage does not complete a quote on the Sentra)."""
-    text, (spans, bags, headings) = quote.article.text, _sentence_bags(quote.article.text)
+    text, (spans, bags, headings) = quote.article.text, sentence_bags(quote.article.text)
     shown, bar = reading.shown, ratio * (reading.held[reading.best] or 0.0)
     inside = [i for i, s in enumerate(spans) if s.start >= quote.span.start and s.end <= quote.span.end]
     have = set().union(*(bags[i] for i in inside))
@@ -263,12 +212,12 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
         if shown[i] >= bar and adds and (choice is None or shown[i] > (shown[choice] or 0.0)):
             choice = i
     if reading.measured and not has_type:
-        section = range(*_section(headings, reading.best))
+        own = range(*section(headings, reading.best))
         giving = [i for i in candidates
-                  if i in section and reading.typed[i] and any(t in bags[i] for t in reading.weights)]
+                  if i in own and reading.typed[i] and any(t in bags[i] for t in reading.weights)]
         if giving:
             choice = max(giving, key=lambda i: shown[i] or 0.0)
-        elif choice is not None and reading.typed[choice] and choice not in section:
+        elif choice is not None and reading.typed[choice] and choice not in own:
             choice = None  # another subject's measure
     if choice is None:
         return quote
@@ -280,14 +229,6 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     if not between.strip() and "\n" not in between:
         return replace(quote, span=Span(first.start, second.end))
     return replace(quote, also=(extra,))
-
-
-def _section(headings: Sequence[bool], i: int) -> tuple[int, int]:
-    """The sentences between the subheads around sentence i, as a range: in a round-up ("VOLKSWAGEN ID. SPACE
-    VIZZION CONCEPT", then "FORD MUSTANG MACH E") each section is about a subject of its own."""
-    first = next((j + 1 for j in range(i - 1, -1, -1) if headings[j]), 0)
-    last = next((j for j in range(i + 1, len(headings)) if headings[j]), len(headings))
-    return first, last
 
 
 _RECENT = re.compile(r"\b(?:latest|newest|most recent|recently|currently|right now|today|this week|lately)\b",
@@ -330,7 +271,7 @@ def _within_article(weights: dict[str, float], article: Article) -> dict[str, fl
     """The question's weights for choosing a sentence inside one article: each word's IDF in the library
     times its IDF among the article's sentences. The article's subject (a name in every paragraph, the
     headline's words) found the article; the words rare inside it point at the sentence that answers."""
-    _, bags, _ = _sentence_bags(article.text)
+    _, bags, _ = sentence_bags(article.text)
     in_title = set(tokens(article.title))
     total = len(bags)
     local = {}
@@ -376,7 +317,7 @@ def _with_context(text: str, i: int, weights: dict[str, float]) -> Span:
     question the sentence does not: for "Why has Okafor withdrawn from the 2025 Lakeside Open?", "Okafor has
     withdrawn from the Lakeside Open because of injury." / "Organisers of the 2025 event said she has a problem
     with her right shoulder."."""
-    spans, bags, headings = _sentence_bags(text)
+    spans, bags, headings = sentence_bags(text)
     span = spans[i]
     joined_before = i > 0 and "\n" not in text[spans[i - 1].end : span.start]
     joined_after = i + 1 < len(spans) and "\n" not in text[span.end : spans[i + 1].start]
@@ -416,37 +357,3 @@ def _same_words(a: ScoredQuote, b: ScoredQuote) -> bool:
     wa = set(TOKEN.findall(a.article.text[sa.start : sa.end].lower()))
     wb = set(TOKEN.findall(b.article.text[sb.start : sb.end].lower()))
     return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
-
-
-def lead_sentences(text: str, max_chars: int = 320) -> str:
-    """The first sentence of the text, and the second too while both stay short: verbatim. A caption, byline or
-    subhead before it ("Photo", "Staff Reports"), a time stamp or a score line ("10 p.m.", "Palm Bay 18 22 13 17
-    — 70"), a line in parentheses or in headline style ("What Does Stadia Offer?") is passed over."""
-    quotable = quotable_sentences(text)
-    first = next((i for i, s in enumerate(quotable) if _can_lead(text, s)), 0)
-    spans = (quotable[first:] or sentences(text, 0, min(len(text), 4 * max_chars)))[:2]
-    if not spans:
-        return ""
-    end = spans[0].end
-    same_paragraph = len(spans) > 1 and "\n" not in text[spans[0].end : spans[1].start]
-    if same_paragraph and spans[1].end - spans[0].start <= max_chars and spans[0].end - spans[0].start < 160:
-        end = spans[1].end
-    if end - spans[0].start > max_chars:  # one very long sentence: its start, cut between words
-        cut = text.rfind(" ", spans[0].start, spans[0].start + max_chars)
-        end = cut if cut > spans[0].start else spans[0].start + max_chars
-    return text[spans[0].start : end]
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _can_lead(text: str, span: Span) -> bool:
-    """Whether a sentence can open a story. One that shares its line with the next does ("Dekalb, Ill. — Mike
-    Glass threw …"); a line of its own needs three words or more (Chinese and Japanese have no spaces to count),
-    and must not be wholly in parentheses, nor a headline without a full stop ("What Does Stadia Offer?")."""
-    line = text[span.start : span.end]
-    if line != line_of(text, span).strip() or CJK_RUN.search(line):
-        return True
-    if line.startswith("(") and line.endswith(")"):
-        return False
-    return len(_LETTERS.findall(line)) >= 3 and not (headline_style(line) and not line.endswith("."))

@@ -23,7 +23,7 @@ from typing import TextIO
 
 import numpy as np
 
-from . import filters, quotes, search, words
+from . import filters, layout, quotes, search, words
 from .chunking import passages
 from .embedder import Embedder
 from .errors import QueryError, RejectedSource, StoreError
@@ -360,7 +360,7 @@ class Library:
                 score += 2 * meaning + 0.5 * len(named)
             ranked.append((score, members))
         ranked.sort(key=lambda item: -item[0])
-        return [Story(members[0].title, members[0].url, quotes.lead_sentences(members[0].text), members,
+        return [Story(members[0].title, members[0].url, layout.lead_sentences(members[0].text), members,
                       round(score, 4)) for score, members in ranked[:limit]]
 
     def _grouped(self, ids: tuple[int, ...]) -> tuple[np.ndarray, list[list[int]]]:

@@ -142,46 +142,6 @@ def test_a_subhead_or_a_caption_is_not_quoted_however_short(library, tmp_path, s
     assert not any(part in quoted for line in subheads for part in line.split(". "))
 
 
-def test_a_digest_lead_passes_over_a_caption_or_byline():
-    from index.quotes import lead_sentences
-
-    text = ("Photo\n\nStaff Reports\n\nUnited Nations peacekeepers patrolled a refugee camp in Sudan on Monday. "
-            "The camp holds about 40,000 people.\n\nThe talks resume next week.")
-    assert lead_sentences(text) == ("United Nations peacekeepers patrolled a refugee camp in Sudan on Monday. "
-                                    "The camp holds about 40,000 people.")
-
-
-@pytest.mark.parametrize(("text", "lead"), [
-    ("The Latest on a stabbing on a commuter train (all times local):\n\n10 p.m.\n\n"
-     "Authorities say the attacker tried to steal a rider's shoes.", "Authorities say the attacker"),  # a time
-    ("What Does Stadia Offer?\n\nStadia is Google's attempt to make cloud gaming happen.", "Stadia is Google's"),
-    ("(after extra-time - score at 90 mins 1-1)\n\nRiise volleyed Liverpool ahead after 45 seconds.", "Riise"),
-    ("Dekalb, Ill. — Mike Glass threw for three touchdowns.\n\nThe win was their third.", "Dekalb, Ill. — Mike"),
-])
-def test_a_digest_lead_passes_over_a_time_stamp_a_headline_or_an_aside(text, lead):
-    from index.quotes import lead_sentences
-
-    assert lead_sentences(text).startswith(lead)
-
-
-def test_a_list_item_without_a_full_stop_may_be_quoted_but_not_a_signature():
-    from index.quotes import quotable_sentences
-
-    text = ("The council met on Monday.\n\n- The bridge reopens on Monday after two years of repairs\n\n"
-            "“We did it,” the mayor wrote.\n\n— Mayor Ada Nwosu (@adanwosu) November 18, 2019")
-    quotable = [text[s.start : s.end] for s in quotable_sentences(text)]
-    assert "- The bridge reopens on Monday after two years of repairs" in quotable
-    assert not any(line.startswith("—") for line in quotable)
-
-
-def test_chinese_sentences_end_with_their_own_full_stop_and_may_be_quoted():
-    from index.quotes import quotable_sentences
-
-    text = "图注：会议现场\n\n市政府周一宣布，新地铁线将于明年开通。这条线路连接机场和市中心！"
-    assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
-        "市政府周一宣布，新地铁线将于明年开通。", "这条线路连接机场和市中心！"]
-
-
 GAME = ("The Browns beat the Steelers on Thursday night in Cleveland. Late in the game, Myles Garrett ripped off "
         "Mason Rudolph's helmet and hit him with it. The league suspended Garrett for the rest of the season.")
 

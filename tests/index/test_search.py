@@ -318,17 +318,3 @@ def test_quotes_are_the_same_when_their_sentences_are_not_when_their_neighbours_
     four = Article("https://x.test/4", "d", close + board, "City Desk", id=4)
     assert not _same_words(ScoredQuote(three, Span(0, len(three.text)), 2.0, 0.5, 0.5, sentence=Span(0, len(noon))),
                            ScoredQuote(four, Span(0, len(four.text)), 1.9, 0.5, 0.5, sentence=Span(0, len(close))))
-
-
-@pytest.mark.parametrize(("line", "heading"), [
-    ("Mayor Compares Budget Cuts to a 'Death Sentence'", True),  # another story's headline, quoting
-    ('"We were never told"', True),  # a subhead that quotes
-    ("(Photo: City Desk)", True),  # a credit
-    ("The council will vote again in June. (Reuters)", False),  # a sentence, then its credit
-    ("The mayor called the cuts a “death sentence.”", False),
-    ("Residents said the cuts were a 'death sentence'.", False),
-])
-def test_a_line_that_ends_a_quotation_without_ending_a_sentence_is_no_sentence(line, heading):
-    from index.quotes import _is_heading
-
-    assert _is_heading(line) is heading

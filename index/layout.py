@@ -1,0 +1,104 @@
+"""An article's layout: its sentences, which lines are subheads, captions, bylines or other stories'
+headlines rather than sentences, the sections between subheads, and the lead a digest opens a story with.
+Pure functions of the article's text, shared by quote selection and the digest."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .chunking import CJK_RUN, Span, sentences
+from .words import TOKEN, tokens
+
+# What ends a sentence, in Latin and in Chinese or Japanese script ("。" has no space after it, so a CJK sentence
+# counts as one "word" and would otherwise look like a short subhead).
+_ENDING = (".", "!", "?", "。", "！", "？")
+_CLOSING = "\"”’')»」』）"  # what may follow the end of a sentence: a quotation's or a bracket's close
+_CREDITED = re.compile(r"[.!?。！？][\"”’'»」』]*\s*[(（][^()（）]*[)）]$")  # "… on Monday. (Reuters)"
+
+
+def is_heading(text: str) -> bool:
+    """A line without a sentence's closing punctuation that is short (a subhead, a caption, a byline) or written
+    in headline style (the headline of another story linked from the page, a long subhead), or a line that only
+    introduces what follows ("Tour dates:"), or the signature under a tweet or a quotation, which opens with a
+    dash ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019"). A line with a figure in it ("June 9 -- Coral Sky
+    Amphitheatre") or a label ("Path B: Bosnia and Herzegovina, Slovakia") may be a list's item, and answer."""
+    end = text.rstrip()
+    if end.endswith(":"):
+        return True
+    if end.rstrip(_CLOSING).endswith(_ENDING) or _CREDITED.search(end):
+        return False
+    if end.startswith(("—", "–")) or len(end.split()) < 8:
+        return True
+    return headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
+
+
+def headline_style(line: str) -> bool:
+    """Whether most of the line's longer words are capitalised, as in "Police Identify Man Found in Plano"."""
+    longer = [w for w in TOKEN.findall(line) if len(w) > 3]
+    return bool(longer) and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
+
+
+def line_of(text: str, span: Span) -> str:
+    """The whole line a sentence stands on: "VOLKSWAGEN ID. SPACE VIZZION CONCEPT" is one subhead even where
+    the abbreviation's full stop splits it in two."""
+    return text[text.rfind("\n", 0, span.start) + 1 : (text.find("\n", span.end) + 1 or len(text) + 1) - 1]
+
+
+@lru_cache(maxsize=1024)
+def sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
+    """An article's sentences, the words of each, and whether each is (part of) a subhead or caption that
+    cannot answer; kept for the articles asked about most recently."""
+    spans = sentences(text)
+    headings = [len(spans) > 1 and (is_heading(text[s.start : s.end]) or is_heading(line_of(text, s)))
+                for s in spans]
+    return spans, [set(tokens(text[s.start : s.end])) for s in spans], headings
+
+
+def quotable_sentences(text: str) -> list[Span]:
+    """The sentences of a text that may be quoted: not subheads, captions, bylines or other stories' headlines."""
+    spans, _, headings = sentence_bags(text)
+    return [span for span, heading in zip(spans, headings, strict=True) if not heading]
+
+
+def section(headings: Sequence[bool], i: int) -> tuple[int, int]:
+    """The sentences between the subheads around sentence i, as a range: in a round-up ("VOLKSWAGEN ID. SPACE
+    VIZZION CONCEPT", then "FORD MUSTANG MACH E") each section is about a subject of its own."""
+    first = next((j + 1 for j in range(i - 1, -1, -1) if headings[j]), 0)
+    last = next((j for j in range(i + 1, len(headings)) if headings[j]), len(headings))
+    return first, last
+
+
+def lead_sentences(text: str, max_chars: int = 320) -> str:
+    """The first sentence of the text, and the second too while both stay short: verbatim. A caption, byline or
+    subhead before it ("Photo", "Staff Reports"), a time stamp or a score line ("10 p.m.", "Palm Bay 18 22 13 17
+    — 70"), a line in parentheses or in headline style ("What Does Stadia Offer?") is passed over."""
+    quotable = quotable_sentences(text)
+    first = next((i for i, s in enumerate(quotable) if _can_lead(text, s)), 0)
+    spans = (quotable[first:] or sentences(text, 0, min(len(text), 4 * max_chars)))[:2]
+    if not spans:
+        return ""
+    end = spans[0].end
+    same_paragraph = len(spans) > 1 and "\n" not in text[spans[0].end : spans[1].start]
+    if same_paragraph and spans[1].end - spans[0].start <= max_chars and spans[0].end - spans[0].start < 160:
+        end = spans[1].end
+    if end - spans[0].start > max_chars:  # one very long sentence: its start, cut between words
+        cut = text.rfind(" ", spans[0].start, spans[0].start + max_chars)
+        end = cut if cut > spans[0].start else spans[0].start + max_chars
+    return text[spans[0].start : end]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _can_lead(text: str, span: Span) -> bool:
+    """Whether a sentence can open a story. One that shares its line with the next does ("Dekalb, Ill. — Mike
+    Glass threw …"); a line of its own needs three words or more (Chinese and Japanese have no spaces to count),
+    and must not be wholly in parentheses, nor a headline without a full stop ("What Does Stadia Offer?")."""
+    line = text[span.start : span.end]
+    if line != line_of(text, span).strip() or CJK_RUN.search(line):
+        return True
+    if line.startswith("(") and line.endswith(")"):
+        return False
+    return len(_LETTERS.findall(line)) >= 3 and not (headline_style(line) and not line.endswith("."))
