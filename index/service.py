@@ -11,7 +11,6 @@ import contextlib
 import ctypes
 import json
 import logging
-import math
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -23,7 +22,7 @@ from typing import TextIO
 
 import numpy as np
 
-from . import filters, layout, quotes, search, words
+from . import filters, quotes, search, words
 from .chunking import passages
 from .embedder import Embedder
 from .errors import QueryError, RejectedSource, StoreError
@@ -32,7 +31,7 @@ from .models import Answer, Article, Excerpt, Headline, IngestResult, Outcome, Q
 from .search import Candidate, SearchConfig
 from .sources import SourceLimits, expand, from_upload
 from .store import Store
-from .stories import cluster, near_duplicate, simhash, text_hash
+from .stories import Topics, cluster, mean_direction, near_duplicate, rank_stories, simhash, text_hash
 from .vectors import VectorIndex
 
 log = logging.getLogger(__name__)
@@ -40,7 +39,6 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 1000
 RETRIEVERS = ("hybrid", "dense", "keyword")
 MAX_DIGEST_ARTICLES = 1000  # newest articles a digest considers (clustering is quadratic in them)
-TOPIC_COSINE = 0.25  # a story's closeness to a chat's topics below which, without a topic word, it is left out
 ENCODE_BATCH = 64  # passages encoded together: large enough for the model's batch efficiency
 
 
@@ -336,32 +334,9 @@ class Library:
             return []
         ids = [a.id for a in articles]
         vectors, groups = self._grouped(tuple(ids))
-        added = self.store.added_at(ids)
         topic_vector = self.embedder.encode_query(" ".join(topics)) if topics else None
-        topic_words = {w for t in topics for w in words.tokens(t)}
-        ranked: list[tuple[float, tuple[Article, ...]]] = []
-        for group in groups:
-            centre = _mean(vectors[group])
-            ordered = sorted(group, key=lambda i: -float(vectors[i] @ centre))
-            members = tuple(articles[i] for i in ordered)
-            if outlets_asked:
-                theirs = tuple(a for a in members if outlets_asked.matches(a.source, a.url, a.published))
-                if not theirs:
-                    continue
-                members = theirs + tuple(a for a in members if a not in theirs)
-            outlets = len({a.source or a.url for a in members})
-            age_hours = min((now - datetime.fromisoformat(added[a.id])).total_seconds() / 3600 for a in members)
-            score = math.log2(1 + outlets) + 1 / (1 + max(age_hours, 0) / 24)
-            if topic_vector is not None:
-                meaning = float(centre @ topic_vector)
-                named = topic_words & set(words.tokens(" ".join(a.title for a in members)))
-                if meaning < TOPIC_COSINE and not named:
-                    continue  # the chat asked for topics; this story is not one of them
-                score += 2 * meaning + 0.5 * len(named)
-            ranked.append((score, members))
-        ranked.sort(key=lambda item: -item[0])
-        return [Story(members[0].title, members[0].url, layout.lead_sentences(members[0].text), members,
-                      round(score, 4)) for score, members in ranked[:limit]]
+        return rank_stories(articles, vectors, groups, self.store.added_at(ids), now, limit,
+                            Topics(topic_vector, {w for t in topics for w in words.tokens(t)}, outlets_asked))
 
     def _grouped(self, ids: tuple[int, ...]) -> tuple[np.ndarray, list[list[int]]]:
         """Article vectors and same-story groups for a set of articles, remembered for the last few sets:
@@ -371,7 +346,7 @@ class Library:
                 self._groups.move_to_end(ids)
                 return self._groups[ids]
         passage_vectors = self.store.article_vectors(ids)
-        vectors = np.vstack([_mean(passage_vectors[i]) for i in ids])
+        vectors = np.vstack([mean_direction(passage_vectors[i]) for i in ids])
         result = (vectors, cluster(vectors))
         with self._cache_lock:
             self._groups[ids] = result
@@ -409,12 +384,6 @@ def _give_back_memory() -> None:
     2,000 articles). A no-op where the C library has no malloc_trim."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).malloc_trim(0)
-
-
-def _mean(vectors: np.ndarray) -> np.ndarray:
-    mean = np.asarray(vectors, dtype=np.float32).reshape(-1, vectors.shape[-1]).mean(axis=0)
-    norm = np.linalg.norm(mean)
-    return mean / norm if norm else mean
 
 
 def embedding_input(article: Article, start: int, end: int) -> str:

@@ -1,13 +1,21 @@
 """Recognising the same article twice: exact copies (a hash of the normalised text) and near-identical
-copies under another URL (SimHash over word shingles to find candidates, Jaccard overlap to confirm)."""
+copies under another URL (SimHash over word shingles to find candidates, Jaccard overlap to confirm). And
+stories for a digest: articles from different outlets on the same story grouped, the groups ranked."""
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
+
+from . import layout, words
+from .filters import Filters
+from .models import Article, Story
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 NEAR_DUPLICATE_JACCARD = 0.9  # share of distinct 5-word shingles in common; updated versions of a story stay apart
@@ -92,3 +100,51 @@ def cluster(vectors: np.ndarray, threshold: float = SAME_STORY_COSINE) -> list[l
         members[i] += members[j]
         members[j] = []
     return [m for m in members if m]
+
+
+TOPIC_COSINE = 0.25  # a story's closeness to a chat's topics below which, without a topic word, it is left out
+
+
+@dataclass(frozen=True, slots=True)
+class Topics:
+    """What a chat asked its digest to be about: topics in meaning and in words, and outlets (`source:bbc`)."""
+
+    vector: np.ndarray | None = None  # the topics encoded as one query; None: no topics
+    words: set[str] = field(default_factory=set)  # the topics' tokens
+    outlets: Filters = Filters()
+
+
+def rank_stories(articles: Sequence[Article], vectors: np.ndarray, groups: list[list[int]], added: dict[int, str],
+                 now: datetime, limit: int, topics: Topics = Topics()) -> list[Story]:
+    """The groups (row indices into `articles` and `vectors`) as stories, best first: by how many outlets carry
+    them, how recently they were added and, with topics, how well they match; a story off the topics is left
+    out. Each story is led by its article closest to the group's centre, or by an outlet asked for."""
+    ranked: list[tuple[float, tuple[Article, ...]]] = []
+    for group in groups:
+        centre = mean_direction(vectors[group])
+        members = tuple(articles[i] for i in sorted(group, key=lambda i: -float(vectors[i] @ centre)))
+        if topics.outlets:
+            theirs = tuple(a for a in members if topics.outlets.matches(a.source, a.url, a.published))
+            if not theirs:
+                continue
+            members = theirs + tuple(a for a in members if a not in theirs)
+        outlets = len({a.source or a.url for a in members})
+        age_hours = min((now - datetime.fromisoformat(added[a.id])).total_seconds() / 3600 for a in members)
+        score = math.log2(1 + outlets) + 1 / (1 + max(age_hours, 0) / 24)
+        if topics.vector is not None:
+            meaning = float(centre @ topics.vector)
+            named = topics.words & set(words.tokens(" ".join(a.title for a in members)))
+            if meaning < TOPIC_COSINE and not named:
+                continue  # the chat asked for topics; this story is not one of them
+            score += 2 * meaning + 0.5 * len(named)
+        ranked.append((score, members))
+    ranked.sort(key=lambda item: -item[0])
+    return [Story(members[0].title, members[0].url, layout.lead_sentences(members[0].text), members,
+                  round(score, 4)) for score, members in ranked[:limit]]
+
+
+def mean_direction(vectors: np.ndarray) -> np.ndarray:
+    """The normalised mean of unit vectors: what a group of passages or articles is about."""
+    mean = np.asarray(vectors, dtype=np.float32).reshape(-1, vectors.shape[-1]).mean(axis=0)
+    norm = np.linalg.norm(mean)
+    return mean / norm if norm else mean
