@@ -47,7 +47,7 @@ _TIME = re.compile(
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|yesterday|today|tomorrow|tonight|ago|since|until|decades?|years?|months?|weeks?|"
     r"days?|hours?|minutes?)\b", re.IGNORECASE)
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+|\b[A-Z]{2,}\b")
+_CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<![\"“‘«(])(?<!^)\b[A-Z][\w'’-]+|\b[A-Z]{2,}\b")
 _WORD = re.compile(r"\w+")
 _OPENING = "\"“‘'«(— "  # what may open a sentence before its first word, which is capitalised as the first
 

@@ -41,6 +41,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert not holds(AnswerType.NAME, "President Okafor met the generals.", question)
     assert not holds(AnswerType.NAME, "Talks went on all night.", question)
     assert not holds(AnswerType.NAME, "“Talks went on all night,” an aide said.", question)  # opens a quotation
+    assert not holds(AnswerType.NAME, "An aide said: “Talks went on all night.”", question)
     assert not holds(AnswerType.NAME, "Talks went on until Monday.", question)  # a day is a time, not a name
     assert not holds(AnswerType.NAME, "Talks resume in March.", question)
     assert not holds(None, "Anything at all, 42.", "")
