@@ -297,19 +297,23 @@ class Store(ScheduleTables):
 
     def unseen(self, names: Sequence[str]) -> list[str]:
         """The names no article holds: no passage holds the word (its inflections too, by the porter stemmer)
-        or a word that begins as it does (its first four letters: "Zelensky" is seen where the library spells
-        it "Zelenskiy"), and no outlet or author is named so ("Al Jazeera", whose articles need not say it)."""
+        or, for a word of six letters or more, a word that begins as it does (its first four letters:
+        "Zelensky" is seen where the library spells it "Zelenskiy"; a shorter word would be seen in any
+        longer one, "Mona" in "Monaco"), and no outlet or author is named so ("Al Jazeera", whose articles
+        need not say it)."""
         unseen = []
         with self._lock:
             bylines = self._byline_words()
             for name in names:
                 word = searchable(name.lower()).replace('"', "")
-                prefix = _fold(word)[:4]
-                if any(w.startswith(prefix) for w in bylines):
+                folded = _fold(word)
+                spelled_otherwise = len(folded) >= 6
+                if any(w.startswith(folded[:4]) if spelled_otherwise else w == folded for w in bylines):
                     continue
+                match = f'"{word}" OR "{word[:4]}"*' if spelled_otherwise else f'"{word}"'
                 try:
                     found = self._db.execute("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",
-                                             (f'"{word}" OR "{word[:4]}"*',)).fetchone()
+                                             (match,)).fetchone()
                 except sqlite3.OperationalError:
                     found = True  # a name FTS5 cannot read is not said to be missing
                 if word and found is None:

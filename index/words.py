@@ -62,8 +62,12 @@ def content_words(question: str) -> list[str]:
 
 
 def _title_case(raw_words: list[str]) -> bool:
-    """Whether most words are capitalised ("What Is The Latest On The Strike?"): capitals then name nothing."""
-    return sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2
+    """Whether the question is written in title case ("What Is the Latest On the Strike?"): capitals then name
+    nothing. Most of its words are capitalised, a small word among them ("Is", "On"), which no name needs
+    after the first word but a few ("The Who"); a short question about a name is not ("Who painted the Mona
+    Lisa?")."""
+    small_capital = any(w[0].isupper() and w.lower() in STOPWORDS for w in raw_words[1:])
+    return small_capital and sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")

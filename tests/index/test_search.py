@@ -78,6 +78,8 @@ def test_a_question_about_a_name_no_article_holds_is_declined_naming_it(filled, 
     assert [r.outcome.value for r in filled.ingest([str(path)])] == ["added"]
     assert filled.ask("What did the Quux Gazette say about the bridge?").unknown == ()
     assert filled.ask("Wann endete der Streik der Fähre?").unknown == ()
+    # A short name is not seen in a longer word that begins with it ("Isla" in "islands").
+    assert filled.ask("What did Isla say about the ferry strike?").unknown == ("Isla",)
 
 
 def test_names_are_capitalised_words_after_the_first_next_ones_joined():
@@ -86,6 +88,8 @@ def test_names_are_capitalised_words_after_the_first_next_ones_joined():
     assert names("Who is the CEO of Nvidia?") == ["Nvidia"]  # an acronym may be spelled out in the articles
     assert names("What does the CBO expect Intel to pay?") == ["Intel"]
     assert names("What Is The Latest On The Strike?") == []  # title case: capitals say nothing
+    assert names("What Is the Latest on the Strike?") == []
+    assert names("Who painted the Mona Lisa?") == ["Mona Lisa"]  # short, but not in title case
     assert names("What does the More button do?") == []  # a common word, capitalised as a label
 
 
