@@ -85,7 +85,7 @@ class Answer:
     related: tuple[Headline, ...] = ()
     filters: str = ""  # the reader's filters in words ("from bbc, since 18 Nov 2019"), if any
     unknown: tuple[str, ...] = ()  # names in the question that no article holds, when that is why it is declined
-    lacking: str = ""  # the measure asked for ("the score") that the nearest article never gives, when that is why
+    lacking: str = ""  # what the nearest article never gives ("the score", "anything on 1998"), when that is why
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,25 @@ def lacking_measure(quote: ScoredQuote, question: str) -> answer_types.Measure |
     return measure
 
 
+# A year a question names ("the 1998 World Cup"): four digits standing alone, not part of a longer number, a
+# decimal or a name such as "COVID-19".
+_YEAR = re.compile(r"(?<![\w.,/-])(?:1[89]|20)\d\d(?![\w,]|\.\d)")
+
+
+def years_asked(question: str) -> list[str]:
+    """The years a question names: the time it is about."""
+    return list(dict.fromkeys(_YEAR.findall(question)))
+
+
+def about_the_years(quote: ScoredQuote, years: Sequence[str]) -> bool:
+    """Whether the quote's article can be about one of those years: it names it, or it was published then. An
+    article that does neither is about another time ("Who won the 1998 World Cup final?" is not answered by
+    an article on this year's Davis Cup played "World Cup-style")."""
+    article = quote.article
+    return any((article.published or "").startswith(year) or re.search(rf"(?<!\d){year}(?!\d)", article.title)
+               or re.search(rf"(?<!\d){year}(?!\d)", article.text) for year in years)
+
+
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
                   config: SearchConfig, question: str = "") -> tuple[list[ScoredQuote], list[ScoredQuote]]:
     """(the answer, further passages). The answer: the best quote of each article among the candidates, best

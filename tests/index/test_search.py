@@ -322,3 +322,11 @@ def test_quotes_are_the_same_when_their_sentences_are_not_when_their_neighbours_
     four = Article("https://x.test/4", "d", close + board, "City Desk", id=4)
     assert not _same_words(ScoredQuote(three, Span(0, len(three.text)), 2.0, 0.5, 0.5, sentence=Span(0, len(noon))),
                            ScoredQuote(four, Span(0, len(four.text)), 1.9, 0.5, 0.5, sentence=Span(0, len(close))))
+
+
+def test_a_question_about_a_year_is_answered_only_from_articles_of_that_year(filled):
+    # The ferry article was published in 2024 and names no year.
+    assert filled.ask("When did the 2024 ferry strike end?").answered
+    answer = filled.ask("When did the 2019 ferry strike end?")
+    assert not answer.answered and answer.lacking == "anything on 2019"
+    assert any(h.url == "https://news.test/ferry" for h in answer.related)
