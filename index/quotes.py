@@ -113,12 +113,12 @@ def years_asked(question: str) -> list[str]:
 
 
 def about_the_years(quote: ScoredQuote, years: Sequence[str]) -> bool:
-    """Whether the quote's article can be about one of those years: it names it, or it was published then. An
-    article that does neither is about another time ("Who won the 1998 World Cup final?" is not answered by
-    an article on this year's Davis Cup played "World Cup-style")."""
+    """Whether the quote's article can be about one of those years: it names it, or it was published then, or
+    its date is unknown. A dated article that does not name the year is about another time ("Who won the 1998
+    World Cup final?" is not answered by an article on this year's Davis Cup played "World Cup-style")."""
     article = quote.article
-    return any((article.published or "").startswith(year) or re.search(rf"(?<!\d){year}(?!\d)", article.title)
-               or re.search(rf"(?<!\d){year}(?!\d)", article.text) for year in years)
+    named = (re.search(rf"(?<!\d){year}(?!\d)", f"{article.title}\n{article.text}") for year in years)
+    return not article.published or article.published.startswith(tuple(years)) or any(named)
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],

@@ -324,9 +324,13 @@ def test_quotes_are_the_same_when_their_sentences_are_not_when_their_neighbours_
                            ScoredQuote(four, Span(0, len(four.text)), 1.9, 0.5, 0.5, sentence=Span(0, len(close))))
 
 
-def test_a_question_about_a_year_is_answered_only_from_articles_of_that_year(filled):
+def test_a_question_about_a_year_is_answered_only_from_articles_of_that_year(filled, tmp_path):
     # The ferry article was published in 2024 and names no year.
     assert filled.ask("When did the 2024 ferry strike end?").answered
     answer = filled.ask("When did the 2019 ferry strike end?")
     assert not answer.answered and answer.lacking == "anything on 2019"
     assert any(h.url == "https://news.test/ferry" for h in answer.related)
+    # An article whose date is unknown may be of any year.
+    add_article(filled, tmp_path, "https://news.test/ferry-archive", "Ferry strike called off",
+                "Ferry workers called off their strike after the union accepted a new offer on Friday. " * 3)
+    assert filled.ask("When did the 1999 ferry strike end?").answered
