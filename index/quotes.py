@@ -112,11 +112,10 @@ def years_asked(question: str) -> list[str]:
     return list(dict.fromkeys(_YEAR.findall(question)))
 
 
-def about_the_years(quote: ScoredQuote, years: Sequence[str]) -> bool:
-    """Whether the quote's article can be about one of those years: it names it, or it was published then, or
-    its date is unknown. A dated article that does not name the year is about another time ("Who won the 1998
-    World Cup final?" is not answered by an article on this year's Davis Cup played "World Cup-style")."""
-    article = quote.article
+def about_the_years(article: Article, years: Sequence[str]) -> bool:
+    """Whether an article can be about one of those years: it names it, or it was published then, or its date
+    is unknown. A dated article that does not name the year is about another time ("Who won the 1998 World
+    Cup final?" is not answered by an article on this year's Davis Cup played "World Cup-style")."""
     named = (re.search(rf"(?<!\d){year}(?!\d)", f"{article.title}\n{article.text}") for year in years)
     return not article.published or article.published.startswith(tuple(years)) or any(named)
 
@@ -176,6 +175,9 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         closeness = cosine.get(article_id, 0.0)
         best_per_article[article_id] = ScoredQuote(article, quote_span, best[1] + best_signal + closeness,
                                                    coverage(sentence, weights), closeness, sentence=spans[best[2]])
+    years = years_asked(question)
+    if years:  # a question about a year is answered from articles of that year
+        best_per_article = {i: q for i, q in best_per_article.items() if about_the_years(q.article, years)}
     ranked = _other_outlets_first(sorted(best_per_article.values(), key=lambda q: -q.score),
                                   config.further_quote_ratio)
     if asks_for_recent(question):

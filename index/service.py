@@ -256,14 +256,13 @@ class Library:
         weights = words.idf_weights(terms, frequencies, total)
         considered = candidates[: self.config.candidate_passages]
         articles = self.store.articles(list({c.passage.article_id for c in considered}))
-        scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question)
         # A question about a year ("Who won the 1998 World Cup final?") is answered only from articles that
-        # name it or were published in it; when the found ones are all about another time, that is said.
+        # name it or were published in it; when the articles found are all of another time, that is said.
         years = quotes.years_asked(question)
-        if years and scored and not any(quotes.about_the_years(q, years) for q in scored):
+        if years and articles and not any(quotes.about_the_years(a, years) for a in articles.values()):
             return Answer(question=asked, answered=False, related=self._related(candidates),
                           filters=limits.describe(), lacking=f"anything on {' or '.join(years)}")
-        scored = [q for q in scored if not years or quotes.about_the_years(q, years)]
+        scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question)
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject
         # that never gives one: the near miss is said as such.
