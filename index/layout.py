@@ -46,13 +46,26 @@ def line_of(text: str, span: Span) -> str:
     return text[text.rfind("\n", 0, span.start) + 1 : (text.find("\n", span.end) + 1 or len(text) + 1) - 1]
 
 
+# The page speaking to its reader rather than reporting: a call to sign up, follow, write or comment, or a
+# contact address ("Email the writer at …", "Leave a comment and let us know …").
+_FURNITURE = re.compile(
+    r"^[\"“]?(?:sign up|subscribe to|follow (?:us|me|him|her|them)|click here|leave a comment|email (?:the|us|me)\b|"
+    r"contact (?:us|the writer|the author)|share this|download (?:the|our) app)\b|[\w.+-]+@[\w-]+\.[a-z]{2,}",
+    re.IGNORECASE)
+
+
+def is_furniture(sentence: str) -> bool:
+    """Whether a sentence is the site's own furniture, not the story: never quoted, never a lead."""
+    return bool(_FURNITURE.search(sentence))
+
+
 @lru_cache(maxsize=1024)
 def sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
     """An article's sentences, the words of each, and whether each is (part of) a subhead or caption that
     cannot answer; kept for the articles asked about most recently."""
     spans = sentences(text)
-    headings = [len(spans) > 1 and (is_heading(text[s.start : s.end]) or is_heading(line_of(text, s)))
-                for s in spans]
+    headings = [len(spans) > 1 and (is_heading(text[s.start : s.end]) or is_heading(line_of(text, s))
+                                    or is_furniture(text[s.start : s.end])) for s in spans]
     return spans, [set(tokens(text[s.start : s.end])) for s in spans], headings
 
 

@@ -345,11 +345,11 @@ def _with_context(text: str, i: int, weights: dict[str, float]) -> Span:
     alone = not joined_before and not joined_after
 
     def beside(j: int, gap: str) -> Span | None:
-        if not 0 <= j < len(spans):
+        if not 0 <= j < len(spans) or headings[j]:
             return None
         if "\n" not in gap:
             return spans[j]
-        if not alone or headings[j] or gap.count("\n") > 2:
+        if not alone or gap.count("\n") > 2:
             return None
         return spans[j] if any(term in bags[j] and term not in bags[i] for term in weights) else None
 
