@@ -56,14 +56,3 @@ def test_the_sites_own_words_to_its_reader_are_never_quoted():
             "The budget takes effect in April.")
     assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
         "The council approved the new budget on Monday after a long debate.", "The budget takes effect in April."]
-
-
-def test_a_quote_does_not_take_the_sites_words_as_its_context(library, tmp_path):
-    from tests.index.test_search import add_article
-
-    text = ("The council approved the new budget on Monday after a long debate about school repairs. "
-            "Leave a comment and tell us what you think of the budget.\n\n"
-            "The mayor said the vote was a relief for parents across the district.")
-    add_article(library, tmp_path, "https://news.test/budget", "Council approves budget", text)
-    (first,) = library.ask("When did the council approve the budget?").quotes
-    assert first.text == "The council approved the new budget on Monday after a long debate about school repairs."

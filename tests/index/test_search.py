@@ -278,16 +278,26 @@ def test_an_excerpt_that_leans_on_the_sentence_before_is_judged_with_it(library,
         "a dividend, after taxes."]
 
 
-def test_a_sentence_that_is_a_paragraph_of_its_own_takes_its_neighbour_from_the_next_one(library, tmp_path):
+@pytest.mark.parametrize(("text", "question", "quoted"), [
     # Many outlets write a sentence a paragraph; the sentence after the quoted one then stands in the next
     # paragraph, and is shown with it when it holds a word of the question the quote lacks.
-    text = ("Dana Okafor has withdrawn from the Lakeside Open because of injury.\n\n"
-            "Organisers of the 2025 event said she has a problem with her right shoulder.\n\n"
-            "Tickets for the final are still on sale.")
-    add_article(library, tmp_path, "https://news.test/open", "Okafor out of Lakeside Open", text)
-    (first,) = library.ask("Why has Dana Okafor withdrawn from the 2025 Lakeside Open?").quotes
-    assert first.text == ("Dana Okafor has withdrawn from the Lakeside Open because of injury.\n\n"
-                          "Organisers of the 2025 event said she has a problem with her right shoulder.")
+    ("Dana Okafor has withdrawn from the Lakeside Open because of injury.\n\n"
+     "Organisers of the 2025 event said she has a problem with her right shoulder.\n\n"
+     "Tickets for the final are still on sale.",
+     "Why has Dana Okafor withdrawn from the 2025 Lakeside Open?",
+     "Dana Okafor has withdrawn from the Lakeside Open because of injury.\n\n"
+     "Organisers of the 2025 event said she has a problem with her right shoulder."),
+    # The site's words to its reader are no context, even in the same paragraph.
+    ("The council approved the new budget on Monday after a long debate about school repairs. "
+     "Leave a comment and tell us what you think of the budget.\n\n"
+     "The mayor said the vote was a relief for parents across the district.",
+     "When did the council approve the budget?",
+     "The council approved the new budget on Monday after a long debate about school repairs."),
+])
+def test_a_quote_takes_as_context_a_neighbour_from_the_story(library, tmp_path, text, question, quoted):
+    add_article(library, tmp_path, "https://news.test/one", "Today's story", text)
+    (first,) = library.ask(question).quotes
+    assert first.text == quoted
 
 
 @pytest.mark.parametrize("after", [
