@@ -49,7 +49,7 @@ _TIME = re.compile(
     r"days?|hours?|minutes?)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<![\"“‘«(])(?<!^)\b[A-Z][\w'’-]+|\b[A-Z]{2,}\b")
 _WORD = re.compile(r"\w+")
-_OPENING = "\"“‘'«(— "  # what may open a sentence before its first word, which is capitalised as the first
+_OPENING = "\"“‘'«(— "  # what may stand before a sentence's first word, whose capital is then the sentence's
 
 
 def asked(question: str) -> AnswerType | None:

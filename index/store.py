@@ -307,10 +307,10 @@ class Store(ScheduleTables):
             for name in names:
                 word = searchable(name.lower()).replace('"', "")
                 folded = _fold(word)
-                spelled_otherwise = len(folded) >= 6
-                if any(w.startswith(folded[:4]) if spelled_otherwise else w == folded for w in bylines):
+                long_name = len(folded) >= 6  # long enough to be spelled otherwise at its end
+                if any(w.startswith(folded[:4]) if long_name else w == folded for w in bylines):
                     continue
-                match = f'"{word}" OR "{word[:4]}"*' if spelled_otherwise else f'"{word}"'
+                match = f'"{word}" OR "{word[:4]}"*' if long_name else f'"{word}"'
                 try:
                     found = self._db.execute("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",
                                              (match,)).fetchone()
