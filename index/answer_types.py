@@ -28,11 +28,11 @@ _QUANTITY_Q = re.compile(
 # A verb of price ("what does it cost", "what was it worth"), lower-case only so that "Fort Worth" is a place,
 # and not "charge", which is as often a criminal charge as a price.
 _PRICE_Q = re.compile(r"\b(?:cost|costs|worth|valued|pay|paid)\b(?!.*\bwho\b)")
-_TIME_Q = re.compile(r"^\s*(?:when|since when)\b|\bwhat\s+(?:year|date|day|time|month|decade)\b|\bin\s+which\s+year\b",
+_TIME_Q = re.compile(r"^\s*(?:when|since when)\b|\b(?:what|which)\s+(?:year|date|day|time|month|decade)\b",
                      re.IGNORECASE)
-# "which company", "which five companies", "what other countries": the head noun may follow a number or an
-# adjective and may be plural.
-_NAME_Q = re.compile(r"^\s*(?:who|whom|whose|where)\b|\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|"
+# A question opening with "which" asks for a thing named ("Which painkiller …?": Vioxx), as do "what company",
+# "what other countries" (the head noun may follow a number or an adjective and may be plural).
+_NAME_Q = re.compile(r"^\s*(?:who|whom|whose|where|which)\b|\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|"
                      r"person|people|m[ae]n|wom[ae]n|countr(?:y|ies)|cit(?:y|ies)|teams?|clubs?|players?|groups?|"
                      r"part(?:y|ies)|outlets?|newspapers?|organi[sz]ations?|agenc(?:y|ies)|brands?|towns?|states?|"
                      r"regions?|airlines?|banks?|ministers?|officials?|doctors?|coach(?:es)?|managers?|lawyers?|"

@@ -16,6 +16,8 @@ from index.answer_types import AnswerType, asked, asks_several, holds, holds_mea
     ("Who is mediating between the president and the generals?", AnswerType.NAME),
     ("Which company is building the spacecraft?", AnswerType.NAME),
     ("Which five companies did the agency add to the programme?", AnswerType.NAME),
+    ("Which painkiller is the regulator ruling on?", AnswerType.NAME),  # "which …?" asks for a thing named
+    ("Which year did the museum open?", AnswerType.TIME),
     ("What new rules apply from Monday?", None),
     ("Where did the prince say he was that night?", AnswerType.NAME),
     ("Why did the photographer wrap the baby in a flag?", None),
