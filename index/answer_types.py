@@ -52,6 +52,16 @@ _WORD = re.compile(r"\w+")
 _OPENING = "\"“‘'«(— "  # what may stand before a sentence's first word, whose capital is then the sentence's
 
 
+def asks_why(question: str) -> bool:
+    """Whether a question asks why. News tells what happened first and why after, often in the next
+    paragraph, and with words of its own ("… as it promoted …"), so the sentence after the quoted one is
+    shown with it."""
+    return bool(_WHY.match(question))
+
+
+_WHY = re.compile(r"\s*why\b", re.IGNORECASE)
+
+
 def asked(question: str) -> AnswerType | None:
     """The kind of answer an English question asks for, or None when its words do not say."""
     if _TIME_Q.search(question):

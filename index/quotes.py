@@ -129,6 +129,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     if not candidates:
         return [], []
     kind = answer_types.asked(question)
+    why = answer_types.asks_why(question)
     measure = answer_types.measure_asked(question) if kind is AnswerType.QUANTITY else None  # "how far": miles
     top_fused = candidates[0].fused
     best_per_article: dict[int, ScoredQuote] = {}
@@ -168,7 +169,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         if best is None:
             continue
         sentence = article.text[spans[best[2]].start : spans[best[2]].end]
-        quote_span = _with_context(article.text, best[2], weights)
+        quote_span = _with_context(article.text, best[2], weights, why)
         readings[article_id] = _Reading(held, shown, typed, measured, local, best[2])
         # Across articles, three signals on a 0..1 scale, counted alike: the article's best passage rank, how
         # much of the question its sentence holds, and how close in meaning its closest passage is.
@@ -330,14 +331,15 @@ def _leans_on_previous(text: str, spans: Sequence[Span], i: int) -> bool:
     return bool(_ANAPHORA.match(sentence)) or len(sentence.split()) < 8
 
 
-def _with_context(text: str, i: int, weights: dict[str, float]) -> Span:
+def _with_context(text: str, i: int, weights: dict[str, float], why: bool = False) -> Span:
     """The sentence with one neighbour: the one before when the sentence leans on it (a pronoun, a
     connective, a short line) or holds more of the question, otherwise the one after. The neighbour shares the
     sentence's paragraph; a sentence that is a paragraph of its own (many outlets write a sentence a paragraph)
     takes it from the paragraph next to it, if that is not a subhead or a caption and holds a word of the
     question the sentence does not: for "Why has Okafor withdrawn from the 2025 Lakeside Open?", "Okafor has
     withdrawn from the Lakeside Open because of injury." / "Organisers of the 2025 event said she has a problem
-    with her right shoulder."."""
+    with her right shoulder.". For a why-question the next paragraph is taken whatever its words, as news
+    gives the reason after the event and in words of its own (`answer_types.asks_why`)."""
     spans, bags, headings = sentence_bags(text)
     span = spans[i]
     joined_before = i > 0 and "\n" not in text[spans[i - 1].end : span.start]
@@ -351,7 +353,8 @@ def _with_context(text: str, i: int, weights: dict[str, float]) -> Span:
             return spans[j]
         if not alone or gap.count("\n") > 2:
             return None
-        return spans[j] if any(term in bags[j] and term not in bags[i] for term in weights) else None
+        adds_a_word = any(term in bags[j] and term not in bags[i] for term in weights)
+        return spans[j] if adds_a_word or (why and j == i + 1) else None
 
     prev = beside(i - 1, text[spans[i - 1].end : span.start] if i > 0 else "")
     nxt = beside(i + 1, text[span.end : spans[i + 1].start] if i + 1 < len(spans) else "")

@@ -309,8 +309,18 @@ def test_the_next_paragraph_joins_only_when_it_adds_to_the_question(library, tmp
             "She won the title in 2019 and had hoped to defend it in 2025, her coach told reporters after a short "
             "practice session on the outside courts.")
     add_article(library, tmp_path, "https://news.test/open", "Okafor out of Lakeside Open", text)
-    (first,) = library.ask("Why has Dana Okafor withdrawn from the 2025 Lakeside Open?").quotes
+    (first,) = library.ask("Has Dana Okafor withdrawn from the 2025 Lakeside Open?").quotes
     assert first.text == "Dana Okafor has withdrawn from the Lakeside Open because of injury."
+
+
+def test_a_why_question_is_shown_the_next_paragraph_where_news_gives_the_reason(library, tmp_path):
+    text = ("The city council has banned the concert planned for Riverside Park this weekend.\n\n"
+            "Officials said the stage would block the emergency exits of the hospital next door.\n\n"
+            "Tickets were sold out within a day.")
+    add_article(library, tmp_path, "https://news.test/concert", "Concert banned", text)
+    (first,) = library.ask("Why did the council ban the Riverside Park concert?").quotes
+    assert first.text == ("The city council has banned the concert planned for Riverside Park this weekend.\n\n"
+                          "Officials said the stage would block the emergency exits of the hospital next door.")
 
 
 def test_quotes_are_the_same_when_their_sentences_are_not_when_their_neighbours_are():
