@@ -176,9 +176,6 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         closeness = cosine.get(article_id, 0.0)
         best_per_article[article_id] = ScoredQuote(article, quote_span, best[1] + best_signal + closeness,
                                                    coverage(sentence, weights), closeness, sentence=spans[best[2]])
-    years = years_asked(question)
-    if years:  # a question about a year is answered from articles of that year
-        best_per_article = {i: q for i, q in best_per_article.items() if about_the_years(q.article, years)}
     ranked = _other_outlets_first(sorted(best_per_article.values(), key=lambda q: -q.score),
                                   config.further_quote_ratio)
     if asks_for_recent(question):

@@ -259,9 +259,11 @@ class Library:
         # A question about a year ("Who won the 1998 World Cup final?") is answered only from articles that
         # name it or were published in it; when the articles found are all of another time, that is said.
         years = quotes.years_asked(question)
-        if years and articles and not any(quotes.about_the_years(a, years) for a in articles.values()):
-            return Answer(question=asked, answered=False, related=self._related(candidates),
-                          filters=limits.describe(), lacking=f"anything on {' or '.join(years)}")
+        if years and articles:
+            articles = {i: a for i, a in articles.items() if quotes.about_the_years(a, years)}
+            if not articles:
+                return Answer(question=asked, answered=False, related=self._related(candidates),
+                              filters=limits.describe(), lacking=f"anything on {' or '.join(years)}")
         scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question)
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject
