@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--questions", type=Path, required=True, help="questions (JSON Lines)")
     evaluate.add_argument("--retrievers", nargs="+", default=["keyword", "dense", "hybrid"],
                           choices=["keyword", "dense", "hybrid"])
+    evaluate.add_argument("--lowercase", action="store_true",
+                          help="ask every question typed in lower case, as people often type on a phone")
     evaluate.add_argument("--json", action="store_true", help="print the report as one JSON object")
     evaluate.add_argument("--misses", action="store_true",
                           help="after the table, each question the last retriever missed, with its first quote")
@@ -250,6 +252,8 @@ def cmd_eval(args, settings: Settings) -> int:
     from index.evaluate import evaluate, misses_text, table
 
     questions = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.lowercase:
+        questions = [{**q, "question": q["question"].lower()} for q in questions]
     corpus = args.corpus or args.questions.with_name("articles.jsonl")
     named = any(q.get("acceptable_article_ids") for q in questions)
     if named and not corpus.exists():

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from . import words
+
 
 class AnswerType(Enum):
     QUANTITY = "quantity"
@@ -212,7 +214,16 @@ def _count_asked(question: str) -> Measure | None:
         if word.lower() in _SMALL or not word[0].isalnum():
             break
         phrase.append(word.strip("'’-?.,;:!"))
-    counted = [w for w in phrase if w and not w[0].isupper() and not w[0].isdigit()]
+    # Typed without capitals ("how many russian soldiers", "how many us troops"), a word the dictionary does not
+    # list names whose too, and so does a word of two letters there, an acronym (a pronoun cannot stand there).
+    lower = words.typed_without_capitals(question)
+
+    def names_whose(word: str) -> bool:
+        if word[:1].isupper():
+            return True
+        return lower and word.isalpha() and (len(word) <= 2 or not words.is_ordinary_word(word))
+
+    counted = [w for w in phrase if w and not names_whose(w) and not w[0].isdigit()]
     if not counted or any(w.lower() in _NOT_COUNTED for w in counted):
         return None
     # "How many miles …" asks for a distance, written "10km" as often as "ten kilometres": the measure's units.
@@ -221,7 +232,7 @@ def _count_asked(question: str) -> Measure | None:
         return unit
     units = re.compile(r"\b(?:" + "|".join(_forms(w) for w in counted) + r")\b", re.IGNORECASE)
     # The reader is told the thing counted, up to its plural noun ("US troops", not "US troops remain").
-    plural = next((i for i, w in enumerate(phrase) if not w[0].isupper() and
+    plural = next((i for i, w in enumerate(phrase) if not names_whose(w) and
                    (w.lower() in _IRREGULAR_PLURALS or (w.endswith("s") and not w.endswith("ss")))), None)
     name = f"the number of {' '.join(phrase[: plural + 1])}" if plural is not None else "the number asked for"
     return Measure(name, found.re, units, number=_COUNT)

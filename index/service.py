@@ -244,8 +244,10 @@ class Library:
         candidates = self.candidates(question, dense=retriever != "keyword", keyword=retriever != "dense",
                                      within=within)
         # A question about a name no article holds ("Who is the CEO of Nvidia?") is not answered from articles
-        # on something else; English questions only, as other languages capitalise more than names.
-        named = words.names(question) if words.is_english(question) else []
+        # on something else; English questions only, as other languages capitalise more than names. Typed
+        # without capitals ("who is the ceo of nvidia?"), a word the dictionary does not know may be a name.
+        english = words.is_english(question)
+        named = words.names(question) + words.uncapitalised_names(question) if english else []
         missing = set(self.store.unseen([w for name in named for w in name.split()]))
         unknown = [name for name in named if missing.intersection(name.split())]
         if unknown:

@@ -143,3 +143,53 @@ def _stem(word: str) -> str:
                 word = word[: -len(suffix)] + keep
                 break
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+# --- names in a question typed without capitals ----------------------------------------------------------
+# "who is the ceo of nvidia?" names Nvidia as "Who is the CEO of Nvidia?" does, but says it by no capital. A
+# truecaser restores capitals from how a language writes each word; what matters here is only whether a word
+# is an ordinary one. A word is taken for a possible name when Webster's Second (the `web2` list of the
+# english-words package, which writes proper nouns with their capital) does not list it in lower case, nor its
+# stem by the usual English inflections. The library then says which of those it holds (`Store.unseen`).
+
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
+                ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
+                ("ise", "ize"), ("ised", "ize"), ("ising", "ize"), ("isation", "ization"))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from english_words import get_english_words_set  # 0.2 s and 8 MB, only once a question needs it
+
+    return frozenset(get_english_words_set(["web2"]))
+
+
+def is_ordinary_word(word: str) -> bool:
+    """Whether the dictionary lists `word` (lower case) as a common word, itself or by an inflection:
+    "hauling" (haul), "planned" (plan), "nationalise" (nationalize); not "nvidia", "wagner"."""
+    dictionary = _dictionary()
+    if word in dictionary:
+        return True
+    for suffix, base in _INFLECTIONS:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            if stem + base in dictionary:
+                return True
+            if not base and len(stem) >= 4 and stem[-1] == stem[-2] and stem[:-1] in dictionary:
+                return True  # a doubled consonant: "planned", "stabbed"
+    return False
+
+
+def typed_without_capitals(question: str) -> bool:
+    """Whether no word after the first is capitalised ("who is the ceo of nvidia?", "Who is the ceo of
+    nvidia?"), so that the question's capitals say nothing about its names."""
+    return not any(w[0].isupper() for w in TOKEN.findall(question)[1:])
+
+
+def uncapitalised_names(question: str) -> list[str]:
+    """The words of a question typed without capitals that may be names: those the dictionary does not list
+    as common words (`is_ordinary_word`); numbers and words of one or two letters are left out."""
+    if not typed_without_capitals(question):
+        return []
+    return list(dict.fromkeys(w for w in content_words(question)
+                              if w.isalpha() and len(w) > 2 and w.isascii() and not is_ordinary_word(w)))

@@ -69,6 +69,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How many US troops remain in the country?", "the number of US troops"),
     ("How many mobile phone owners did Ericsson interview?", "the number of mobile phone owners"),
     ("How many people died?", "the number of people"),
+    # typed without capitals, a name (not in the dictionary) or an acronym still says whose, not what
+    ("how many russian soldiers did its fighters kill?", "the number of russian soldiers"),
+    ("how many us troops remain in the country?", "the number of us troops"),
     ("How many of them were there?", None),  # nothing named to count
     ("How many miles of cable does the utility maintain?", "the distance"),  # a unit: "90,000 miles", "10km"
     ("How many frames per second does the game run at?", None),  # a rate: "60fps"
@@ -103,6 +106,9 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(troops, "The US invaded in 2001.")  # a number, but not of troops
     assert not holds_measure(troops, "US troops are still there.")  # troops, but no number
     assert holds_measure(cities, "Eleven cities signed up.") and holds_measure(cities, "One city signed up.")
+    russians = measure_asked("how many russian soldiers did they kill?")
+    assert holds_measure(russians, "They killed 40 soldiers.")
+    assert not holds_measure(russians, "Fighters crossed into two Russian regions.")  # whose, not what, counted
 
 
 def ask_one_article(library, tmp_path, title: str, text: str, question: str, answered: bool = True):

@@ -8,7 +8,15 @@ import pytest
 from index import QueryError
 from index.quotes import ScoredQuote, text_fragment_link
 from index.search import SearchConfig, fuse, is_answer
-from index.words import content_words, is_english, names, tokens
+from index.words import (
+    content_words,
+    is_english,
+    is_ordinary_word,
+    names,
+    tokens,
+    typed_without_capitals,
+    uncapitalised_names,
+)
 
 ARTICLES = [
     ("https://news.test/bridge", "Old bridge reopens after repairs", "City Herald",
@@ -91,6 +99,32 @@ def test_names_are_capitalised_words_after_the_first_next_ones_joined():
     assert names("What Is the Latest on the Strike?") == []
     assert names("Who painted the Mona Lisa?") == ["Mona Lisa"]  # short, but not in title case
     assert names("What does the More button do?") == []  # a common word, capitalised as a label
+
+
+def test_a_question_typed_without_capitals_names_the_words_no_dictionary_lists():
+    assert typed_without_capitals("who is the ceo of nvidia?") and typed_without_capitals("Who is the ceo of nvidia?")
+    assert not typed_without_capitals("Who is the CEO of Nvidia?")
+    # Words newer than the dictionary ("ceo") are candidates too: the library says which of them it holds.
+    assert uncapitalised_names("who is the ceo of nvidia?") == ["ceo", "nvidia"]
+    assert uncapitalised_names("what did ilya ponomarev say about the wagner group mutiny?") == [
+        "ilya", "ponomarev", "wagner"]
+    assert uncapitalised_names("Who is the CEO of Nvidia?") == []  # capitals there: `names` reads them
+    # Inflected common words are common words: plural, past tense with a doubled consonant, British -ise(d).
+    assert all(map(is_ordinary_word, ["hauling", "planned", "stabbed", "cities", "nationalise", "criticised"]))
+    assert uncapitalised_names("how much did the bridge repairs cost in 2024?") == []
+
+
+def test_a_question_typed_without_capitals_about_an_unknown_name_is_declined(filled, tmp_path):
+    answer = filled.ask("did zorblax buy the ferry operator?")
+    assert not answer.answered and answer.unknown == ("zorblax",)
+    assert any(h.url == "https://news.test/ferry" for h in answer.related)
+    # A common word the library lacks ("roughly") is no name; a name it holds is searched as usual.
+    assert filled.ask("how much did the bridge repairs cost, roughly?").answered
+    assert filled.ask("what did quux say about the bridge works?").unknown == ("quux",)
+    add_article(filled, tmp_path, "https://news.test/quux", "Bridge works",
+                "Quux, the council's engineer, said the bridge works finished on time and under budget. " * 3)
+    answer = filled.ask("what did quux say about the bridge works?")
+    assert answer.answered and answer.unknown == () and answer.quotes[0].article.url == "https://news.test/quux"
 
 
 def test_empty_and_huge_questions_are_refused(filled):
