@@ -23,7 +23,7 @@ from index import Answer, BriefbotError, Library, Outcome, QueryError
 from .cli_feed import add_feed_commands
 from .config import Settings, open_library
 from .logs import setup_logging
-from .render import declined_line
+from .render import corrected_line, declined_line
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -198,13 +198,15 @@ def answer_json(answer: Answer) -> dict:
         **({"filters": answer.filters} if answer.filters else {}),
         **({"unknown": list(answer.unknown)} if answer.unknown else {}),
         **({"lacking": answer.lacking} if answer.lacking else {}),
+        **({"corrected": [list(pair) for pair in answer.corrected]} if answer.corrected else {}),
     }
 
 
 def answer_text(answer: Answer) -> str:
     """The answer for a terminal: each quote, then where it is from."""
+    read = [corrected_line(answer)] if answer.corrected else []
     if not answer.answered:
-        lines = [declined_line(answer)]
+        lines = [*read, declined_line(answer)]
         if answer.related:
             lines.append("The nearest articles:")
             lines += [f"  - {h.title} ({h.source}{', ' + h.published[:10] if h.published else ''})\n    {h.url}"
@@ -215,7 +217,7 @@ def answer_text(answer: Answer) -> str:
         date = f", {q.article.published[:10]}" if q.article.published else ""
         quoted = " … ".join(f"“{e.text}”" for e in q.excerpts)
         blocks.append(f"{quoted}\n  — {q.article.title} ({q.article.source}{date})\n    {q.link}")
-    return "\n\n".join(blocks)
+    return "\n\n".join(read + blocks)
 
 
 def cmd_digest(args, settings: Settings) -> int:

@@ -137,7 +137,15 @@ def answer_replies(answer: Answer, more_callback: str | None = None) -> list[Rep
     """The answer's quotes; the last message carries "Full article" and, if there is more, "More"."""
     if not answer.answered:
         return [declined_reply(answer)]
-    return quotes_replies(list(answer.quotes), more_callback)
+    read = corrected_line(answer)
+    return quotes_replies(list(answer.quotes), more_callback, header=f"<i>{escape(read)}</i>" if read else "")
+
+
+def corrected_line(answer: Answer) -> str:
+    """'Read “emplyees” as “employees”.' when words of the question were read as the library spells them."""
+    if not answer.corrected:
+        return ""
+    return "Read " + ", ".join(f"“{typed}” as “{read}”" for typed, read in answer.corrected) + "."
 
 
 def quotes_replies(quotes: list[Quote], more_callback: str | None = None, header: str = "") -> list[Reply]:
@@ -231,7 +239,8 @@ def declined_line(answer: Answer) -> str:
 
 
 def declined_reply(answer: Answer) -> Reply:
-    lines = [escape(declined_line(answer))]
+    lines = [f"<i>{escape(corrected_line(answer))}</i>"] if answer.corrected else []
+    lines.append(escape(declined_line(answer)))
     if answer.related:
         lines.append("\nThe nearest articles:")
         lines += ["• " + source_line(h, h.url)[0] for h in answer.related]

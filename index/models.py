@@ -86,6 +86,7 @@ class Answer:
     filters: str = ""  # the reader's filters in words ("from bbc, since 18 Nov 2019"), if any
     unknown: tuple[str, ...] = ()  # names in the question that no article holds, when that is why it is declined
     lacking: str = ""  # what the nearest article never gives ("the score", "anything on 1998"), when that is why
+    corrected: tuple[tuple[str, str], ...] = ()  # (typed, read): words of the question read as the library spells them
 
 
 @dataclass(frozen=True, slots=True)

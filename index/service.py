@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import json
 import logging
+import re
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -240,19 +241,23 @@ class Library:
         question, limits = filters.parse(question, datetime.now(UTC).date())
         if not question:
             raise QueryError("the question is empty" + (" (there are only filters)" if limits else ""))
+        english = words.is_english(question)
+        # A slip of the keys ("How many emplyees …?", "Mratin Indyk") is read as the word the library holds.
+        corrected = self._spelling(question) if english else ()
+        for typed, read in corrected:
+            question = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", read, question)
         within = self.store.passages_where(limits.matches) if limits else None
         candidates = self.candidates(question, dense=retriever != "keyword", keyword=retriever != "dense",
                                      within=within)
+        said = {"question": asked, "filters": limits.describe(), "corrected": corrected}
         # A question about a name no article holds ("Who is the CEO of Nvidia?") is not answered from articles
         # on something else; English questions only, as other languages capitalise more than names. Typed
         # without capitals ("who is the ceo of nvidia?"), a word the dictionary does not know may be a name.
-        english = words.is_english(question)
         named = words.names(question) + words.uncapitalised_names(question) if english else []
         missing = set(self.store.unseen([w for name in named for w in name.split()]))
         unknown = [name for name in named if missing.intersection(name.split())]
         if unknown:
-            return Answer(question=asked, answered=False, related=self._related(candidates),
-                          filters=limits.describe(), unknown=tuple(unknown))
+            return Answer(**said, answered=False, related=self._related(candidates), unknown=tuple(unknown))
         terms = words.content_terms(question)
         frequencies, total = self.store.document_frequencies(list(terms.values()))
         weights = words.idf_weights(terms, frequencies, total)
@@ -264,22 +269,31 @@ class Library:
         if years and articles:
             articles = {i: a for i, a in articles.items() if quotes.about_the_years(a, years)}
             if not articles:
-                return Answer(question=asked, answered=False, related=self._related(candidates),
-                              filters=limits.describe(), lacking=f"anything on {' or '.join(years)}")
+                return Answer(**said, answered=False, related=self._related(candidates),
+                              lacking=f"anything on {' or '.join(years)}")
         scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question)
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject
         # that never gives one: the near miss is said as such.
         lacking = quotes.lacking_measure(scored[0], question) if answers else None
         if lacking is not None:
-            return Answer(question=asked, answered=False, related=self._related(candidates),
-                          filters=limits.describe(), lacking=lacking.name)
+            return Answer(**said, answered=False, related=self._related(candidates), lacking=lacking.name)
         shown = tuple(quote for quote in map(self._quote, scored) if quote is not None) if answers else ()
         if not shown:
-            return Answer(question=asked, answered=False, related=self._related(candidates),
-                          filters=limits.describe())
+            return Answer(**said, answered=False, related=self._related(candidates))
         more = tuple(quote for quote in map(self._quote, further) if quote is not None)
-        return Answer(question=asked, answered=True, quotes=shown, more=more, filters=limits.describe())
+        return Answer(**said, answered=True, quotes=shown, more=more)
+
+    def _spelling(self, question: str) -> tuple[tuple[str, str], ...]:
+        """(typed, read) for each word of the question that no passage holds and the dictionary does not list,
+        but that is one slip from a word the library writes (`Store.spelled_as`), read in the case typed."""
+        pairs = []
+        for typed in words.unusual_words(question):
+            read = self.store.spelled_as(typed)
+            if read:
+                pairs.append((typed, read.upper() if typed.isupper() else
+                              read[0].upper() + read[1:] if typed[0].isupper() else read))
+        return tuple(pairs)
 
     def candidates(self, question: str, dense: bool = True, keyword: bool = True,
                    within: Sequence[int] | None = None) -> list[Candidate]:

@@ -25,6 +25,7 @@ from .errors import StoreError
 from .models import Article, Passage
 from .schedules import ScheduleTables, now
 from .schema import MIGRATIONS
+from .words import one_edit_away
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +320,42 @@ class Store(ScheduleTables):
                 if word and found is None:
                     unseen.append(name)
         return unseen
+
+    def spelled_as(self, word: str) -> str | None:
+        """The word of the library that `word`, which no passage holds, is most likely a slip of the keys for:
+        one edit away ("emplyees": employees), written so in a passage, and of those the one most passages
+        hold (by its stem). None when a passage holds `word` itself, or no such word."""
+        folded = _fold(word)
+        if not folded.isalnum():
+            return None
+        with self._lock:
+            if self._passage_count(f'"{folded}"', limit=1):
+                return None
+            edits = sorted(w for w in one_edit_away(folded) if w.isalnum())
+            # Asked in groups, then word by word in the groups that hold one: a few dozen lookups, not hundreds.
+            groups = [edits[i : i + 32] for i in range(0, len(edits), 32)]
+            held = [w for group in groups if self._passage_count(" OR ".join(f'"{w}"' for w in group), limit=1)
+                    for w in group if self._passage_count(f'"{w}"', limit=1)]
+            counts = {w: self._passage_count(f'"{w}"') for w in held}
+            held = sorted(counts, key=lambda w: -counts[w])
+            # The index holds stems: "fasteds" meets every passage on "fasted"; only a word written so counts.
+            return next((w for w in held if self._written(w)), None)
+
+    def _passage_count(self, match: str, limit: int = -1) -> int:
+        """How many passages an FTS5 query matches, counting up to `limit` (-1: all)."""
+        try:
+            return self._db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? "
+                                    f"LIMIT {int(limit)})", (match,)).fetchone()[0]
+        except sqlite3.OperationalError:
+            return 0
+
+    def _written(self, word: str, rows: int = 200) -> bool:
+        """Whether a passage writes `word` as it is (not only a word of the same stem); the first `rows`
+        passages of its stem are read."""
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        found = self._db.execute(f"SELECT title, body FROM passages_fts WHERE passages_fts MATCH ? LIMIT {rows}",
+                                 (f'"{word}"',))
+        return any(pattern.search(_fold(f"{title} {body}")) for title, body in found)
 
     def _byline_words(self) -> set[str]:
         """The words of every outlet and author name, folded as the keyword index folds words; read again

@@ -193,3 +193,36 @@ def uncapitalised_names(question: str) -> list[str]:
         return []
     return list(dict.fromkeys(w for w in content_words(question)
                               if w.isalpha() and len(w) > 2 and w.isascii() and not is_ordinary_word(w)))
+
+
+def unusual_words(question: str) -> list[str]:
+    """The words of five letters or more that the dictionary does not list, in any case: names, and words
+    mistyped ("emplyees"), which the library may hold one slip away (`Store.spelled_as`)."""
+    return list(dict.fromkeys(w for w in TOKEN.findall(question)
+                              if w.isalpha() and len(w) >= 5 and not is_ordinary_word(w.lower())))
+
+
+def one_edit_away(word: str) -> set[str]:
+    """The words one slip of the keys from `word`: a letter left out, one too many, two swapped, or a key next
+    to the right one hit (on a QWERTY keyboard): "emplyees", "Tesnnis", "Mratin", "chamce". A letter for
+    another further off is no slip: "Wagner" is not read as "Warner"."""
+    letters = set("abcdefghijklmnopqrstuvwxyz") | set(word)
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b for a, b in splits for c in letters}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _NEXT_KEYS.get(b[0], "")}
+    edits.discard(word)
+    return edits
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")  # each row set off to the right of the one above
+
+
+def _next_keys(r: int, c: int) -> str:
+    """The keys around row r, column c: either side, the two above it and the two below it."""
+    around = [(r, c - 1), (r, c + 1), (r - 1, c), (r - 1, c + 1), (r + 1, c - 1), (r + 1, c)]
+    return "".join(_ROWS[i][j] for i, j in around if 0 <= i < len(_ROWS) and 0 <= j < len(_ROWS[i]))
+
+
+_NEXT_KEYS = {key: _next_keys(r, c) for r, row in enumerate(_ROWS) for c, key in enumerate(row)}

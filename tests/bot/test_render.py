@@ -94,6 +94,19 @@ def test_a_question_about_an_unknown_name_says_which_name():
         "Nothing in the library (from bbc) mentions Zorblax or Quux Corp.")
 
 
+def test_words_read_as_the_library_spells_them_are_said_first():
+    text = "The repairs cost 4.2 million euros."
+    article = Article(url="https://news.test/b", title="Bridge", text=text, source="Herald", id=1)
+    found = Quote(text, article, 0, len(text), 1.0, "https://news.test/b#:~:text=x")
+    (reply,) = render.answer_replies(Answer("q", True, (found,), corrected=(("repiars", "repairs"),)))
+    check(reply)
+    assert parse(reply.html)[0].startswith("Read “repiars” as “repairs”.\n\nThe repairs cost")
+    declined = render.declined_reply(Answer("q", False, corrected=(("<b>x", "y"), ("Brigde", "Bridge"))))
+    check(declined)
+    assert parse(declined.html)[0].startswith("Read “<b>x” as “y”, “Brigde” as “Bridge”.\nNothing in the library")
+    assert render.answer_replies(Answer("q", True, (found,)))[0].html.startswith("<blockquote>")
+
+
 def test_a_question_for_a_measure_no_article_gives_says_which_measure():
     assert render.declined_line(Answer("q", False, lacking="the score")) == (
         "Nothing in the library answers that: the nearest article does not give the score.")

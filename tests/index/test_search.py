@@ -13,6 +13,7 @@ from index.words import (
     is_english,
     is_ordinary_word,
     names,
+    one_edit_away,
     tokens,
     typed_without_capitals,
     uncapitalised_names,
@@ -112,6 +113,31 @@ def test_a_question_typed_without_capitals_names_the_words_no_dictionary_lists()
     # Inflected common words are common words: plural, past tense with a doubled consonant, British -ise(d).
     assert all(map(is_ordinary_word, ["hauling", "planned", "stabbed", "cities", "nationalise", "criticised"]))
     assert uncapitalised_names("how much did the bridge repairs cost in 2024?") == []
+
+
+def test_a_slip_of_the_keys_is_one_edit_from_the_word_meant():
+    assert {"employees", "tennis", "martin", "chance"} <= (one_edit_away("emplyees") | one_edit_away("tesnnis")
+                                                           | one_edit_away("mratin") | one_edit_away("chamce"))
+    assert "warner" not in one_edit_away("wagner")  # g and r are not next to each other: a name of its own
+    assert "wagner" not in one_edit_away("wagner")
+
+
+def test_a_mistyped_word_is_read_as_the_word_the_library_writes(filled, tmp_path):
+    answer = filled.ask("How much did the bridge repiars cost?")
+    assert answer.corrected == (("repiars", "repairs"),)
+    assert answer.answered and "4.2 million euros" in answer.quotes[0].text
+    assert filled.ask("How much did the Brigde repairs cost?").corrected == (("Brigde", "Bridge"),)
+    # Not read otherwise: a word the library holds, a common word it lacks, a short word, a name far off.
+    assert filled.ask("How much did the bridge repairs cost, roughly?").corrected == ()
+    assert filled.ask("When did the frry strike end?").corrected == ()
+    add_article(filled, tmp_path, "https://news.test/warner", "Studio deal",
+                "Warner agreed to buy the studio, the company said on Tuesday, for an undisclosed sum. " * 3)
+    answer = filled.ask("What did Wagner agree to buy?")
+    assert answer.corrected == () and answer.unknown == ("Wagner",)
+    # Only a word written so: the index holds stems, and "fasteds" (one slip from "fastets") meets "fasted".
+    add_article(filled, tmp_path, "https://news.test/monks", "Monks fast",
+                "The monks fasted for a week, and they fasted again at Easter. She was the fastest runner. " * 3)
+    assert filled.ask("Who was the fastets runner?").corrected == (("fastets", "fastest"),)
 
 
 def test_a_question_typed_without_capitals_about_an_unknown_name_is_declined(filled, tmp_path):
