@@ -49,6 +49,13 @@ _TIME = re.compile(
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|yesterday|today|tomorrow|tonight|ago|since|until|decades?|years?|months?|weeks?|"
     r"days?|hours?|minutes?)\b", re.IGNORECASE)
+
+
+def is_time(word: str) -> bool:
+    """Whether a word names a time, not someone or something: "Monday", "October", "Dec", "2019"."""
+    return bool(_TIME.fullmatch(word))
+
+
 _CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<![\"“‘«(])(?<!^)\b[A-Z][\w'’-]+|\b[A-Z]{2,}\b")
 _WORD = re.compile(r"\w+")
 _OPENING = "\"“‘'«(— "  # what may stand before a sentence's first word, whose capital is then the sentence's

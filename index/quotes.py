@@ -25,7 +25,7 @@ from .chunking import Span
 from .layout import section, sentence_bags
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
-from .words import TOKEN, bag_coverage, coverage, is_english, tokens
+from .words import TOKEN, bag_coverage, coverage, is_english, names, tokens
 
 _ANAPHORA = re.compile(r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|however|"
                        r"also|yet|then|there|such|both|the move|the company|the decision)\b", re.IGNORECASE)
@@ -176,7 +176,14 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         closeness = cosine.get(article_id, 0.0)
         best_per_article[article_id] = ScoredQuote(article, quote_span, best[1] + best_signal + closeness,
                                                    coverage(sentence, weights), closeness, sentence=spans[best[2]])
-    ranked = _other_outlets_first(sorted(best_per_article.values(), key=lambda q: -q.score),
+    # A question that names someone or something (not a day or a month) is about them: where some of the
+    # articles write every name of the question, those come first, and a further quote must write one of them
+    # ("Who is Martin Indyk?" is not answered by "St. Martin's").
+    named = [tokens(n) for n in names(question) if not answer_types.is_time(n)] if is_english(question) else []
+    writes = {i: _names_written(q.article, named) for i, q in best_per_article.items()}
+    every = len(named) if named and len(named) in writes.values() else None  # some article writes them all
+    ranked = _other_outlets_first(sorted(best_per_article.values(),
+                                         key=lambda q: (every is not None and writes[q.article.id] < every, -q.score)),
                                   config.further_quote_ratio)
     if asks_for_recent(question):
         ranked = _newest_first(ranked, config.further_quote_ratio)
@@ -185,7 +192,8 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     for quote in ranked:
         if any(_same_words(quote, other) for other in chosen + further):
             continue  # the same story syndicated: one copy is enough
-        close = not chosen or quote.score >= config.further_quote_ratio * chosen[0].score
+        close = not chosen or (quote.score >= config.further_quote_ratio * chosen[0].score
+                               and (writes[quote.article.id] > 0 or not any(writes.values())))
         if close and not further and len(chosen) < config.max_quotes:
             chosen.append(quote)
         elif len(further) < config.more_quotes:
@@ -193,6 +201,18 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     if chosen:  # the answer's own article gets what its quote lacks, if another sentence of it holds that
         chosen[0] = _completed(chosen[0], readings[chosen[0].article.id], weights, config.further_quote_ratio)
     return chosen, further
+
+
+def _names_written(article: Article, names: list[list[str]]) -> int:
+    """How many of the names the article writes, each word of them (inflections aside, a middle initial or
+    a word between them allowed), in its text or title; an article not in English writes them all (it may
+    write them in its own language: "Français" for French)."""
+    if not names:
+        return 0
+    if article.lang and not article.lang.startswith("en"):
+        return len(names)
+    written = set(tokens(f"{article.title}\n{article.text}"))
+    return sum(all(word in written for word in name) for name in names)
 
 
 @dataclass(frozen=True, slots=True)

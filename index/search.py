@@ -65,6 +65,19 @@ def fuse(dense: Ranking, keyword: Ranking, rrf_k: int) -> list[tuple[int, float]
     return sorted(scores.items(), key=lambda item: -item[1])
 
 
+def firsts_within(fused: list[tuple[int, float]], rankings: Sequence[Ranking], n: int) -> list[tuple[int, float]]:
+    """The fused ranking with each retriever's first passage moved up to the end of the first `n`, if fusion put
+    it below: the passage a retriever ranks first is always read. "Who is John Shanks?": the one passage that
+    names him is the keyword index's first, yet passages on other Johns, found by both retrievers, fill the
+    first eight."""
+    firsts = {ranking[0][0] for ranking in rankings if ranking}
+    late = [item for item in fused[n:] if item[0] in firsts]
+    if not late:
+        return fused
+    head = fused[: n - len(late)]
+    return head + late + [item for item in fused[len(head):] if item not in late]
+
+
 def is_answer(quote: ScoredQuote, config: SearchConfig, question: str = "", dense: bool = True) -> bool:
     """Whether the best quote is good enough to show rather than decline. Meaning decides: its passage must be
     close to the question, unless the quoted sentence holds every word of the question. Part of the words may

@@ -306,7 +306,8 @@ class Library:
                                          within) if dense else []
         match = search.keyword_query(question)
         keyword_hits = self.store.keyword_search(match, self.config.keyword_k, within) if keyword and match else []
-        fused = search.fuse(dense_hits, keyword_hits, self.config.rrf_k)
+        fused = search.firsts_within(search.fuse(dense_hits, keyword_hits, self.config.rrf_k),
+                                     (dense_hits, keyword_hits), self.config.candidate_passages)
         cosines = dict(dense_hits)
         found = self.store.passages([pid for pid, _ in fused])
         return [Candidate(found[pid], score, cosines.get(pid, 0.0))

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from index.answer_types import AnswerType, asked, asks_several, holds, holds_measure, measure_asked
+from index.answer_types import AnswerType, asked, asks_several, holds, holds_measure, is_time, measure_asked
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -247,3 +247,8 @@ def test_a_count_the_article_gives_is_quoted(library, tmp_path):
     answer = ask_one_article(library, tmp_path, "Emirates orders jets", JET,
                              "How many passengers does the Boeing 787-9 seat?")
     assert "242 to 330 passengers" in answer.quotes[0].text + " ".join(e.text for e in answer.quotes[0].also)
+
+
+def test_a_day_or_a_month_is_a_time_not_a_name():
+    assert all(map(is_time, ["Monday", "October", "Dec", "2019"]))
+    assert not any(map(is_time, ["Martin", "Indyk", "WeWork", "Mayor"]))

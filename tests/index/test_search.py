@@ -7,7 +7,7 @@ import pytest
 
 from index import QueryError
 from index.quotes import ScoredQuote, text_fragment_link
-from index.search import SearchConfig, fuse, is_answer
+from index.search import SearchConfig, firsts_within, fuse, is_answer
 from index.words import (
     content_words,
     is_english,
@@ -138,6 +138,27 @@ def test_a_mistyped_word_is_read_as_the_word_the_library_writes(filled, tmp_path
     add_article(filled, tmp_path, "https://news.test/monks", "Monks fast",
                 "The monks fasted for a week, and they fasted again at Easter. She was the fastest runner. " * 3)
     assert filled.ask("Who was the fastets runner?").corrected == (("fastets", "fastest"),)
+
+
+def test_a_question_naming_someone_is_answered_from_the_articles_that_write_the_name(filled, tmp_path):
+    add_article(filled, tmp_path, "https://news.test/press", "Who is the reader of Martin's books?",
+                "Who is Martin writing for? Martin's Press, the publisher, says it is everyone who reads books. "
+                "Who is the reader, who is the writer: Martin asks both in his new book. " * 2)
+    add_article(filled, tmp_path, "https://news.test/talks", "Peace talks resume",
+                "Peace talks resumed on Monday after a year. Martin Indyk, a former US ambassador to Israel, "
+                "said the talks would be hard. Delegations met in Cairo for the first round. " * 2)
+    answer = filled.ask("Who is Martin Indyk?")
+    assert answer.answered and answer.quotes[0].article.url == "https://news.test/talks"
+    assert "https://news.test/press" not in [q.article.url for q in answer.quotes]  # kept for "More" at most
+
+
+def test_each_retrievers_first_passage_is_read():
+    fused = [(i, 1.0 / (i + 1)) for i in range(12)]
+    assert firsts_within(fused, [[(10, 9.0)], [(0, 0.9)]], 8)[:8] == [*fused[:7], fused[10]]
+    assert firsts_within(fused, [[(10, 9.0)], [(11, 0.9)]], 8)[:8] == [*fused[:6], fused[10], fused[11]]
+    assert firsts_within(fused, [[(3, 9.0)], []], 8) == fused  # already read
+    moved = firsts_within(fused, [[(10, 9.0)]], 8)
+    assert sorted(moved) == sorted(fused)  # nothing lost or repeated
 
 
 def test_a_question_typed_without_capitals_about_an_unknown_name_is_declined(filled, tmp_path):
