@@ -26,6 +26,7 @@ from telegram.ext import ContextTypes
 from index import IngestResult, Outcome, QueryError, only_filters
 
 from . import render
+from .chitchat import reply_to_small_talk
 from .render import Reply
 from .sending import send_replies
 from .services import Services
@@ -156,6 +157,9 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: s
     wait = svc.limiter.wait_time(update.effective_user.id if update.effective_user else message.chat_id)
     if wait:
         await send(message, [Reply(f"You are asking faster than I can read. Please try again in {int(wait) + 1} s.")])
+        return
+    if said := reply_to_small_talk(question, context.bot.username or ""):  # "thanks!" is no question
+        await send(message, [Reply(render.escape(said))])
         return
     try:
         await message.get_bot().send_chat_action(message.chat_id, ChatAction.TYPING,

@@ -214,6 +214,16 @@ async def test_start_explains_and_the_empty_library_offers_the_guide(botapi, tmp
     assert "Newest articles" in latest.params["text"]
 
 
+async def test_a_greeting_or_a_thank_you_gets_a_short_reply_not_a_search(botapi, tmp_path, embedder):
+    async with running(make_settings(botapi, tmp_path / "data", sample_library=True), embedder):
+        hello = await reply_to(botapi, botapi.user_message("Hi!"))
+        thanks = await reply_to(botapi, botapi.user_message("thanks 🙏"))
+        question = await reply_to(botapi, botapi.user_message("Hi, how do I ask a question in a group?"))
+    assert hello.params["text"].startswith("Hello!") and "/help" in hello.params["text"]
+    assert thanks.params["text"].startswith("You're welcome")
+    assert "<blockquote>" in question.params["text"]  # a greeting before a question: the question is answered
+
+
 async def test_questions_beyond_the_rate_limit_get_a_friendly_message(botapi, tmp_path, embedder):
     async with running(make_settings(botapi, tmp_path / "data", questions_per_minute=2), embedder):
         for _ in range(2):

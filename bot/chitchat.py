@@ -1,0 +1,38 @@
+"""What the bot says to a greeting, a thank-you or a goodbye, instead of searching the library for it: "thanks!"
+is no question, and quotes that happen to hold "thanks to" answer nobody."""
+
+from __future__ import annotations
+
+import re
+
+_GREETINGS = frozenset(["hi", "hello", "hey", "hiya", "howdy", "yo", "greetings", "hi there", "hello there",
+                        "hey there", "good morning", "good afternoon", "good evening", "morning", "evening",
+                        "hallo", "hola", "bonjour", "salut", "ciao", "olá", "buongiorno", "guten tag", "moin",
+                        "привет"])
+_THANKS = frozenset(["thanks", "thank you", "thanks a lot", "thank you very much", "thanks so much", "many thanks",
+                     "thx", "ty", "cheers", "ok thanks", "ok thank you", "great thanks", "merci", "danke",
+                     "gracias", "grazie", "obrigado", "obrigada", "спасибо"])
+_GOODBYES = frozenset(["bye", "goodbye", "bye bye", "see you", "see ya", "good night"])
+_NODS = frozenset(["ok", "okay", "k", "cool", "great", "nice", "got it", "perfect", "awesome", "alright", "fine"])
+
+_NOT_WORDS = re.compile(r"[^\w\s]+")
+
+
+def reply_to_small_talk(text: str, bot_name: str = "") -> str | None:
+    """The reply to a message that is only a greeting, a thank-you, a nod or a goodbye (in any case, with any
+    punctuation or emoji, the bot's name aside), or None for anything else, which is a question."""
+    said = " ".join(_NOT_WORDS.sub(" ", text.lower()).split())
+    if bot_name:
+        said = " ".join(w for w in said.split() if w not in {bot_name.lower(), "bot", "briefbot"})
+    if not said:
+        return None
+    if said in _THANKS:
+        return "You're welcome. Ask me anything else about the news."
+    if said in _GREETINGS:
+        return ("Hello! Ask me a question about the news and I quote the articles that answer it, with links "
+                "to them. /help shows what else I do.")
+    if said in _GOODBYES:
+        return "Bye! Ask again any time."
+    if said in _NODS:
+        return "Ask me anything else about the news whenever you like."
+    return None

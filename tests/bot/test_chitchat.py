@@ -1,0 +1,26 @@
+"""Small talk: a greeting, a thank-you, a nod or a goodbye gets a short reply; anything else is a question."""
+
+import pytest
+
+from bot.chitchat import reply_to_small_talk
+
+
+@pytest.mark.parametrize("text", ["hi", "Hello!!", "good morning", "Hey there 👋", "hi @briefbot_bot", "Bonjour"])
+def test_greetings_are_greeted(text):
+    assert reply_to_small_talk(text, "briefbot_bot").startswith("Hello!")
+
+
+@pytest.mark.parametrize("text", ["thanks!", "Thank you 🙏", "THX", "cheers", "ok thanks", "merci", "danke"])
+def test_thanks_are_acknowledged(text):
+    assert reply_to_small_talk(text).startswith("You're welcome")
+
+
+def test_nods_and_goodbyes_get_a_line_each():
+    assert reply_to_small_talk("OK.").startswith("Ask me anything else")
+    assert reply_to_small_talk("bye!").startswith("Bye!")
+
+
+@pytest.mark.parametrize("text", ["Hi, who won the Davis Cup?", "thanks to the union, did the strike end?",
+                                  "Who is Martin Indyk?", "ok google", "", "   ", "🙏", "hello world"])
+def test_anything_else_is_a_question(text):
+    assert reply_to_small_talk(text) is None
