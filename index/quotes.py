@@ -182,21 +182,26 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     named = [tokens(n) for n in names(question) if not answer_types.is_time(n)] if is_english(question) else []
     writes = {i: _names_written(q.article, named) for i, q in best_per_article.items()}
     every = len(named) if named and len(named) in writes.values() else None  # some article writes them all
-    ranked = _other_outlets_first(sorted(best_per_article.values(),
-                                         key=lambda q: (every is not None and writes[q.article.id] < every, -q.score)),
-                                  config.further_quote_ratio)
+    elsewhere = {i for i, n in writes.items() if n == 0 and any(writes.values())}  # on another subject
+
+    def order(q: ScoredQuote) -> tuple:
+        return (every is not None and writes[q.article.id] < every, q.article.id in elsewhere, -q.score)
+
+    ranked = _other_outlets_first(sorted(best_per_article.values(), key=order), config.further_quote_ratio)
     if asks_for_recent(question):
         ranked = _newest_first(ranked, config.further_quote_ratio)
     chosen: list[ScoredQuote] = []
     further: list[ScoredQuote] = []
+    closed = False  # once a quote is not close enough, the answer takes no more
     for quote in ranked:
         if any(_same_words(quote, other) for other in chosen + further):
             continue  # the same story syndicated: one copy is enough
-        close = not chosen or (quote.score >= config.further_quote_ratio * chosen[0].score
-                               and (writes[quote.article.id] > 0 or not any(writes.values())))
-        if close and not further and len(chosen) < config.max_quotes:
+        close = not chosen or quote.score >= config.further_quote_ratio * chosen[0].score
+        if close and not closed and len(chosen) < config.max_quotes and not (chosen and quote.article.id in elsewhere):
             chosen.append(quote)
-        elif len(further) < config.more_quotes:
+            continue
+        closed = closed or not close or len(chosen) >= config.max_quotes
+        if len(further) < config.more_quotes:
             further.append(quote)
     if chosen:  # the answer's own article gets what its quote lacks, if another sentence of it holds that
         chosen[0] = _completed(chosen[0], readings[chosen[0].article.id], weights, config.further_quote_ratio)

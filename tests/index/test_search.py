@@ -152,6 +152,22 @@ def test_a_question_naming_someone_is_answered_from_the_articles_that_write_the_
     assert "https://news.test/press" not in [q.article.url for q in answer.quotes]  # kept for "More" at most
 
 
+def test_a_question_naming_two_people_quotes_each_and_not_an_article_naming_neither(library, tmp_path):
+    add_article(library, tmp_path, "https://news.test/jail", "Guards charged over jail records",
+                "Records at the jail were falsified, prosecutors said, and the guards were charged on Tuesday. "
+                "Each guard was charged with falsifying records and conspiracy, the charges say; both deny it. " * 3)
+    add_article(library, tmp_path, "https://news.test/noel", "Noel in court",
+                "Tova Noel, one of the two guards on duty that night, appeared in a Manhattan court on Tuesday. Tova "
+                "Noel was charged with conspiracy, prosecutors said, and released on bail until the trial. " * 3)
+    add_article(library, tmp_path, "https://news.test/thomas", "Thomas in court",
+                "Michael Thomas, the other guard on duty that night, appeared in a Manhattan court on Tuesday. "
+                "Michael Thomas was charged with falsifying records, prosecutors said, and released on bail. " * 3)
+    answer = library.ask("What were Tova Noel and Michael Thomas charged with?")
+    shown = {q.article.url for q in answer.quotes}
+    assert {"https://news.test/noel", "https://news.test/thomas"} <= shown
+    assert "https://news.test/jail" not in shown
+
+
 def test_each_retrievers_first_passage_is_read():
     fused = [(i, 1.0 / (i + 1)) for i in range(12)]
     assert firsts_within(fused, [[(10, 9.0)], [(0, 0.9)]], 8)[:8] == [*fused[:7], fused[10]]
