@@ -195,11 +195,20 @@ def uncapitalised_names(question: str) -> list[str]:
                               if w.isalpha() and len(w) > 2 and w.isascii() and not is_ordinary_word(w)))
 
 
+@lru_cache(maxsize=1)
+def _listed_names() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w.lower() for w in get_english_words_set(["web2"], lower=False) if w[:1].isupper())
+
+
 def unusual_words(question: str) -> list[str]:
-    """The words of five letters or more that the dictionary does not list, in any case: names, and words
-    mistyped ("emplyees"), which the library may hold one slip away (`Store.spelled_as`)."""
-    return list(dict.fromkeys(w for w in TOKEN.findall(question)
-                              if w.isalpha() and len(w) >= 5 and not is_ordinary_word(w.lower())))
+    """The words of five letters or more that the dictionary lists neither as a common word nor, written with
+    a capital, as a name ("Greta", "Emily" are names it lists; "greta" may be "great" mistyped): names it does
+    not know, and words mistyped ("emplyees"), which the library may hold one slip away (`Store.spelled_as`)."""
+    return list(dict.fromkeys(w for w in TOKEN.findall(question) if w.isalpha() and len(w) >= 5
+                              and not is_ordinary_word(w.lower())
+                              and not (w[0].isupper() and w.lower() in _listed_names())))
 
 
 def one_edit_away(word: str) -> set[str]:
