@@ -210,13 +210,14 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
 
 def _names_written(article: Article, names: list[list[str]]) -> int:
     """How many of the names the article writes, each word of them (inflections aside, a middle initial or
-    a word between them allowed), in its text or title; an article not in English writes them all (it may
-    write them in its own language: "Français" for French)."""
+    a word between them allowed), in its text, title, outlet or byline ("What did Al Jazeera report …?" is
+    asked of Al Jazeera's articles, which need not name it); an article not in English writes them all (it
+    may write them in its own language: "Français" for French)."""
     if not names:
         return 0
     if article.lang and not article.lang.startswith("en"):
         return len(names)
-    written = set(tokens(f"{article.title}\n{article.text}"))
+    written = set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}\n{article.text}"))
     return sum(all(word in written for word in name) for name in names)
 
 

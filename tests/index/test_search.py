@@ -157,6 +157,16 @@ def test_a_question_naming_someone_is_answered_from_the_articles_that_write_the_
     assert "https://news.test/press" not in [q.article.url for q in answer.quotes]  # kept for "More" at most
 
 
+def test_a_question_naming_an_outlet_is_answered_from_its_articles(filled, tmp_path):
+    path = tmp_path / "quux.jsonl"  # an outlet's own article need not write its name
+    path.write_text(json.dumps({"url": "https://news.test/quux-bridge", "title": "Works on the crossing",
+                                "source": "Quux Gazette", "text": "The council finished the works on the old "
+                                "crossing, and the road opens to buses next month, engineers said. " * 3}))
+    list(filled.ingest([str(path)]))
+    answer = filled.ask("What did the Quux Gazette report about the old bridge repairs?")
+    assert answer.answered and answer.quotes[0].article.source == "Quux Gazette"
+
+
 def test_a_question_naming_two_people_quotes_each_and_not_an_article_naming_neither(library, tmp_path):
     add_article(library, tmp_path, "https://news.test/jail", "Guards charged over jail records",
                 "Records at the jail were falsified, prosecutors said, and the guards were charged on Tuesday. "
