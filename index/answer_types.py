@@ -118,7 +118,8 @@ def _p(pattern: str) -> re.Pattern:
 
 _MONEY_VERB = (r"(?:cost|costs|costing|pay|pays|paid|paying|earn|earns|earned|earning|spend|spends|spent|spending|"
                r"charge|charges|charged|charging|worth|fetch|fetched|sell|sold|buy|bought|fined?|owe|owes|owed|"
-               r"invest|invested|raise|raised|receive|received|offer|offered|bid|awarded|compensat\w*)")
+               r"invest|invested|raise|raised|receive|received|offer|offered|bid|awarded|compensat\w*|"
+               r"demand|demands|demanded|demanding|seek|seeks|seeking|sought)")
 _WITHIN = r"(?:\s+[\w'’-]+){0,6}?"  # the verb of "how much ... paid" within a few words, in the same clause
 # "What did the group pay for its stake?", "What will the phone cost?": a verb whose object is the money, the
 # clause's own verb (not "What did she say about the cost …?").
@@ -128,8 +129,9 @@ _WHAT_PAID = (r"\bwhat\s+(?:did|does|do|will|would|could|should)\s+"
 _BE = r"(?:(?:is|was|are|were|will be)\s+)?"  # "what was the ticket price"
 _MONEY_NOUN = r"(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
               r"settlement|tuition)s?"
-_CURRENCY = r"[$£€¥₹]|\b(?:US\$|USD|EUR|GBP|dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|Rs\.?|rubles?|" \
-            r"roubles?|francs?|cents?|pence|pesos?|reais|kronor|kroner|krona|lira|rand|bitcoins?)\b"
+_CURRENCY = r"[$£€¥₹₦]|\b(?:US\$|USD|EUR|GBP|dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|Rs\.?|rubles?|" \
+            r"roubles?|francs?|cents?|pence|pesos?|reais|kronor|kroner|krona|lira|rand|naira|bitcoins?)\b|" \
+            r"\bN\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b"  # Nigerian papers write naira "N500m"
 _LENGTH = r"\d\s?(?:m|km|ft|cm|mm)\b|\b(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|foot|yards?|inch(?:es)?|" \
           r"centimet(?:er|re)s?|light[- ]years?|storeys?|stories|floors|altitude)\b"
 _AGE = r"\b\d+[- ]years?[- ]old\b|\baged?\s+\d+|\bage of \d+|,\s*\d{1,3}\s*,|\b(?:born|birthday)\b|" \

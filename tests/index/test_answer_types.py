@@ -80,6 +80,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     # "how much" with no verb of money in its clause asks for no unit
     ("How much had the shares risen by noon, and where did they close after the new offer?", None),
     ("What did the minister say about the cost of the campaign?", None),
+    ("How much are the senators demanding from the police chief?", "the amount of money"),
 ])
 def test_the_question_tells_the_measure_asked_for(question, measure):
     found = measure_asked(question)
@@ -91,6 +92,8 @@ def test_a_sentence_gives_a_measure_by_its_units():
         "How much did it cost?", "How far can it go?", "What was the score?", "How old is he?"))
     assert holds_measure(money, "The repairs cost 4.2 million euros.")
     assert holds_measure(money, "Tickets are £12 each.")
+    assert holds_measure(money, "They seek the sum of N500m only.") and holds_measure(money, "It costs ₦2,000.")
+    assert not holds_measure(money, "Nurses wear N95 masks.")  # a mask's name, not naira
     assert not holds_measure(money, "He signed until the end of the 2022/23 season.")  # a number, not money
     assert holds_measure(distance, "The wagon will go 300 miles on a single charge.")
     assert not holds_measure(distance, "It can reach 60 mph in five seconds.")
