@@ -163,7 +163,9 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             if _leans_on_previous(article.text, spans, i):
                 shown[i] = _typed_coverage(bags[i] | bags[i - 1], local, kind, typed[i] or typed[i - 1]) \
                     * _length_factor(len(bags[i]), mean_length)
-            choice = held[i] + SENTENCE_RANK_WEIGHT * rank
+            # A why-question's answer gives the event and its cause, which takes words: a long sentence is not
+            # held back for its length there ("… as revenue fell short, sending shares lower …").
+            choice = (_typed_coverage(bags[i], local, kind, typed[i]) if why else held[i]) + SENTENCE_RANK_WEIGHT * rank
             if best is None or choice > best[0]:
                 best = (choice, bag_coverage(bags[i], local), i)
         if best is None:

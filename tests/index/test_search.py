@@ -183,6 +183,16 @@ def test_a_question_naming_two_people_quotes_each_and_not_an_article_naming_neit
     assert "https://news.test/jail" not in shown
 
 
+def test_a_why_question_is_answered_by_the_sentence_with_the_cause_however_long(library, tmp_path):
+    add_article(library, tmp_path, "https://news.test/acme", "Acme shares fall",
+                "Acme reported quarterly earnings that topped estimates as its revenue fell short of forecasts, "
+                "sending Acme shares lower ahead of the opening bell on Tuesday morning in New York. "
+                "The retailer earned $2.8 billion in the quarter. Rival Zenco was also lower. "
+                "Acme shares are up 39 percent this year. " * 2)
+    answer = library.ask("Why did Acme shares fall?")
+    assert answer.answered and answer.quotes[0].text.startswith("Acme reported quarterly earnings")
+
+
 def test_each_retrievers_first_passage_is_read():
     fused = [(i, 1.0 / (i + 1)) for i in range(12)]
     assert firsts_within(fused, [[(10, 9.0)], [(0, 0.9)]], 8)[:8] == [*fused[:7], fused[10]]
