@@ -203,10 +203,10 @@ def _listed_names() -> frozenset[str]:
 
 
 def unusual_words(question: str) -> list[str]:
-    """The words of five letters or more that the dictionary lists neither as a common word nor, written with
+    """The words of four letters or more that the dictionary lists neither as a common word nor, written with
     a capital, as a name ("Greta", "Emily" are names it lists; "greta" may be "great" mistyped): names it does
     not know, and words mistyped ("emplyees"), which the library may hold one slip away (`Store.spelled_as`)."""
-    return list(dict.fromkeys(w for w in TOKEN.findall(question) if w.isalpha() and len(w) >= 5
+    return list(dict.fromkeys(w for w in TOKEN.findall(question) if w.isalpha() and len(w) >= 4
                               and not is_ordinary_word(w.lower())
                               and not (w[0].isupper() and w.lower() in _listed_names())))
 

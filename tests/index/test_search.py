@@ -127,9 +127,9 @@ def test_a_mistyped_word_is_read_as_the_word_the_library_writes(filled, tmp_path
     assert answer.corrected == (("repiars", "repairs"),)
     assert answer.answered and "4.2 million euros" in answer.quotes[0].text
     assert filled.ask("Brigde repairs: how much did they cost?").corrected == (("Brigde", "Bridge"),)
-    # Not read otherwise: a word the library holds, a common word it lacks, a short word, a name far off.
+    # Not read otherwise: a word the library holds, a common word it lacks, a name far off.
     assert filled.ask("How much did the bridge repairs cost, roughly?").corrected == ()
-    assert filled.ask("When did the frry strike end?").corrected == ()
+    assert filled.ask("When did the frry strike end?").corrected == (("frry", "ferry"),)  # four letters will do
     add_article(filled, tmp_path, "https://news.test/warner", "Studio deal",
                 "Warner agreed to buy the studio, the company said on Tuesday, for an undisclosed sum. " * 3)
     answer = filled.ask("What did Wagner agree to buy?")
