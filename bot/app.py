@@ -23,7 +23,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from index import Embedder, Outcome
+from index import Embedder, Outcome, words
 
 from . import feeds, handlers, jobs, subscriptions, webhook
 from .config import Settings, open_library
@@ -86,6 +86,7 @@ async def _open(application: Application, settings: Settings, embedder: Embedder
         results = await asyncio.to_thread(load_sample, library)
         log.info("the library was empty: loaded the built-in guide (%d articles)", results)
     await asyncio.to_thread(library.embedder.encode, ["warm up the model"])
+    await asyncio.to_thread(words.load_dictionaries)
     if application.job_queue is not None:
         jobs.restore(application, application.bot_data["services"])
         feeds.start_polling(application)

@@ -38,6 +38,7 @@ from .vectors import VectorIndex
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+MAX_SPELLING_CHECKS = 6  # unusual words of a question looked up for a slip of the keys (5-12 ms each)
 RETRIEVERS = ("hybrid", "dense", "keyword")
 MAX_DIGEST_ARTICLES = 1000  # newest articles a digest considers (clustering is quadratic in them)
 ENCODE_BATCH = 64  # passages encoded together: large enough for the model's batch efficiency
@@ -288,7 +289,7 @@ class Library:
         """(typed, read) for each word of the question that no passage holds and the dictionary does not list,
         but that is one slip from a word the library writes (`Store.spelled_as`), read in the case typed."""
         pairs = []
-        for typed in words.unusual_words(question):
+        for typed in words.unusual_words(question)[:MAX_SPELLING_CHECKS]:
             read = self.store.spelled_as(typed)
             if read:
                 pairs.append((typed, read.upper() if typed.isupper() else

@@ -202,6 +202,12 @@ def _listed_names() -> frozenset[str]:
     return frozenset(w.lower() for w in get_english_words_set(["web2"], lower=False) if w[:1].isupper())
 
 
+def load_dictionaries() -> None:
+    """Read the word lists now (about 0.25 s), not when the first question needs them."""
+    _dictionary()
+    _listed_names()
+
+
 def unusual_words(question: str) -> list[str]:
     """The words of four letters or more that the dictionary lists neither as a common word nor, written with
     a capital, as a name ("Greta", "Emily" are names it lists; "greta" may be "great" mistyped): names it does

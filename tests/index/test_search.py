@@ -8,6 +8,7 @@ import pytest
 from index import QueryError
 from index.quotes import ScoredQuote, text_fragment_link
 from index.search import SearchConfig, firsts_within, fuse, is_answer
+from index.service import MAX_SPELLING_CHECKS
 from index.words import (
     content_words,
     is_english,
@@ -143,6 +144,12 @@ def test_a_mistyped_word_is_read_as_the_word_the_library_writes(filled, tmp_path
     add_article(filled, tmp_path, "https://news.test/monks", "Monks fast",
                 "The monks fasted for a week, and they fasted again at Easter. She was the fastest runner. " * 3)
     assert filled.ask("Who was the fastets runner?").corrected == (("fastets", "fastest"),)
+
+
+def test_only_the_first_few_unusual_words_are_looked_up_for_a_slip(filled):
+    answer = filled.ask("did the brigde repiars, the ferrry strkie, the pnada keeeprs, engineres and trafic end?")
+    assert [typed for typed, _ in answer.corrected] == ["brigde", "repiars", "ferrry", "strkie", "pnada",
+                                                        "keeeprs"][:MAX_SPELLING_CHECKS]
 
 
 def test_a_question_naming_someone_is_answered_from_the_articles_that_write_the_name(filled, tmp_path):
