@@ -219,7 +219,8 @@ def _names_written(article: Article, names: list[list[str]]) -> int:
         return 0
     if article.lang and not article.lang.startswith("en"):
         return len(names)
-    written = set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}\n{article.text}"))
+    _, bags, _ = sentence_bags(article.text)  # the text's words, as read (and kept) to choose its sentence
+    written = set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}")).union(*bags)
     return sum(all(word in written for word in name) for name in names)
 
 

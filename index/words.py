@@ -158,10 +158,17 @@ _INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    from english_words import get_english_words_set  # 0.2 s and 8 MB, only once a question needs it
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """web2's entries as written (a common word in lower case, a name with its capital), and its names in
+    lower case; read once (0.1 s, 8 MB), when the bot starts or a question first needs them."""
+    from english_words import get_english_words_set
 
-    return frozenset(get_english_words_set(["web2"]))
+    entries = frozenset(get_english_words_set(["web2"]))
+    return entries, frozenset(w.lower() for w in entries if w[:1].isupper())
+
+
+def _dictionary() -> frozenset[str]:
+    return _word_lists()[0]
 
 
 def is_ordinary_word(word: str) -> bool:
@@ -195,17 +202,9 @@ def uncapitalised_names(question: str) -> list[str]:
                               if w.isalpha() and len(w) > 2 and w.isascii() and not is_ordinary_word(w)))
 
 
-@lru_cache(maxsize=1)
-def _listed_names() -> frozenset[str]:
-    from english_words import get_english_words_set
-
-    return frozenset(w.lower() for w in get_english_words_set(["web2"], lower=False) if w[:1].isupper())
-
-
 def load_dictionaries() -> None:
-    """Read the word lists now (about 0.25 s), not when the first question needs them."""
-    _dictionary()
-    _listed_names()
+    """Read the word lists now, not when the first question needs them."""
+    _word_lists()
 
 
 def unusual_words(question: str) -> list[str]:
@@ -214,7 +213,7 @@ def unusual_words(question: str) -> list[str]:
     not know, and words mistyped ("emplyees"), which the library may hold one slip away (`Store.spelled_as`)."""
     return list(dict.fromkeys(w for w in TOKEN.findall(question) if w.isalpha() and len(w) >= 4
                               and not is_ordinary_word(w.lower())
-                              and not (w[0].isupper() and w.lower() in _listed_names())))
+                              and not (w[0].isupper() and w.lower() in _word_lists()[1])))
 
 
 def one_edit_away(word: str) -> set[str]:
