@@ -23,15 +23,22 @@ def is_heading(text: str) -> bool:
     in headline style (the headline of another story linked from the page, a long subhead), or a line that only
     introduces what follows ("Tour dates:"), or the signature under a tweet or a quotation, which opens with a
     dash ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019"). A line with a figure in it ("June 9 -- Coral Sky
-    Amphitheatre") or a label ("Path B: Bosnia and Herzegovina, Slovakia") may be a list's item, and answer."""
+    Amphitheatre") or a label ("Path B: Bosnia and Herzegovina, Slovakia") may be a list's item, and answer.
+    A line all in capitals is a subhead or a label whatever its end ("WHAT SAY YOU, IMPEACHMENT JURY?")."""
     end = text.rstrip()
-    if end.endswith(":"):
+    if end.endswith(":") or _shouted(end):
         return True
     if end.rstrip(_CLOSING).endswith(_ENDING) or _CREDITED.search(end):
         return False
     if end.startswith(("—", "–")) or len(end.split()) < 8:
         return True
     return headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
+
+
+def _shouted(line: str) -> bool:
+    """Whether every cased letter of the line (eight at least) is a capital; scripts without case never are."""
+    cased = [c for c in line if c.isupper() or c.islower()]
+    return len(cased) >= 8 and all(c.isupper() for c in cased)
 
 
 def headline_style(line: str) -> bool:

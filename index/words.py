@@ -71,19 +71,31 @@ def _title_case(raw_words: list[str]) -> bool:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+# A model or code written in capitals and digits ("Boeing 777X", "Airbus A380", "MH17", "G20"): as particular
+# as a name, whatever its first character. Not a quarter or a half of a year ("Q3", "H1"), which articles
+# write in words as often, nor an amount after a currency sign ("$5M").
+_DESIGNATION = re.compile(r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{2,}")
+_PERIOD = re.compile(r"[QH]\d")
+_CURRENCY_SIGNS = frozenset("$£€¥₹₦")
 
 
 def names(question: str) -> list[str]:
     """The names in a question: its capitalised words after the first, those next to each other as one name
     ("What did Ilya Ponomarev say about the Wagner Group's mutiny?" -> Ilya Ponomarev, Wagner Group); none
-    when most of its words are capitalised (a question in title case says nothing by its capitals). An
-    acronym is left out: an article may spell it out ("CBO", "the Congressional Budget Office")."""
+    when most of its words are capitalised (a question in title case says nothing by its capitals), but for
+    a model's designation ("Boeing 777X"). An acronym is left out: an article may spell it out ("CBO", "the
+    Congressional Budget Office")."""
     found = list(TOKEN.finditer(question))
-    if _title_case([m.group() for m in found]):
-        return []
+    title_case = _title_case([m.group() for m in found])
     phrases: list[list[re.Match]] = []
     for i, m in enumerate(found):
-        if i == 0 or not m.group()[0].isupper() or m.group().lower() in STOPWORDS or _ACRONYM.fullmatch(m.group()):
+        word = m.group()
+        if _PERIOD.fullmatch(word):
+            continue
+        designation = (_DESIGNATION.fullmatch(word) is not None
+                       and question[m.start() - 1 : m.start()] not in _CURRENCY_SIGNS)
+        named = i > 0 and not title_case and word[0].isupper() and word.lower() not in STOPWORDS
+        if not (designation or named and not _ACRONYM.fullmatch(word)):
             continue
         if phrases and phrases[-1][-1] is found[i - 1] and not question[found[i - 1].end() : m.start()].strip():
             phrases[-1].append(m)

@@ -44,6 +44,9 @@ def test_chinese_sentences_end_with_their_own_full_stop_and_may_be_quoted():
     ("The council will vote again in June. (Reuters)", False),  # a sentence, then its credit
     ("The mayor called the cuts a “death sentence.”", False),
     ("Residents said the cuts were a 'death sentence'.", False),
+    ("WHAT SAY YOU, IMPEACHMENT JURY?", True),  # a subhead in capitals, whatever its end
+    ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%", True),  # a ticker's line
+    ("A HUNTER who killed and ate a wild rabbit has the plague.", False),  # a tabloid's opening capitals
 ])
 def test_a_line_that_ends_a_quotation_without_ending_a_sentence_is_no_sentence(line, heading):
     assert is_heading(line) is heading

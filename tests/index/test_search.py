@@ -103,6 +103,15 @@ def test_names_are_capitalised_words_after_the_first_next_ones_joined():
     assert names("What does the More button do?") == []  # a common word, capitalised as a label
 
 
+def test_a_models_designation_is_a_name_whatever_its_first_character():
+    assert names("How many passengers does the Boeing 777X seat?") == ["Boeing 777X"]
+    assert names("Is 5G safe?") == ["5G"]
+    assert names("What Is The Range Of The 777X?") == ["777X"]  # title case says nothing, but a code does
+    # Not a quarter or half of a year (articles write "third quarter"), nor an amount after a currency sign.
+    assert names("What did Apple earn in Q3?") == ["Apple"]
+    assert names("Did the startup raise $5M?") == []
+
+
 def test_a_question_typed_without_capitals_names_the_words_no_dictionary_lists():
     assert typed_without_capitals("who is the ceo of nvidia?") and typed_without_capitals("Who is the ceo of nvidia?")
     assert not typed_without_capitals("Who is the CEO of Nvidia?")
