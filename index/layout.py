@@ -22,8 +22,8 @@ def is_heading(text: str) -> bool:
     """A line without a sentence's closing punctuation that is short (a subhead, a caption, a byline) or written
     in headline style (the headline of another story linked from the page, a long subhead), or a line that only
     introduces what follows ("Tour dates:"), or the signature under a tweet or a quotation, which opens with a
-    dash ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019"). A line with a figure in it ("June 9 -- Coral Sky
-    Amphitheatre") or a label ("Path B: Bosnia and Herzegovina, Slovakia") may be a list's item, and answer.
+    dash ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019"). A line that reads as a list's item ("June 9 -- Coral
+    Sky Amphitheatre", see _LIST_ITEM) or a label ("Path B: Bosnia and Herzegovina, Slovakia") may answer.
     A line all in capitals is a subhead or a label whatever its end ("WHAT SAY YOU, IMPEACHMENT JURY?")."""
     end = text.rstrip()
     if end.endswith(":") or _shouted(end):
@@ -32,7 +32,15 @@ def is_heading(text: str) -> bool:
         return False
     if end.startswith(("—", "–")) or len(end.split()) < 8:
         return True
-    return headline_style(end) and not any(c.isdigit() for c in end) and ": " not in end
+    return headline_style(end) and not _LIST_ITEM.search(end) and ": " not in end
+
+
+# What makes a line in headline style a list's item rather than a headline: it opens with a figure or a date
+# ("4) Blade Runner …", "June 9 -- Coral Sky Amphitheatre"), or joins its parts with a dash or an at sign
+# ("Apple Watch Series 3 (GPS, 38mm) - Silver …"). A headline's figure inside it makes no item ("Why Neon Is
+# the Ultimate Symbol of the 20th Century").
+_LIST_ITEM = re.compile(
+    r"^\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|\s(?:-+|–|—|@)\s", re.IGNORECASE)
 
 
 def _shouted(line: str) -> bool:

@@ -47,6 +47,9 @@ def test_chinese_sentences_end_with_their_own_full_stop_and_may_be_quoted():
     ("WHAT SAY YOU, IMPEACHMENT JURY?", True),  # a subhead in capitals, whatever its end
     ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%", True),  # a ticker's line
     ("A HUNTER who killed and ate a wild rabbit has the plague.", False),  # a tabloid's opening capitals
+    ("Why Neon Is the Ultimate Symbol of the 20th Century", True),  # a headline with a figure inside
+    ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", False),  # a list's item: a date, a dash
+    ("4) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)", False),  # a list's item: opens with a figure
 ])
 def test_a_line_that_ends_a_quotation_without_ending_a_sentence_is_no_sentence(line, heading):
     assert is_heading(line) is heading
