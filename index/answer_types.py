@@ -2,10 +2,11 @@
 
 "How much does the oxygen bar charge?" is answered by a sentence with an amount in it ("Rs 299 for fifteen
 minutes"), not by the article's lead that repeats the question's words. The question's opening words tell
-the kind (a quantity, a time, a name); a sentence shows it by a number, a date word or a capitalised name the
-question does not already hold. English only: questions in other languages get no type, and nothing changes
-for them. The rules are the usual ones of answer-type classification in extractive question answering
-(wh-word and head noun), kept to what a regular expression can tell reliably.
+the kind (a quantity, a time, a name, what someone said); a sentence shows it by a number, a date word, a
+capitalised name the question does not already hold, or a quotation or a verb of saying. English only:
+questions in other languages get no type, and nothing changes for them. The rules are the usual ones of
+answer-type classification in extractive question answering (wh-word and head noun), kept to what a regular
+expression can tell reliably.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class AnswerType(Enum):
     QUANTITY = "quantity"
     TIME = "time"
     NAME = "name"
+    SPEECH = "speech"
 
 
 _QUANTITY_Q = re.compile(
@@ -71,6 +73,15 @@ def asks_why(question: str) -> bool:
 _WHY = re.compile(r"\s*why\b", re.IGNORECASE)
 
 
+# "What did X say (about Y)?", "What did the minister tell reporters?": what someone said, written as a quotation
+# or reported with a verb of saying (English verbs: an article in another language is not judged so).
+_SPEECH_Q = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'’.-]+\s+){1,8}?"
+                       r"(?:say|tell|claim|argue|warn|testify|tweet|write|announce|reveal|admit)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|tells|added|adds|according to|warned|warns|claimed|claims|argued|"
+                     r"argues|testified|tweeted|wrote|writes|announced|revealed|admitted|insisted|stated)\b",
+                     re.IGNORECASE)
+
+
 def asked(question: str) -> AnswerType | None:
     """The kind of answer an English question asks for, or None when its words do not say."""
     if _TIME_Q.search(question):
@@ -79,6 +90,8 @@ def asked(question: str) -> AnswerType | None:
         return AnswerType.QUANTITY
     if _NAME_Q.search(question):
         return AnswerType.NAME
+    if _SPEECH_Q.search(question):
+        return AnswerType.SPEECH
     return None
 
 
@@ -90,6 +103,8 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         return bool(_NUMBER.search(sentence))
     if kind is AnswerType.TIME:
         return bool(_TIME.search(sentence))
+    if kind is AnswerType.SPEECH:
+        return bool(_SPEECH.search(sentence))
     known = {w.lower() for w in _WORD.findall(question)}
     return any(w.lower() not in known and not _TIME.fullmatch(w)
                for match in _CAPITALISED.findall(sentence.lstrip(_OPENING)) for w in _WORD.findall(match))

@@ -89,7 +89,7 @@ def lacking_measure(quote: ScoredQuote, question: str) -> answer_types.Measure |
     something else too ("… and how big is it?") may be answered in part, so it is not judged either."""
     measure = answer_types.measure_asked(question) if is_english(question) else None
     article = quote.article
-    if measure is None or answer_types.asks_several(question) or (article.lang or "en").split("-")[0].lower() != "en":
+    if measure is None or answer_types.asks_several(question) or not _english(article):
         return None
     text = article.text
     spans, _, headings = sentence_bags(text)
@@ -128,9 +128,9 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     passages: the other articles' best quotes, in order, for a reader who wants more."""
     if not candidates:
         return [], []
-    kind = answer_types.asked(question)
+    asked = answer_types.asked(question)
     why = answer_types.asks_why(question)
-    measure = answer_types.measure_asked(question) if kind is AnswerType.QUANTITY else None  # "how far": miles
+    measure = answer_types.measure_asked(question) if asked is AnswerType.QUANTITY else None  # "how far": miles
     top_fused = candidates[0].fused
     best_per_article: dict[int, ScoredQuote] = {}
     readings: dict[int, _Reading] = {}
@@ -150,6 +150,8 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         spans, bags, headings = sentence_bags(article.text)
         mean_length = sum(len(b) for b in bags) / max(1, len(bags))
         best: tuple[float, float, int] | None = None
+        # What someone said is told by English verbs of saying; another language's article is not judged so.
+        kind = None if asked is AnswerType.SPEECH and not _english(article) else asked
         typed, measured = _typed(article.text, spans, headings, kind, measure, question)
         held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
         shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any
@@ -210,6 +212,11 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     return chosen, further
 
 
+def _english(article: Article) -> bool:
+    """Whether the article is in English, or has no language given."""
+    return (article.lang or "en").split("-")[0].lower() == "en"
+
+
 def _names_written(article: Article, names: list[list[str]]) -> int:
     """How many of the names the article writes, each word of them (inflections aside, a middle initial or
     a word between them allowed), in its text, title, outlet or byline ("What did Al Jazeera report …?" is
@@ -217,7 +224,7 @@ def _names_written(article: Article, names: list[list[str]]) -> int:
     may write them in its own language: "Français" for French)."""
     if not names:
         return 0
-    if article.lang and not article.lang.startswith("en"):
+    if not _english(article):
         return len(names)
     _, bags, _ = sentence_bags(article.text)  # the text's words, as read (and kept) to choose its sentence
     written = set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}")).union(*bags)

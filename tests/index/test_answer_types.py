@@ -21,7 +21,8 @@ from index.answer_types import AnswerType, asked, asks_several, holds, holds_mea
     ("What new rules apply from Monday?", None),
     ("Where did the prince say he was that night?", AnswerType.NAME),
     ("Why did the photographer wrap the baby in a flag?", None),
-    ("What did the minister say about the strike?", None),
+    ("What did the minister say about the strike?", AnswerType.SPEECH),  # what someone said
+    ("What did the coach tell reporters after the game?", AnswerType.SPEECH),
     ("Where was the Fort Worth girl found?", AnswerType.NAME),  # a place named Worth is not a price
     ("What criminal charge do the sprinters face?", None),  # nor is a charge in court
     ("¿Cuánto cuesta el billete?", None),  # English rules only: other languages are left as they were
@@ -47,6 +48,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert not holds(AnswerType.NAME, "Talks went on until Monday.", question)  # a day is a time, not a name
     assert not holds(AnswerType.NAME, "Talks resume in March.", question)
     assert not holds(None, "Anything at all, 42.", "")
+    assert holds(AnswerType.SPEECH, "“We will reopen it by spring,” the mayor said.", "")
+    assert holds(AnswerType.SPEECH, "The mayor told reporters the bridge would reopen.", "")
+    assert not holds(AnswerType.SPEECH, "The mayor visited the bridge on Monday.", "")
 
 
 @pytest.mark.parametrize(("question", "measure"), [
@@ -134,6 +138,17 @@ def test_the_sentence_holding_the_amount_is_quoted_rather_than_the_lead(library,
     answer = ask_one_article(library, tmp_path, "An oxygen bar opens", text,
                              "How much does the oxygen bar in the city mall charge?")
     assert "Rs 299" in answer.quotes[0].text
+
+
+def test_what_someone_said_is_quoted_from_the_sentence_that_reports_it(library, tmp_path):
+    text = ("Mayor Ada Nwosu visited the closed bridge on Monday.\n\n"
+            "Engineers have inspected the bridge since the flood in March, and the council has set aside money "
+            "for the work.\n\n"
+            "“The repairs will take the whole winter, and nobody should cross it before then,” Nwosu told the "
+            "crowd gathered at the bridge.")
+    answer = ask_one_article(library, tmp_path, "Mayor visits flooded bridge", text,
+                             "What did Nwosu say about the bridge?")
+    assert answer.quotes[0].text.startswith("“The repairs will take the whole winter")
 
 
 @pytest.mark.parametrize("subheads", [
