@@ -26,8 +26,8 @@ def is_heading(text: str) -> bool:
     Sky Amphitheatre", see _LIST_ITEM) or a label ("Path B: Bosnia and Herzegovina, Slovakia") may answer.
     A line all in capitals is a subhead or a label whatever its end ("WHAT SAY YOU, IMPEACHMENT JURY?")."""
     end = text.rstrip()
-    if end.endswith(":") or _shouted(end):
-        return True
+    if end.endswith(":") or _shouted(end) or is_question(end) and headline_style(end):
+        return True  # a lead-in, a line in capitals, a subhead that asks ("What Does Stadia Offer?")
     if end.rstrip(_CLOSING).endswith(_ENDING) or _CREDITED.search(end):
         return False
     if end.startswith(("—", "–")) or len(end.split()) < 8:
@@ -47,6 +47,12 @@ def _shouted(line: str) -> bool:
     """Whether every cased letter of the line (eight at least) is a capital; scripts without case never are."""
     cased = [c for c in line if c.isupper() or c.islower()]
     return len(cased) >= 8 and all(c.isupper() for c in cased)
+
+
+def is_question(sentence: str) -> bool:
+    """Whether a sentence asks rather than tells ("How big an impact have the tariffs had?"): it never answers
+    a question, though it may stand beside the sentence that does."""
+    return sentence.rstrip().rstrip(_CLOSING).endswith(("?", "？"))
 
 
 def headline_style(line: str) -> bool:

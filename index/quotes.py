@@ -22,7 +22,7 @@ from urllib.parse import quote as percent_encode
 from . import answer_types
 from .answer_types import AnswerType
 from .chunking import Span
-from .layout import section, sentence_bags
+from .layout import is_question, section, sentence_bags
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
 from .words import TOKEN, bag_coverage, coverage, is_english, names, tokens
@@ -157,8 +157,8 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any
         for i, span in enumerate(spans):
             rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
-            if headings[i]:
-                continue  # a subhead or a caption names a subject; it does not answer
+            if headings[i] or is_question(article.text[span.start : span.end]):
+                continue  # a subhead or a caption names a subject, a question asks: neither answers
             # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
             held[i] = _typed_coverage(bags[i], local, kind, typed[i]) * _length_factor(len(bags[i]), mean_length)
             shown[i] = held[i]
@@ -384,8 +384,8 @@ def _with_context(text: str, i: int, weights: dict[str, float], why: bool = Fals
             return None
         if "\n" not in gap:
             return spans[j]
-        if not alone or gap.count("\n") > 2:
-            return None
+        if not alone or gap.count("\n") > 2 or j > i and is_question(text[spans[j].start : spans[j].end]):
+            return None  # a question in the next paragraph opens what follows ("How big an impact …?")
         adds_a_word = any(term in bags[j] and term not in bags[i] for term in weights)
         return spans[j] if adds_a_word or (why and j == i + 1) else None
 

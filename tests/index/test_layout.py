@@ -48,6 +48,8 @@ def test_chinese_sentences_end_with_their_own_full_stop_and_may_be_quoted():
     ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%", True),  # a ticker's line
     ("A HUNTER who killed and ate a wild rabbit has the plague.", False),  # a tabloid's opening capitals
     ("Why Neon Is the Ultimate Symbol of the 20th Century", True),  # a headline with a figure inside
+    ("What Does Stadia Offer?", True),  # a subhead that asks
+    ("How big an impact have the tariffs had overall?", False),  # a question in prose: no subhead by its look
     ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", False),  # a list's item: a date, a dash
     ("4) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)", False),  # a list's item: opens with a figure
 ])

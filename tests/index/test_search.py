@@ -441,6 +441,7 @@ def test_a_quote_takes_as_context_a_neighbour_from_the_story(library, tmp_path, 
 @pytest.mark.parametrize("after", [
     "Tickets for the final are still on sale.",  # holds no word of the question
     "Lakeside Open 2025 draw",  # a subhead
+    "So who will defend the Lakeside Open title in 2025 now?",  # a question opens what follows
 ])
 def test_the_next_paragraph_joins_only_when_it_adds_to_the_question(library, tmp_path, after):
     text = (f"Dana Okafor has withdrawn from the Lakeside Open because of injury.\n\n{after}\n\n"
@@ -449,6 +450,15 @@ def test_the_next_paragraph_joins_only_when_it_adds_to_the_question(library, tmp
     add_article(library, tmp_path, "https://news.test/open", "Okafor out of Lakeside Open", text)
     (first,) = library.ask("Has Dana Okafor withdrawn from the 2025 Lakeside Open?").quotes
     assert first.text == "Dana Okafor has withdrawn from the Lakeside Open because of injury."
+
+
+def test_a_sentence_that_asks_is_never_the_answer(library, tmp_path):
+    text = ("The river bridge in Lakeside reopened to traffic on Monday after two years of repairs.\n\n"
+            "Is the river bridge in Lakeside finally safe to cross?\n\n"
+            "Engineers from the council inspected every cable last week and found them sound, the mayor said.")
+    add_article(library, tmp_path, "https://news.test/bridge", "Lakeside bridge reopens", text)
+    first = library.ask("Is the Lakeside river bridge safe to cross?").quotes[0]
+    assert "Is the river bridge" not in first.text
 
 
 def test_a_why_question_is_shown_the_next_paragraph_where_news_gives_the_reason(library, tmp_path):
