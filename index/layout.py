@@ -129,8 +129,12 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def _can_lead(text: str, span: Span) -> bool:
     """Whether a sentence can open a story. One that shares its line with the next does ("Dekalb, Ill. — Mike
     Glass threw …"); a line of its own needs three words or more (Chinese and Japanese have no spaces to count),
-    and must not be wholly in parentheses, nor a headline without a full stop ("What Does Stadia Offer?")."""
+    and must not be wholly in parentheses, nor a headline without a full stop ("What Does Stadia Offer?"). A
+    question never leads: it is the writer's hook ("Remember New Jersey's epic quest to find a state slogan?"),
+    not the story."""
     line = text[span.start : span.end]
+    if is_question(line):
+        return False
     if line != line_of(text, span).strip() or CJK_RUN.search(line):
         return True
     if line.startswith("(") and line.endswith(")"):

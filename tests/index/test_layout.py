@@ -18,6 +18,8 @@ def test_a_digest_lead_passes_over_a_caption_or_byline():
     ("What Does Stadia Offer?\n\nStadia is Google's attempt to make cloud gaming happen.", "Stadia is Google's"),
     ("(after extra-time - score at 90 mins 1-1)\n\nRiise volleyed Liverpool ahead after 45 seconds.", "Riise"),
     ("Dekalb, Ill. — Mike Glass threw for three touchdowns.\n\nThe win was their third.", "Dekalb, Ill. — Mike"),
+    ("Remember the town's long quest for a slogan?\n\nThe town council chose a new slogan on Monday.",
+     "The town council chose"),  # a question is the writer's hook, not the story
 ])
 def test_a_digest_lead_passes_over_a_time_stamp_a_headline_or_an_aside(text, lead):
     assert lead_sentences(text).startswith(lead)
