@@ -67,11 +67,15 @@ def line_of(text: str, span: Span) -> str:
     return text[text.rfind("\n", 0, span.start) + 1 : (text.find("\n", span.end) + 1 or len(text) + 1) - 1]
 
 
-# The page speaking to its reader rather than reporting: a call to sign up, follow, write or comment, or a
-# contact address ("Email the writer at …", "Leave a comment and let us know …").
+# The page speaking to its reader rather than reporting: a call to sign up, follow, write or comment, a
+# contact address ("Email the writer at …", "Leave a comment and let us know …"), a link to another of its
+# pages ("Related: …", "[Read: …]"), or the print edition's note.
 _FURNITURE = re.compile(
     r"^[\"“]?(?:sign up|subscribe to|follow (?:us|me|him|her|them)|click here|leave a comment|email (?:the|us|me)\b|"
-    r"contact (?:us|the writer|the author)|share this|download (?:the|our) app)\b|[\w.+-]+@[\w-]+\.[a-z]{2,}",
+    r"contact (?:us|the writer|the author)|share this|download (?:the|our) app)\b|[\w.+-]+@[\w-]+\.[a-z]{2,}|"
+    # a link to another page, an editor's insert in brackets, the print edition's note, a paper's reference
+    r"^\[[^\]]*\]$|^(?:related|read more|read|see also|more information|lire aussi|mehr zum thema)\s?:|"
+    r"^a version of this article appears in print\b",
     re.IGNORECASE)
 
 

@@ -59,6 +59,17 @@ def test_a_line_that_ends_a_quotation_without_ending_a_sentence_is_no_sentence(l
     assert is_heading(line) is heading
 
 
+@pytest.mark.parametrize("line", [
+    "[Read: Why the island's only bridge was closed for a decade]",
+    "Related: The council's budget, line by line",
+    "Lire aussi : Les critiques du projet de loi",
+    "A version of this article appears in print on Page A22 of the New York edition.",
+])
+def test_a_link_to_another_page_or_the_print_editions_note_is_never_quoted(line):
+    text = f"The council approved the new budget on Monday.\n\n{line}\n\nThe budget takes effect in April."
+    assert line not in [text[s.start : s.end] for s in quotable_sentences(text)]
+
+
 def test_the_sites_own_words_to_its_reader_are_never_quoted():
     text = ("The council approved the new budget on Monday after a long debate.\n\n"
             "Sign up for our morning newsletter to get the day's stories.\n\n"
