@@ -97,7 +97,10 @@ def names(question: str) -> list[str]:
         named = i > 0 and not title_case and word[0].isupper() and word.lower() not in STOPWORDS
         if not (designation or named and not _ACRONYM.fullmatch(word)):
             continue
-        if phrases and phrases[-1][-1] is found[i - 1] and not question[found[i - 1].end() : m.start()].strip():
+        gap = question[found[i - 1].end() : m.start()] if i else ""
+        # Next to each other, or one name across an apostrophe after an initial ("O'Sullivan", "D'Angelo").
+        joined = not gap.strip() or gap in ("'", "’") and len(found[i - 1].group()) == 1
+        if phrases and phrases[-1][-1] is found[i - 1] and joined:
             phrases[-1].append(m)
         else:
             phrases.append([m])

@@ -101,6 +101,8 @@ def test_names_are_capitalised_words_after_the_first_next_ones_joined():
     assert names("What Is the Latest on the Strike?") == []
     assert names("Who painted the Mona Lisa?") == ["Mona Lisa"]  # short, but not in title case
     assert names("What does the More button do?") == []  # a common word, capitalised as a label
+    assert names("Which race could Ronnie O'Sullivan enter?") == ["Ronnie O'Sullivan"]  # one name across "'"
+    assert names("What is Macy's selling?") == ["Macy"]
 
 
 def test_a_models_designation_is_a_name_whatever_its_first_character():
