@@ -109,7 +109,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if svc.is_admin(update.effective_user and update.effective_user.id):
         text += ADMIN_HELP
         await show_admin_menu(update, context)
-    newest = await asyncio.to_thread(svc.library.latest, 3)
+    newest = _suggestions(await asyncio.to_thread(svc.library.latest, 20), update.effective_user)
     if stats["articles"] == 0:
         text += "\n\nThe library is empty: an admin adds articles with /ingest or `briefbot ingest`."
     elif all(a.source == "briefbot guide" for a in newest):
@@ -119,6 +119,18 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text += f"\n\nThe library holds {stats['articles']:,} articles. Try asking about: " + "; ".join(
             f"<i>{render.escape(a.title)}</i>" for a in newest)
     await send(update.effective_message, [Reply(text)])
+
+
+def _suggestions(newest: list, user, count: int = 3) -> list:
+    """The newest headlines to suggest, those in the user's language first (Telegram's language_code), then
+    English, in which the model reads best; then any."""
+    language = ((user and user.language_code) or "en").split("-")[0].lower()
+
+    def rank(article) -> int:
+        lang = (article.lang or "en").split("-")[0].lower()
+        return 0 if lang == language else 1 if lang == "en" else 2
+
+    return sorted(newest, key=rank)[:count]  # sorted() keeps the newest first within each rank
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

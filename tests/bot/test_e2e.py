@@ -256,3 +256,16 @@ async def test_start_is_answered_while_a_long_ingest_runs(botapi, tmp_path, embe
             report = await reply_to(botapi, ingest)
     assert "briefbot" in start.params["text"]
     assert "rejected" in report.params["text"]
+
+
+async def test_start_suggests_the_newest_headlines_in_the_users_language(botapi, corpus_copy, real_embedder):
+    async with running(make_settings(botapi, corpus_copy), real_embedder):
+        plain = await reply_to(botapi, botapi.user_message("/start", user_id=81, chat_id=81))
+        czech = await reply_to(botapi, botapi.user_message("/start", user_id=82, chat_id=82, language_code="cs"))
+
+    def suggested(call) -> list[str]:
+        return call.params["text"].split("Try asking about: ")[1].split("; ")
+
+    assert "West Ham hrozí gigantům" not in plain.params["text"]  # the newest English headlines, for the model
+    assert len(suggested(plain)) == 3
+    assert suggested(czech)[0].startswith("<i>West Ham hrozí gigantům")  # a Czech reader's language first

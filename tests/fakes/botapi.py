@@ -103,8 +103,11 @@ class FakeBotAPI(BotApiMethods):
 
     def user_message(self, text: str | None = None, chat_id: int = 1001, user_id: int = 501,
                      chat_type: str = "private", reply_to: dict | None = None, document: dict | None = None,
-                     thread_id: int | None = None, first_name: str = "Ann", via_bot: dict | None = None) -> dict:
+                     thread_id: int | None = None, first_name: str = "Ann", via_bot: dict | None = None,
+                     language_code: str | None = None) -> dict:
         user = {"id": user_id, "is_bot": False, "first_name": first_name}
+        if language_code is not None:
+            user["language_code"] = language_code
         chat = {"id": chat_id, "type": chat_type}
         chat.update({"first_name": first_name} if chat_type == "private" else {"title": "Newsroom"})
         if thread_id is not None:
