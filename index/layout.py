@@ -75,7 +75,8 @@ _FURNITURE = re.compile(
     r"contact (?:us|the writer|the author)|share this|download (?:the|our) app)\b|[\w.+-]+@[\w-]+\.[a-z]{2,}|"
     # a link to another page, an editor's insert in brackets, the print edition's note, a paper's reference
     r"^\[[^\]]*\]$|^(?:related|read more|read|see also|more information|lire aussi|mehr zum thema)\s?:|"
-    r"^a version of this article appears in print\b",
+    r"^a version of this article appears in print\b|"
+    r"^(?:listen to|watch|read) the full (?:interview|transcript|story|report|video|speech)\b|^see more photos\b",
     re.IGNORECASE)
 
 
