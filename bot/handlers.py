@@ -18,12 +18,13 @@ from telegram import (
     Message,
     MessageEntity,
     Update,
+    User,
 )
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from index import IngestResult, Outcome, QueryError, only_filters
+from index import Article, IngestResult, Outcome, QueryError, only_filters
 
 from . import render
 from .chitchat import reply_to_small_talk
@@ -121,12 +122,12 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send(update.effective_message, [Reply(text)])
 
 
-def _suggestions(newest: list, user, count: int = 3) -> list:
+def _suggestions(newest: list[Article], user: User | None, count: int = 3) -> list[Article]:
     """The newest headlines to suggest, those in the user's language first (Telegram's language_code), then
     English, in which the model reads best; then any."""
     language = ((user and user.language_code) or "en").split("-")[0].lower()
 
-    def rank(article) -> int:
+    def rank(article: Article) -> int:
         lang = (article.lang or "en").split("-")[0].lower()
         return 0 if lang == language else 1 if lang == "en" else 2
 

@@ -73,7 +73,8 @@ def line_of(text: str, span: Span) -> str:
 _FURNITURE = re.compile(
     r"^[\"“]?(?:sign up|subscribe to|follow (?:us|me|him|her|them)|click here|leave a comment|email (?:the|us|me)\b|"
     r"contact (?:us|the writer|the author)|share this|download (?:the|our) app)\b|[\w.+-]+@[\w-]+\.[a-z]{2,}|"
-    # a link to another page, an editor's insert in brackets, the print edition's note, a paper's reference
+    # a link to another page, an editor's insert in brackets, the print edition's note, a paper's reference, a
+    # call to listen to or read the whole of it elsewhere
     r"^\[[^\]]*\]$|^(?:related|read more|read|see also|more information|lire aussi|mehr zum thema)\s?:|"
     r"^a version of this article appears in print\b|"
     r"^(?:listen to|watch|read) the full (?:interview|transcript|story|report|video|speech)\b|^see more photos\b",
