@@ -73,6 +73,20 @@ def asks_why(question: str) -> bool:
 _WHY = re.compile(r"\s*why\b", re.IGNORECASE)
 
 
+def asks_overview(question: str) -> bool:
+    """Whether a question asks what a story is rather than a detail of it ("What happened with WeWork?", "Tell
+    me about the plague in China", "Any news on the trade deal?"): news answers that in its lead, which sums up
+    the story first (the inverted pyramid)."""
+    return bool(_OVERVIEW.match(question))
+
+
+_OVERVIEW = re.compile(
+    r"\s*(?:what(?:'s|’s|s|\s+is|\s+has)?\s+(?:happen(?:ed|ing)|going\s+on|new\s+(?:with|on|about|in)|"
+    r"the\s+(?:latest|story|news|deal))\b|"
+    r"tell\s+me\s+(?:about|more)|any\s+news|(?:the\s+)?(?:latest\s+)?news\s+(?:on|about)|(?:an\s+)?update\s+on|"
+    r"summari[sz]e|give\s+me\s+(?:the|an)\s+(?:summary|overview|gist)|what\s+is\s+the\s+story)", re.IGNORECASE)
+
+
 # "What did X say (about Y)?", "What did the minister tell reporters?": what someone said, written as a quotation
 # or reported with a verb of saying (English verbs: an article in another language is not judged so).
 _SPEECH_Q = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'’.-]+\s+){1,8}?"

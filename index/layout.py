@@ -117,6 +117,7 @@ def lead_sentences(text: str, max_chars: int = 320) -> str:
     quotable = quotable_sentences(text)
     first = next((i for i, s in enumerate(quotable) if _can_lead(text, s)), 0)
     spans = (quotable[first:] or sentences(text, 0, min(len(text), 4 * max_chars)))[:2]
+    # (lead_index gives the same first sentence's place among all the text's sentences)
     if not spans:
         return ""
     end = spans[0].end
@@ -127,6 +128,14 @@ def lead_sentences(text: str, max_chars: int = 320) -> str:
         cut = text.rfind(" ", spans[0].start, spans[0].start + max_chars)
         end = cut if cut > spans[0].start else spans[0].start + max_chars
     return text[spans[0].start : end]
+
+
+def lead_index(text: str) -> int | None:
+    """Which of the text's sentences (`sentence_bags`) opens the story, as a digest's lead does; None when none
+    can."""
+    spans, _, headings = sentence_bags(text)
+    return next((i for i, (s, h) in enumerate(zip(spans, headings, strict=True)) if not h and _can_lead(text, s)),
+                None)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

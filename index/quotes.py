@@ -22,7 +22,7 @@ from urllib.parse import quote as percent_encode
 from . import answer_types
 from .answer_types import AnswerType
 from .chunking import Span
-from .layout import is_question, section, sentence_bags
+from .layout import is_question, lead_index, section, sentence_bags
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
 from .words import TOKEN, bag_coverage, coverage, is_english, names, tokens
@@ -130,6 +130,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         return [], []
     asked = answer_types.asked(question)
     why = answer_types.asks_why(question)
+    overview = answer_types.asks_overview(question)
     measure = answer_types.measure_asked(question) if asked is AnswerType.QUANTITY else None  # "how far": miles
     top_fused = candidates[0].fused
     best_per_article: dict[int, ScoredQuote] = {}
@@ -172,6 +173,13 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
                 best = (choice, bag_coverage(bags[i], local), i)
         if best is None:
             continue
+        # A question for the story itself ("What happened with …?") is answered by its lead, which news writes
+        # to sum the story up, where the lead holds enough of the question to be about what was asked: 60 % of
+        # what the best sentence holds, the ratio a further quote must reach against the first.
+        lead = lead_index(article.text) if overview else None
+        if lead is not None and held[lead] is not None \
+                and bag_coverage(bags[lead], local) >= config.further_quote_ratio * best[1] > 0:
+            best = (best[0], bag_coverage(bags[lead], local), lead)
         sentence = article.text[spans[best[2]].start : spans[best[2]].end]
         quote_span = _with_context(article.text, best[2], weights, why)
         readings[article_id] = _Reading(held, shown, typed, measured, local, best[2])

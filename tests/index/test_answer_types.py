@@ -4,7 +4,16 @@ import json
 
 import pytest
 
-from index.answer_types import AnswerType, asked, asks_several, holds, holds_measure, is_time, measure_asked
+from index.answer_types import (
+    AnswerType,
+    asked,
+    asks_overview,
+    asks_several,
+    holds,
+    holds_measure,
+    is_time,
+    measure_asked,
+)
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -29,6 +38,20 @@ from index.answer_types import AnswerType, asked, asks_several, holds, holds_mea
 ])
 def test_the_question_tells_the_kind_of_answer(question, kind):
     assert asked(question) is kind
+
+
+@pytest.mark.parametrize(("question", "overview"), [
+    ("What happened with the investigation?", True),
+    ("Whats going on with the strike", True),
+    ("Tell me about the bridge", True),
+    ("Any news on the trade talks?", True),
+    ("What's the latest on the strike?", True),
+    ("What's new with the phone?", True),
+    ("What new rules apply from Monday?", False),  # a detail of the story
+    ("What did the mayor say about the bridge?", False),
+])
+def test_a_question_may_ask_for_the_story_itself(question, overview):
+    assert asks_overview(question) is overview
 
 
 def test_a_sentence_holds_an_answer_of_the_kind_asked():

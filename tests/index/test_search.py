@@ -454,6 +454,20 @@ def test_the_next_paragraph_joins_only_when_it_adds_to_the_question(library, tmp
     assert first.text == "Dana Okafor has withdrawn from the Lakeside Open because of injury."
 
 
+@pytest.mark.parametrize(("question", "first"), [
+    ("What happened with the investigation into the mayor?", "Prosecutors in Lakeside have dropped"),
+    ("Tell me about the investigation into the mayor", "Prosecutors in Lakeside have dropped"),
+    ("What did the mayor's lawyer say about the investigation?", "The investigation into the mayor"),  # a detail
+])
+def test_a_question_for_the_story_itself_is_answered_by_its_lead(library, tmp_path, question, first):
+    text = ("Prosecutors in Lakeside have dropped their long-running investigation into the mayor's contracts "
+            "with two building firms after three years of hearings.\n\n"
+            "The contracts were signed in 2021.\n\n"
+            "The investigation into the mayor is over, his lawyer said.")
+    add_article(library, tmp_path, "https://news.test/mayor", "Mayor inquiry dropped", text)
+    assert library.ask(question).quotes[0].text.startswith(first)
+
+
 def test_a_sentence_that_asks_is_never_the_answer(library, tmp_path):
     text = ("The river bridge in Lakeside reopened to traffic on Monday after two years of repairs.\n\n"
             "Is the river bridge in Lakeside finally safe to cross?\n\n"
