@@ -75,9 +75,9 @@ _WHY = re.compile(r"\s*why\b", re.IGNORECASE)
 
 def asks_overview(question: str) -> bool:
     """Whether a question asks what a story is rather than a detail of it ("What happened with WeWork?", "Tell
-    me about the plague in China", "Any news on the trade deal?"): news answers that in its lead, which sums up
-    the story first (the inverted pyramid)."""
-    return bool(_OVERVIEW.match(question))
+    me about the plague in China", "Any news on the trade deal?", or only "WeWork"): news answers that in its
+    lead, which sums up the story first (the inverted pyramid)."""
+    return bool(_OVERVIEW.match(question)) or words.is_keywords(question)
 
 
 _OVERVIEW = re.compile(

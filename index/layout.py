@@ -77,7 +77,8 @@ _FURNITURE = re.compile(
     # call to listen to or read the whole of it elsewhere
     r"^\[[^\]]*\]$|^(?:related|read more|read|see also|more information|lire aussi|mehr zum thema)\s?:|"
     r"^a version of this article appears in print\b|"
-    r"^(?:listen to|watch|read) the full (?:interview|transcript|story|report|video|speech)\b|^see more photos\b",
+    r"^(?:listen to|watch|read) the full (?:interview|transcript|story|report|video|speech)\b|^see more photos\b|"
+    r"^(?:read|see|watch|listen to) (?:our|my)\b",
     re.IGNORECASE)
 
 

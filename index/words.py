@@ -142,8 +142,17 @@ _ENGLISH_QUESTION_WORDS = frozenset(
 
 
 def is_english(question: str) -> bool:
-    """Whether a question reads as English: it holds one of the words English questions are made of."""
-    return any(w in _ENGLISH_QUESTION_WORDS for w in TOKEN.findall(question.lower()))
+    """Whether a question reads as English: it holds one of the words English questions are made of, or it is
+    a few words typed as into a search box ("WeWork", "hong kong protests": `is_keywords`)."""
+    return any(w in _ENGLISH_QUESTION_WORDS for w in TOKEN.findall(question.lower())) or is_keywords(question)
+
+
+def is_keywords(question: str) -> bool:
+    """Whether the question is a few words with no question to them, as people type into a search box
+    ("WeWork", "plague", "Europa water"): up to four words of Latin letters and digits, none a stopword."""
+    found = TOKEN.findall(question)
+    return (0 < len(found) <= 4 and "?" not in question and all(w.isascii() and w.isalnum() for w in found)
+            and not any(w.lower() in STOPWORDS for w in found))
 
 
 @lru_cache(maxsize=1 << 16)  # a few thousand distinct words a day; each ask stems every candidate's words

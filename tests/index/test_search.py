@@ -12,6 +12,7 @@ from index.service import MAX_SPELLING_CHECKS
 from index.words import (
     content_words,
     is_english,
+    is_keywords,
     is_ordinary_word,
     names,
     one_edit_away,
@@ -466,6 +467,18 @@ def test_a_question_for_the_story_itself_is_answered_by_its_lead(library, tmp_pa
             "The investigation into the mayor is over, his lawyer said.")
     add_article(library, tmp_path, "https://news.test/mayor", "Mayor inquiry dropped", text)
     assert library.ask(question).quotes[0].text.startswith(first)
+
+
+def test_a_few_words_typed_as_into_a_search_box_ask_for_the_story(library, tmp_path):
+    assert is_keywords("WeWork") and is_keywords("hong kong protests") and is_english("Europa water")
+    assert not is_keywords("What is WeWork?") and not is_keywords("the bridge") and not is_keywords("Fußball")
+    text = ("Prosecutors in Lakeside have dropped their long-running investigation into the mayor's contracts "
+            "with two building firms after three years of hearings.\n\n"
+            "The firms built the new river bridge and the school on Hill Street between 2019 and 2021.\n\n"
+            "The mayor declined to comment.")
+    add_article(library, tmp_path, "https://news.test/mayor", "Mayor inquiry dropped", text)
+    assert library.ask("mayor").quotes[0].text.startswith("Prosecutors in Lakeside")  # the lead, not the aside
+    assert library.ask("nvidia").unknown == ("nvidia",)  # a name no article holds, as in a question
 
 
 def test_a_sentence_that_asks_is_never_the_answer(library, tmp_path):
