@@ -1,7 +1,8 @@
 """"Who is …?" questions about the people a corpus names in one article only, for `briefbot eval`: the short
-question people ask about a name they read, whose answer is the one article that writes it.
+question people ask about a name they read, whose answer is the one article that writes it (`--bare`: the
+name alone, as typed into a search box).
 
-    .venv/bin/python bench/who.py ../shared/corpus/news/articles.jsonl > /tmp/who.jsonl
+    .venv/bin/python bench/who.py [--bare] ../shared/corpus/news/articles.jsonl > /tmp/who.jsonl
     .venv/bin/briefbot eval --questions /tmp/who.jsonl --corpus ../shared/corpus/news/articles.jsonl \
         --retrievers hybrid
 
@@ -28,6 +29,7 @@ def main() -> None:
     parser.add_argument("articles", type=Path)
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--bare", action="store_true", help="the name alone, as typed into a search box")
     args = parser.parse_args()
     articles = [json.loads(line) for line in args.articles.read_text(encoding="utf-8").splitlines()]
     people = {name for a in articles if a.get("lang", "en").startswith("en") for name in PERSON.findall(a["text"])}
@@ -40,7 +42,8 @@ def main() -> None:
     random.Random(args.seed).shuffle(once)
     for name in once[: args.limit]:
         (article_id,) = written[name]
-        print(json.dumps({"qid": f"who-{article_id}-{name.replace(' ', '-')}", "question": f"Who is {name}?",
+        question = name if args.bare else f"Who is {name}?"
+        print(json.dumps({"qid": f"who-{article_id}-{name.replace(' ', '-')}", "question": question,
                           "kind": "factoid", "acceptable_article_ids": [article_id]}))
 
 
