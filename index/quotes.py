@@ -120,6 +120,22 @@ def about_the_years(article: Article, years: Sequence[str]) -> bool:
     return not article.published or article.published.startswith(tuple(years)) or any(named)
 
 
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What a question asks for, read once: the kind of answer, a measure by its units, a reason, the story."""
+    question: str
+    kind: AnswerType | None
+    measure: answer_types.Measure | None  # "how far": miles, kilometres
+    why: bool
+    overview: bool
+
+    @classmethod
+    def read(cls, question: str) -> _Asked:
+        kind = answer_types.asked(question)
+        return cls(question, kind, answer_types.measure_asked(question) if kind is AnswerType.QUANTITY else None,
+                   answer_types.asks_why(question), answer_types.asks_overview(question))
+
+
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
                   config: SearchConfig, question: str = "") -> tuple[list[ScoredQuote], list[ScoredQuote]]:
     """(the answer, further passages). The answer: the best quote of each article among the candidates, best
@@ -128,66 +144,30 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     passages: the other articles' best quotes, in order, for a reader who wants more."""
     if not candidates:
         return [], []
-    asked = answer_types.asked(question)
-    why = answer_types.asks_why(question)
-    overview = answer_types.asks_overview(question)
-    measure = answer_types.measure_asked(question) if asked is AnswerType.QUANTITY else None  # "how far": miles
+    asked = _Asked.read(question)
     top_fused = candidates[0].fused
-    best_per_article: dict[int, ScoredQuote] = {}
-    readings: dict[int, _Reading] = {}
     signal: dict[int, list[tuple[Passage, float]]] = {}  # article -> its found passages and their rank
-    for candidate in candidates[: config.candidate_passages]:
-        found = signal.setdefault(candidate.passage.article_id, [])
-        found.append((candidate.passage, candidate.fused / top_fused))  # 1 for the best passage
     cosine: dict[int, float] = {}  # article -> its closest found passage in meaning
     for c in candidates[: config.candidate_passages]:
+        signal.setdefault(c.passage.article_id, []).append((c.passage, c.fused / top_fused))  # 1 for the best
         cosine[c.passage.article_id] = max(cosine.get(c.passage.article_id, 0.0), c.cosine)
+    best_per_article: dict[int, ScoredQuote] = {}
+    readings: dict[int, _Reading] = {}
     for article_id, found in signal.items():
         article = articles.get(article_id)
-        if article is None:
+        read = _read_article(article, found, asked, weights, config) if article is not None else None
+        if read is None:
             continue
-        local = _within_article(weights, article)
-        best_signal = max(rank for _, rank in found)
-        spans, bags, headings = sentence_bags(article.text)
-        mean_length = sum(len(b) for b in bags) / max(1, len(bags))
-        best: tuple[float, float, int] | None = None
-        # What someone said is told by English verbs of saying; another language's article is not judged so.
-        kind = None if asked is AnswerType.SPEECH and not _english(article) else asked
-        typed, measured = _typed(article.text, spans, headings, kind, measure, question)
-        held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
-        shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any
-        for i, span in enumerate(spans):
-            rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
-            if headings[i] or is_question(article.text[span.start : span.end]):
-                continue  # a subhead or a caption names a subject, a question asks: neither answers
-            # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
-            held[i] = _typed_coverage(bags[i], local, kind, typed[i]) * _length_factor(len(bags[i]), mean_length)
-            shown[i] = held[i]
-            if _leans_on_previous(article.text, spans, i):
-                shown[i] = _typed_coverage(bags[i] | bags[i - 1], local, kind, typed[i] or typed[i - 1]) \
-                    * _length_factor(len(bags[i]), mean_length)
-            # A why-question's answer gives the event and its cause, which takes words: a long sentence is not
-            # held back for its length there ("… as revenue fell short, sending shares lower …").
-            choice = (_typed_coverage(bags[i], local, kind, typed[i]) if why else held[i]) + SENTENCE_RANK_WEIGHT * rank
-            if best is None or choice > best[0]:
-                best = (choice, bag_coverage(bags[i], local), i)
-        if best is None:
-            continue
-        # A question for the story itself ("What happened with …?") is answered by its lead, which news writes
-        # to sum the story up, where the lead holds enough of the question to be about what was asked: 60 % of
-        # what the best sentence holds, the ratio a further quote must reach against the first.
-        lead = lead_index(article.text) if overview else None
-        if lead is not None and held[lead] is not None \
-                and bag_coverage(bags[lead], local) >= config.further_quote_ratio * best[1] > 0:
-            best = (best[0], bag_coverage(bags[lead], local), lead)
-        sentence = article.text[spans[best[2]].start : spans[best[2]].end]
-        quote_span = _with_context(article.text, best[2], weights, why)
-        readings[article_id] = _Reading(held, shown, typed, measured, local, best[2])
+        (choice, held_share), readings[article_id] = read
         # Across articles, three signals on a 0..1 scale, counted alike: the article's best passage rank, how
         # much of the question its sentence holds, and how close in meaning its closest passage is.
         closeness = cosine.get(article_id, 0.0)
-        best_per_article[article_id] = ScoredQuote(article, quote_span, best[1] + best_signal + closeness,
-                                                   coverage(sentence, weights), closeness, sentence=spans[best[2]])
+        spans = sentence_bags(article.text)[0]
+        sentence = article.text[spans[choice].start : spans[choice].end]
+        best_per_article[article_id] = ScoredQuote(
+            article, _with_context(article.text, choice, weights, asked.why),
+            held_share + max(rank for _, rank in found) + closeness, coverage(sentence, weights), closeness,
+            sentence=spans[choice])
     # A question that names someone or something (not a day or a month) is about them: where some of the
     # articles write every name of the question, those come first, and a further quote must write one of them
     # ("Who is Martin Indyk?" is not answered by "St. Martin's").
@@ -218,6 +198,50 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     if chosen:  # the answer's own article gets what its quote lacks, if another sentence of it holds that
         chosen[0] = _completed(chosen[0], readings[chosen[0].article.id], weights, config.further_quote_ratio)
     return chosen, further
+
+
+def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _Asked, weights: dict[str, float],
+                  config: SearchConfig) -> tuple[tuple[int, float], _Reading] | None:
+    """The sentence of one article that answers best, and how much of the question (weighed inside the article)
+    it holds, with how every sentence held it (`_Reading`); None when no sentence may answer. `found`: the
+    article's passages among the candidates, with their fused rank (1 for the best passage of all)."""
+    local = _within_article(weights, article)
+    best_signal = max(rank for _, rank in found)
+    spans, bags, headings = sentence_bags(article.text)
+    mean_length = sum(len(b) for b in bags) / max(1, len(bags))
+    best: tuple[float, float, int] | None = None
+    # What someone said is told by English verbs of saying; another language's article is not judged so.
+    kind = None if asked.kind is AnswerType.SPEECH and not _english(article) else asked.kind
+    typed, measured = _typed(article.text, spans, headings, kind, asked.measure, asked.question)
+    held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
+    shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any
+    for i, span in enumerate(spans):
+        rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
+        if headings[i] or is_question(article.text[span.start : span.end]):
+            continue  # a subhead or a caption names a subject, a question asks: neither answers
+        # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
+        held[i] = _typed_coverage(bags[i], local, kind, typed[i]) * _length_factor(len(bags[i]), mean_length)
+        shown[i] = held[i]
+        if _leans_on_previous(article.text, spans, i):
+            shown[i] = _typed_coverage(bags[i] | bags[i - 1], local, kind, typed[i] or typed[i - 1]) \
+                * _length_factor(len(bags[i]), mean_length)
+        # A why-question's answer gives the event and its cause, which takes words: a long sentence is not held
+        # back for its length there ("… as revenue fell short, sending shares lower …").
+        choice = (_typed_coverage(bags[i], local, kind, typed[i]) if asked.why else held[i]) \
+            + SENTENCE_RANK_WEIGHT * rank
+        if best is None or choice > best[0]:
+            best = (choice, bag_coverage(bags[i], local), i)
+    if best is None:
+        return None
+    _, held_share, chosen = best
+    # A question for the story itself ("What happened with …?") is answered by its lead, which news writes to
+    # sum the story up, where the lead holds enough of the question to be about what was asked: 60 % of what
+    # the best sentence holds, the ratio a further quote must reach against the first.
+    lead = lead_index(article.text) if asked.overview else None
+    if lead is not None and held[lead] is not None \
+            and bag_coverage(bags[lead], local) >= config.further_quote_ratio * held_share > 0:
+        held_share, chosen = bag_coverage(bags[lead], local), lead
+    return (chosen, held_share), _Reading(held, shown, typed, measured, local, chosen)
 
 
 def _english(article: Article) -> bool:
