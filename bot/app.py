@@ -67,7 +67,7 @@ def build_application(settings: Settings, embedder: Embedder | None = None,
     application.add_handler(CommandHandler("subscribe", subscriptions.subscribe))
     application.add_handler(CommandHandler("unsubscribe", subscriptions.unsubscribe))
     application.add_handler(CommandHandler("settings", subscriptions.settings))
-    application.add_handler(CommandHandler("digest", subscriptions.digest_now))
+    application.add_handler(CommandHandler("digest", handlers.digest_now))
     application.add_handler(CallbackQueryHandler(handlers.on_more, pattern=r"^more:"))
     application.add_handler(InlineQueryHandler(handlers.on_inline))
     application.add_handler(CallbackQueryHandler(subscriptions.on_button, pattern=r"^(unsub|quiet)$"))

@@ -1,5 +1,6 @@
-"""What the bot says to a greeting, a thank-you or a goodbye, instead of searching the library for it: "thanks!"
-is no question, and quotes that happen to hold "thanks to" answer nobody."""
+"""Messages that are no question for the library: a greeting, a thank-you or a goodbye, to which the bot says
+a line instead of searching ("thanks!" is no question, and quotes that happen to hold "thanks to" answer
+nobody), and a request for the news itself ("what's new?", "any news?"), which the digest answers."""
 
 from __future__ import annotations
 
@@ -14,6 +15,15 @@ _THANKS = frozenset(["thanks", "thank you", "thanks a lot", "thank you very much
                      "gracias", "grazie", "obrigado", "obrigada", "спасибо"])
 _GOODBYES = frozenset(["bye", "goodbye", "bye bye", "see you", "see ya", "good night"])
 _NODS = frozenset(["ok", "okay", "k", "cool", "great", "nice", "got it", "perfect", "awesome", "alright", "fine"])
+
+_NEWS = frozenset(["news", "any news", "the news", "latest news", "the latest news", "the latest", "latest",
+                   "today s news", "todays news", "news today", "headlines", "the headlines", "today s headlines",
+                   "top stories", "top news", "what s new", "whats new", "what is new", "anything new",
+                   "what s the news", "whats the news", "what is the news", "what s happening", "whats happening",
+                   "what is happening", "what happened", "what did i miss", "what s going on", "whats going on",
+                   "what is going on", "briefing", "my briefing", "brief me", "catch me up", "news please",
+                   "what s the latest", "whats the latest", "what is the latest", "give me the news"])
+_FILLERS = frozenset(["today", "please", "now", "so", "far", "in", "the", "world", "then", "pls"])
 
 _NOT_WORDS = re.compile(r"[^\w\s]+")
 
@@ -36,3 +46,15 @@ def reply_to_small_talk(text: str, bot_name: str = "") -> str | None:
     if said in _NODS:
         return "Ask me anything else about the news whenever you like."
     return None
+
+
+def asks_for_the_news(text: str, bot_name: str = "") -> bool:
+    """Whether a message asks for the news itself, about nothing in particular ("What's new?", "any news
+    today?", "headlines please"): the stories of the day answer it, not quotes on the word "news"."""
+    said = _NOT_WORDS.sub(" ", text.lower()).split()
+    said = [w for w in said if w not in {bot_name.lower(), "bot", "briefbot"}]
+    core = " ".join(said)
+    while said and said[-1] in _FILLERS and core not in _NEWS:  # "any news today please", "what's new so far"
+        said = said[:-1]
+        core = " ".join(said)
+    return core in _NEWS

@@ -26,8 +26,8 @@ from telegram.ext import ContextTypes
 
 from index import Article, IngestResult, Outcome, QueryError, only_filters
 
-from . import render
-from .chitchat import reply_to_small_talk
+from . import jobs, render
+from .chitchat import asks_for_the_news, reply_to_small_talk
 from .render import Reply
 from .sending import send_replies
 from .services import Services
@@ -174,6 +174,9 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: s
     if said := reply_to_small_talk(question, context.bot.username or ""):  # "thanks!" is no question
         await send(message, [Reply(render.escape(said))])
         return
+    if asks_for_the_news(question, context.bot.username or ""):  # "what's new?": the day's stories answer it
+        await digest_now(update, context)
+        return
     try:
         await message.get_bot().send_chat_action(message.chat_id, ChatAction.TYPING,
                                                  message_thread_id=message.message_thread_id
@@ -190,6 +193,16 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: s
         return
     more = f"more:{svc.answers.put(result)}:0" if result.more else None
     await send(message, render.answer_replies(result, more_callback=more))
+
+
+async def digest_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/digest, or a message that asks for the news itself: the stories since this chat's last digest (or the
+    last 24 hours), now."""
+    svc = services(context)
+    message = update.effective_message
+    slot = f"now:{svc.clock().isoformat()}:{message.message_id}"
+    await jobs.deliver(context.application, svc, message.chat_id, slot,
+                       thread_id=message.message_thread_id if message.is_topic_message else None)
 
 
 async def on_more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -128,14 +128,6 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _save(update, context, sub, "Changed. ")
 
 
-async def digest_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
-    slot = f"now:{svc.clock().isoformat()}:{update.effective_message.message_id}"
-    await jobs.deliver(context.application, svc, update.effective_chat.id, slot,
-                       thread_id=update.effective_message.message_thread_id
-                       if update.effective_message.is_topic_message else None)
-
-
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The digest's "Unsubscribe" and the settings' "quiet" toggle."""
     query = update.callback_query

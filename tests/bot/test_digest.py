@@ -235,6 +235,15 @@ async def test_settings_and_bad_input_and_digest_now(botapi, tmp_path, embedder)
     assert texts[9].startswith("Unsubscribed") and "no digest subscription" in texts[10] and gone is None
 
 
+async def test_asking_for_the_news_itself_gets_the_digest(botapi, tmp_path, embedder):
+    data = tmp_path / "data"
+    seed(data, embedder)
+    async with running(make_settings(botapi, data), embedder):
+        reply = await reply_to(botapi, botapi.user_message("What's new today?"))
+    assert reply.params["text"].startswith("<b>Your briefing: 2 stories since")
+    assert "Gdansk" in reply.params["text"] and "Beekeepers" in reply.params["text"]
+
+
 async def test_nothing_new_is_said_or_kept_quiet_as_the_chat_prefers(botapi, tmp_path, embedder):
     async with running(make_settings(botapi, tmp_path / "data"), embedder) as app:
         now_reply = await reply_to(botapi, botapi.user_message("/digest"))
