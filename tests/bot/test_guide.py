@@ -25,6 +25,11 @@ def test_the_guide_answers_what_a_new_user_asks(guide, question, article):
     assert article in [q.article.title for q in answer.quotes]
 
 
+def test_asking_for_the_days_stories_is_explained(guide):
+    (first, *_) = guide.ask("How do I see today's stories?").quotes
+    assert "What's new?" in first.text and "/digest" in first.text
+
+
 def test_the_more_button_is_explained(guide):
     """"More" is a stopword, but capitalised inside a question it names the button."""
     (first, *_) = guide.ask("What does the More button do?").quotes
