@@ -92,9 +92,31 @@ def sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
     """An article's sentences, the words of each, and whether each is (part of) a subhead or caption that
     cannot answer; kept for the articles asked about most recently."""
     spans = sentences(text)
+    linked = _linked_headlines(text)
     headings = [len(spans) > 1 and (is_heading(text[s.start : s.end]) or is_heading(line_of(text, s))
-                                    or is_furniture(text[s.start : s.end])) for s in spans]
+                                    or is_furniture(text[s.start : s.end]) or line_of(text, s) in linked)
+                for s in spans]
     return spans, [set(tokens(text[s.start : s.end])) for s in spans], headings
+
+
+# A line that sets a short label before its text ("Internal memo: Federal prison guards falsified records …").
+_LABELLED = re.compile(r"^[^:\n]{1,40}: \S")
+
+
+def _linked_headlines(text: str) -> set[str]:
+    """The lines that are another story's headline under a label of the site's own ("Staffers 'don't care':
+    Federal prison suicides were quietly rising …"): a label of five words or fewer, no closing punctuation,
+    and no line like it next to it. Lines like it next to each other are a list ("Path A: …", "Path B: …"),
+    which answers; so does a line that reads as a list's item (`_LIST_ITEM`)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+
+    def labelled(line: str) -> bool:
+        return (bool(_LABELLED.match(line)) and len(line.split(": ", 1)[0].split()) <= 5
+                and not line.rstrip(_CLOSING).endswith(_ENDING) and not _CREDITED.search(line))
+
+    return {line for i, line in enumerate(lines)
+            if labelled(line) and len(line.split()) >= 8 and not _LIST_ITEM.search(line)
+            and not any(labelled(lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines))}
 
 
 def quotable_sentences(text: str) -> list[Span]:

@@ -72,6 +72,16 @@ def test_a_link_to_another_page_or_the_print_editions_note_is_never_quoted(line)
     assert line not in [text[s.start : s.end] for s in quotable_sentences(text)]
 
 
+def test_another_storys_headline_under_a_label_is_never_quoted_but_a_list_of_labelled_lines_is():
+    linked = "Internal memo: Federal prison guards falsified records of cell checks and inmate counts"
+    text = f"The two guards were charged on Tuesday.\n\n{linked}\n\nThey pleaded not guilty in court."
+    assert linked not in [text[s.start : s.end] for s in quotable_sentences(text)]
+    listed = ["Path A: Iceland, Bulgaria, Hungary and Romania play for one place",
+              "Path B: Bosnia and Herzegovina, Slovakia, Republic of Ireland, Northern Ireland"]
+    text = "The play-off draw was made on Friday.\n\n" + "\n\n".join(listed) + "\n\nThe games are in March."
+    assert set(listed) <= {text[s.start : s.end] for s in quotable_sentences(text)}
+
+
 def test_the_sites_own_words_to_its_reader_are_never_quoted():
     text = ("The council approved the new budget on Monday after a long debate.\n\n"
             "Sign up for our morning newsletter to get the day's stories.\n\n"
