@@ -82,6 +82,16 @@ def test_another_storys_headline_under_a_label_is_never_quoted_but_a_list_of_lab
     assert set(listed) <= {text[s.start : s.end] for s in quotable_sentences(text)}
 
 
+def test_a_subhead_written_as_a_sentence_between_paragraphs_is_never_quoted():
+    subhead = "Interest costs make it harder for the government to do other things"
+    lost_stop = ("Officials say the repairs on the river bridge will take the whole winter and cost the city "
+                 "far more than the council had planned")  # a paragraph whose full stop was lost
+    text = (f"The debt has doubled in ten years.\n\n{subhead}\n\nEconomists expect rates to rise.\n\n"
+            f"{lost_stop}\n\nThe council meets on Monday.")
+    quotable = [text[s.start : s.end] for s in quotable_sentences(text)]
+    assert subhead not in quotable and lost_stop in quotable
+
+
 def test_the_sites_own_words_to_its_reader_are_never_quoted():
     text = ("The council approved the new budget on Monday after a long debate.\n\n"
             "Sign up for our morning newsletter to get the day's stories.\n\n"
