@@ -137,11 +137,15 @@ class _Asked:
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
-                  config: SearchConfig, question: str = "") -> tuple[list[ScoredQuote], list[ScoredQuote]]:
+                  config: SearchConfig, question: str = "", named: Sequence[str] | None = None,
+                  every_name: bool = True) -> tuple[list[ScoredQuote], list[ScoredQuote]]:
     """(the answer, further passages). The answer: the best quote of each article among the candidates, best
     first, at most `max_quotes`, each a sentence with its context neighbour, only those close enough to the
     first, other outlets first; the first may add a second excerpt of its article (`_completed`). Further
-    passages: the other articles' best quotes, in order, for a reader who wants more."""
+    passages: the other articles' best quotes, in order, for a reader who wants more. `named`: what the
+    question names (by default its capitalised names, if it is in English); `every_name`: whether those are
+    all its names (words guessed to be names in a question typed without capitals miss the names made of
+    common words, "the real deal"), so that the articles that write them all may come first."""
     if not candidates:
         return [], []
     asked = _Asked.read(question)
@@ -171,9 +175,11 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     # A question that names someone or something (not a day or a month) is about them: where some of the
     # articles write every name of the question, those come first, and a further quote must write one of them
     # ("Who is Martin Indyk?" is not answered by "St. Martin's").
-    named = [tokens(n) for n in names(question) if not answer_types.is_time(n)] if is_english(question) else []
-    writes = {i: _names_written(q.article, named) for i, q in best_per_article.items()}
-    every = len(named) if named and len(named) in writes.values() else None  # some article writes them all
+    if named is None:
+        named = names(question) if is_english(question) else []
+    name_words = [tokens(n) for n in named if not answer_types.is_time(n)]
+    writes = {i: _names_written(q.article, name_words) for i, q in best_per_article.items()}
+    every = len(name_words) if every_name and name_words and len(name_words) in writes.values() else None
     elsewhere = {i for i, n in writes.items() if n == 0 and any(writes.values())}  # on another subject
 
     def order(q: ScoredQuote) -> tuple:

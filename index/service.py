@@ -254,9 +254,10 @@ class Library:
         # A question about a name no article holds ("Who is the CEO of Nvidia?") is not answered from articles
         # on something else; English questions only, as other languages capitalise more than names. Typed
         # without capitals ("who is the ceo of nvidia?"), a word the dictionary does not know may be a name.
-        named = words.names(question) + words.uncapitalised_names(question) if english else []
-        missing = set(self.store.unseen([w for name in named for w in name.split()]))
-        unknown = [name for name in named if missing.intersection(name.split())]
+        capitalised = words.names(question) if english else []
+        guessed = words.uncapitalised_names(question) if english else []
+        missing = set(self.store.unseen([w for name in capitalised + guessed for w in name.split()]))
+        unknown = [name for name in capitalised + guessed if missing.intersection(name.split())]
         if unknown:
             return Answer(**said, answered=False, related=self._related(candidates), unknown=tuple(unknown))
         terms = words.content_terms(question)
@@ -272,7 +273,11 @@ class Library:
             if not articles:
                 return Answer(**said, answered=False, related=self._related(candidates),
                               lacking=f"anything on {' or '.join(years)}")
-        scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question)
+        # A word guessed to be a name is taken for one where the articles write it so ("boris johnson"; not
+        # "makeup", which the dictionary is too old to list).
+        named = capitalised + [n for n in guessed if all(map(self.store.written_as_name, n.split()))]
+        scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question, named,
+                                               every_name=not guessed)
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject
         # that never gives one: the near miss is said as such.

@@ -357,6 +357,23 @@ class Store(ScheduleTables):
                                  (f'"{word}"',))
         return any(pattern.search(_fold(f"{title} {body}")) for title, body in found)
 
+    def written_as_name(self, word: str, rows: int = 50) -> bool:
+        """Whether the library writes `word` as a name: inside a sentence, most times with a capital and
+        not all in capitals ("Johnson", "WeWork"; not "makeup", nor "CEO", which may be spelled out), in the
+        first `rows` passages that hold it. A question typed without capitals names nothing by its case;
+        the articles say how the word is written."""
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        with self._lock:
+            try:
+                found = self._db.execute(f"SELECT body FROM passages_fts WHERE passages_fts MATCH ? LIMIT {rows}",
+                                         (f'"{_fold(word)}"',)).fetchall()
+            except sqlite3.OperationalError:
+                return False
+        written = [m.group() for (body,) in found for m in pattern.finditer(body)
+                   if body[: m.start()].rstrip(" \"'“‘(")[-1:] not in ("", ".", "!", "?", ":", "\n")]
+        named = sum(w[0].isupper() and not w.isupper() for w in written)
+        return named > len(written) / 2
+
     def _byline_words(self) -> set[str]:
         """The words of every outlet and author name, folded as the keyword index folds words; read again
         after this store or another process changed the articles."""

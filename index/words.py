@@ -136,15 +136,29 @@ def bag_coverage(present: set[str], weights: dict[str, float]) -> float:
     return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
 
 
+# Words that English questions are made of, and those of the other languages the library is likely to hold,
+# which a question in them writes as often (German "Was hat Merkel gesagt?" shares "was" with English).
 _ENGLISH_QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how did does do is are was were will would can could should has "
-    "have had the of".split())
+    "have had the of about tell any there this that with and from".split())
+_OTHER_QUESTION_WORDS = frozenset(
+    # German, French, Spanish, Italian, Portuguese, Dutch, Czech
+    "was wer wie wo warum wann welche welcher der die das ist hat und ein eine den dem des nicht mit von "
+    "qui que quoi où quand pourquoi comment quel quelle est le la les des du un une et "
+    "qué quién quiénes cuándo dónde cómo por el los las del es y una "
+    "chi che cosa dove perché il lo gli di è "
+    "quem quando onde porque os do da não "
+    "wat wie waar waarom het een en van "
+    "co kdo kdy kde jak proč je na se".split())
 
 
 def is_english(question: str) -> bool:
-    """Whether a question reads as English: it holds one of the words English questions are made of, or it is
-    a few words typed as into a search box ("WeWork", "hong kong protests": `is_keywords`)."""
-    return any(w in _ENGLISH_QUESTION_WORDS for w in TOKEN.findall(question.lower())) or is_keywords(question)
+    """Whether a question reads as English: it holds more of the words English questions are made of than of
+    those of other languages' questions, or it is a few words typed as into a search box ("WeWork", "hong
+    kong protests": `is_keywords`)."""
+    found = TOKEN.findall(question.lower())
+    english = sum(w in _ENGLISH_QUESTION_WORDS for w in found)
+    return english > sum(w in _OTHER_QUESTION_WORDS for w in found) or is_keywords(question)
 
 
 def is_keywords(question: str) -> bool:
@@ -219,11 +233,30 @@ def typed_without_capitals(question: str) -> bool:
 
 def uncapitalised_names(question: str) -> list[str]:
     """The words of a question typed without capitals that may be names: those the dictionary does not list
-    as common words (`is_ordinary_word`); numbers and words of one or two letters are left out."""
+    as common words (`is_ordinary_word`), next to each other as one name ("what did boris johnson promise?"
+    -> boris johnson), across an apostrophe after an initial too ("ronnie o'sullivan"); numbers and words of
+    one or two letters are left out."""
     if not typed_without_capitals(question):
         return []
-    return list(dict.fromkeys(w for w in content_words(question)
-                              if w.isalpha() and len(w) > 2 and w.isascii() and not is_ordinary_word(w)))
+    content = set(content_words(question))
+    phrases: list[str] = []
+    follows = False  # whether the word before was a possible name too
+    found = list(TOKEN.finditer(question.lower()))
+    for i, m in enumerate(found):
+        word = m.group()
+        if len(word) == 1 and i + 1 < len(found) and question[m.end() : found[i + 1].start()] in ("'", "’"):
+            continue  # an initial joined to what follows: o'sullivan
+        possible = (word in content and word.isalpha() and len(word) > 2 and word.isascii()
+                    and not is_ordinary_word(word))
+        joined = i > 0 and len(found[i - 1].group()) == 1 and question[found[i - 1].end() : m.start()] in ("'", "’")
+        if possible and joined:
+            word = question[found[i - 1].start() : m.end()].lower()
+        if possible and follows:
+            phrases[-1] += " " + word
+        elif possible:
+            phrases.append(word)
+        follows = possible
+    return list(dict.fromkeys(phrases))
 
 
 def load_dictionaries() -> None:
@@ -233,11 +266,22 @@ def load_dictionaries() -> None:
 
 def unusual_words(question: str) -> list[str]:
     """The words of four letters or more that the dictionary lists neither as a common word nor, written with
-    a capital, as a name ("Greta", "Emily" are names it lists; "greta" may be "great" mistyped): names it does
-    not know, and words mistyped ("emplyees"), which the library may hold one slip away (`Store.spelled_as`)."""
-    return list(dict.fromkeys(w for w in TOKEN.findall(question) if w.isalpha() and len(w) >= 4
-                              and not is_ordinary_word(w.lower())
-                              and not (w[0].isupper() and w.lower() in _word_lists()[1])))
+    a capital, as a name ("Greta", "Emily" are names it lists; "greta" may be "great" mistyped, but not
+    beside another name, "greta thunberg"): names it does not know, and words mistyped ("emplyees"), which
+    the library may hold one slip away (`Store.spelled_as`)."""
+    found = TOKEN.findall(question)
+    listed_names = _word_lists()[1]
+
+    def unknown(word: str) -> bool:
+        return word.isalpha() and not is_ordinary_word(word.lower())
+
+    out = []
+    for i, word in enumerate(found):
+        if len(word) < 4 or not unknown(word) or word.lower() in listed_names and (
+                word[0].isupper() or any(unknown(found[j]) for j in (i - 1, i + 1) if 0 <= j < len(found))):
+            continue
+        out.append(word)
+    return list(dict.fromkeys(out))
 
 
 def one_edit_away(word: str) -> set[str]:
