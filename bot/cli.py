@@ -23,6 +23,7 @@ from index import Answer, BriefbotError, Library, Outcome, QueryError
 from .cli_feed import add_feed_commands
 from .config import Settings, open_library
 from .logs import setup_logging
+from .chitchat import asks_for_the_news
 from .render import corrected_line, declined_line
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -149,10 +150,14 @@ def cmd_ask(args, settings: Settings) -> int:
     if args.batch is None and not args.question:
         print("briefbot ask: give a question, e.g. briefbot ask \"Who won the Davis Cup?\"", file=sys.stderr)
         return EXIT_USAGE
+    question = " ".join(args.question)
+    if args.batch is None and asks_for_the_news(question):  # "what's new?": the stories, as the chat answers it
+        args.since, args.topics, args.limit = "24h", [], 10
+        return cmd_digest(args, settings)
     with open_library(settings) as library:
         if args.batch is not None:
             return _ask_batch(library, args.batch)
-        answer = library.ask(" ".join(args.question))
+        answer = library.ask(question)
     if args.json:
         print(json.dumps(answer_json(answer), ensure_ascii=False))
     else:
@@ -240,7 +245,7 @@ def cmd_digest(args, settings: Settings) -> int:
         print(json.dumps({"items": items}, ensure_ascii=False))
         return EXIT_OK
     if not stories:
-        print(f"Nothing new since {args.since}.")
+        print("Nothing in the library." if since is None else f"Nothing new since {since:%d %b %Y %H:%M} UTC.")
     for number, story in enumerate(stories, start=1):
         others = ", ".join(story.outlets[1:])
         print(f"{number}. {story.headline}\n   “{story.lead}”\n   {story.outlets[0]}"

@@ -151,6 +151,14 @@ def section(headings: Sequence[bool], i: int) -> tuple[int, int]:
     return first, last
 
 
+# A dateline or a wire's credit before the lead's first words ("WASHINGTON (Reuters) - ", "(Reuters) — ",
+# "SANTA FE, N.M. (AP) — ", "Dekalb, Ill. — "): where and from whom, which the digest's source line says.
+_PLACE = (r"(?:[A-Z][A-Z.'’ ]*[A-Z.](?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?"  # SANTA FE, N.M.; HANOI, Vietnam
+          r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]{1,4}\.)")  # Dekalb, Ill.
+_CREDIT = r"\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|Xinhua|PTI|IANS|CNW)\)"
+_DATELINE = re.compile(rf"(?:{_PLACE}(?P<placed> {_CREDIT})?|{_CREDIT}) ?(?P<dash>—|–|--|-) (?=\S)")
+
+
 def lead_sentences(text: str, max_chars: int = 320) -> str:
     """The first sentence of the text, and the second too while both stay short: verbatim. A caption, byline or
     subhead before it ("Photo", "Staff Reports"), a time stamp or a score line ("10 p.m.", "Palm Bay 18 22 13 17
@@ -168,7 +176,12 @@ def lead_sentences(text: str, max_chars: int = 320) -> str:
     if end - spans[0].start > max_chars:  # one very long sentence: its start, cut between words
         cut = text.rfind(" ", spans[0].start, spans[0].start + max_chars)
         end = cut if cut > spans[0].start else spans[0].start + max_chars
-    return text[spans[0].start : end]
+    start = spans[0].start
+    dateline = _DATELINE.match(text, start, end)
+    # A place alone before a dash may be a name with an aside between two dashes ("NASA - the agency - …").
+    aside = dateline and not dateline.group("placed") and not dateline.group().startswith("(") \
+        and dateline.group("dash") in text[dateline.end() : spans[0].end]
+    return text[dateline.end() if dateline and not aside else start : end]
 
 
 def lead_index(text: str) -> int | None:

@@ -17,12 +17,26 @@ def test_a_digest_lead_passes_over_a_caption_or_byline():
      "Authorities say the attacker tried to steal a rider's shoes.", "Authorities say the attacker"),  # a time
     ("What Does Stadia Offer?\n\nStadia is Google's attempt to make cloud gaming happen.", "Stadia is Google's"),
     ("(after extra-time - score at 90 mins 1-1)\n\nRiise volleyed Liverpool ahead after 45 seconds.", "Riise"),
-    ("Dekalb, Ill. — Mike Glass threw for three touchdowns.\n\nThe win was their third.", "Dekalb, Ill. — Mike"),
+    ("Dekalb, Ill. — Mike Glass threw for three touchdowns.\n\nThe win was their third.", "Mike Glass threw"),
     ("Remember the town's long quest for a slogan?\n\nThe town council chose a new slogan on Monday.",
      "The town council chose"),  # a question is the writer's hook, not the story
 ])
 def test_a_digest_lead_passes_over_a_time_stamp_a_headline_or_an_aside(text, lead):
     assert lead_sentences(text).startswith(lead)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("WASHINGTON (Reuters) - Scientists unveiled a map of Titan.", "Scientists unveiled a map of Titan."),
+    ("(Reuters) — The attorney general is investigating WeWork.", "The attorney general is investigating WeWork."),
+    ("SANTA FE, N.M. (AP) — A cat missing for five years was found.", "A cat missing for five years was found."),
+    ("HANOI, Vietnam (AP) — Mark Esper accused China of coercion.", "Mark Esper accused China of coercion."),
+    ("BERLIN -- The agency says astronauts could hibernate.", "The agency says astronauts could hibernate."),
+    # Not a dateline: a name and an aside between dashes, a score.
+    ("Tottenham — who sacked their coach — won on Saturday.", "Tottenham — who sacked their coach — won on Saturday."),
+    ("NASA - the space agency - picked five landers.", "NASA - the space agency - picked five landers."),
+])
+def test_a_digest_lead_leaves_out_the_dateline_and_the_wires_credit(text, lead):
+    assert lead_sentences(text) == lead
 
 
 def test_a_list_item_without_a_full_stop_may_be_quoted_but_not_a_signature():
