@@ -78,7 +78,9 @@ _FURNITURE = re.compile(
     r"^\[[^\]]*\]$|^(?:related|read more|read|see also|more information|lire aussi|mehr zum thema)\s?:|"
     r"^a version of this article appears in print\b|"
     r"^(?:listen to|watch|read) the full (?:interview|transcript|story|report|video|speech)\b|^see more photos\b|"
-    r"^(?:read|see|watch|listen to) (?:our|my)\b",
+    r"^(?:read|see|watch|listen to) (?:our|my)\b|"
+    # a promotion of the site's other stories ("… top entertainment headlines for Nov. 19 are here.")
+    r"\bheadlines (?:for|of) .{1,30}? are here\b|^check out what's clicking\b",
     re.IGNORECASE)
 
 
@@ -152,11 +154,16 @@ def section(headings: Sequence[bool], i: int) -> tuple[int, int]:
 
 
 # A dateline or a wire's credit before the lead's first words ("WASHINGTON (Reuters) - ", "(Reuters) — ",
-# "SANTA FE, N.M. (AP) — ", "Dekalb, Ill. — "): where and from whom, which the digest's source line says.
-_PLACE = (r"(?:[A-Z][A-Z.'’ ]*[A-Z.](?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?"  # SANTA FE, N.M.; HANOI, Vietnam
-          r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]{1,4}\.)")  # Dekalb, Ill.
-_CREDIT = r"\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|Xinhua|PTI|IANS|CNW)\)"
-_DATELINE = re.compile(rf"(?:{_PLACE}(?P<placed> {_CREDIT})?|{_CREDIT}) ?(?P<dash>—|–|--|-) (?=\S)")
+# "SANTA FE, N.M. (AP) — ", "Dekalb, Ill. — ", "NEW DELHI: ", "Hong Kong (CNN Business) "): where and from
+# whom, which the digest's source line says.
+_CAPITAL_PLACE = r"[A-Z][A-Z.'’ ]*[A-Z.](?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?"  # SANTA FE, N.M.; HANOI, Vietnam
+_PLACE = r"[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][a-z]+)*)?"  # Hong Kong; Honolulu, Hawaii
+_CREDIT = r"\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN(?: Business)?|dpa|Xinhua|PTI|IANS|CNW|[A-Z]\w*News\w*)\)"
+_DASH = r" ?(?:—|–|--|-) "
+_DATELINE = re.compile(
+    rf"(?:{_CAPITAL_PLACE}(?P<placed> {_CREDIT})?{_DASH}|{_CAPITAL_PLACE}: "
+    rf"|[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]{{1,4}}\.{_DASH}"  # Dekalb, Ill. —
+    rf"|(?:{_PLACE} )?{_CREDIT}(?:{_DASH}| ))(?=[A-Z\d“\"‘'])")
 
 
 def lead_sentences(text: str, max_chars: int = 320) -> str:
@@ -179,8 +186,9 @@ def lead_sentences(text: str, max_chars: int = 320) -> str:
     start = spans[0].start
     dateline = _DATELINE.match(text, start, end)
     # A place alone before a dash may be a name with an aside between two dashes ("NASA - the agency - …").
-    aside = dateline and not dateline.group("placed") and not dateline.group().startswith("(") \
-        and dateline.group("dash") in text[dateline.end() : spans[0].end]
+    dash = dateline.group().rstrip()[-1:] if dateline else ""
+    aside = dateline is not None and dash in ("—", "–", "-") and not dateline.group("placed") \
+        and ")" not in dateline.group() and dash in text[dateline.end() : spans[0].end]
     return text[dateline.end() if dateline and not aside else start : end]
 
 

@@ -31,6 +31,13 @@ def test_a_digest_lead_passes_over_a_time_stamp_a_headline_or_an_aside(text, lea
     ("SANTA FE, N.M. (AP) — A cat missing for five years was found.", "A cat missing for five years was found."),
     ("HANOI, Vietnam (AP) — Mark Esper accused China of coercion.", "Mark Esper accused China of coercion."),
     ("BERLIN -- The agency says astronauts could hibernate.", "The agency says astronauts could hibernate."),
+    ("NEW DELHI: Nearly 150 Indians returned home.", "Nearly 150 Indians returned home."),
+    ("(CNN) President Trump made a trip to Walter Reed.", "President Trump made a trip to Walter Reed."),
+    ("Hong Kong (CNN Business) Trade talks weigh on investors.", "Trade talks weigh on investors."),
+    ("HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists found water.", "NASA scientists found water."),
+    # The site's promotion of its other stories is no lead.
+    ("Fox News Flash top entertainment headlines for Nov. 19 are here. Check out what's clicking today.\n\n"
+     "James Van Der Beek has been eliminated from the show.", "James Van Der Beek has been eliminated from the show."),
     # Not a dateline: a name and an aside between dashes, a score.
     ("Tottenham — who sacked their coach — won on Saturday.", "Tottenham — who sacked their coach — won on Saturday."),
     ("NASA - the space agency - picked five landers.", "NASA - the space agency - picked five landers."),
