@@ -20,10 +20,10 @@ from pydantic import ValidationError
 
 from index import Answer, BriefbotError, Library, Outcome, QueryError
 
+from .chitchat import asks_for_the_news
 from .cli_feed import add_feed_commands
 from .config import Settings, open_library
 from .logs import setup_logging
-from .chitchat import asks_for_the_news
 from .render import corrected_line, declined_line
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -49,6 +49,14 @@ def test_ask_prints_quotes_for_people(ingested, capsys):
     assert "\n  — Taylor Swift's AMA row seems to be over (BBC News, 2019-11-19)\n" in out
 
 
+def test_ask_for_the_news_itself_prints_the_digest(ingested, capsys):
+    assert main(["ask", "what's", "new?"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1. ") and "\n   “" in out and "#:~:text=" not in out  # stories, not quotes
+    assert main(["digest", "--since", "2999-01-01"]) == 0
+    assert capsys.readouterr().out == "Nothing new since 01 Jan 2999 00:00 UTC.\n"
+
+
 def test_ask_batch_answers_each_line_and_echoes_extra_fields(ingested, env, capsys):
     batch = env / "questions.txt"
     batch.write_text("Who is Ilya Ponomarev?\n\n"
