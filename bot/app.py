@@ -75,6 +75,7 @@ def build_application(settings: Settings, embedder: Embedder | None = None,
     new = filters.UpdateType.MESSAGE
     application.add_handler(MessageHandler(new & filters.Document.ALL, handlers.on_document))
     application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, handlers.on_text))
+    application.add_handler(MessageHandler(new & filters.COMMAND, handlers.unknown_command))  # after the commands
     application.add_error_handler(on_error)
     return application
 

@@ -142,6 +142,19 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await answer(update, context, question)
 
 
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command briefbot does not have ("/price", a typo of "/latest") gets a pointer to /help rather than
+    silence: in a private chat, or in a group when addressed to this bot ("/price@briefbot"), as a bare
+    command there may be another bot's."""
+    message = update.effective_message
+    name, _, addressed = message.text.split(maxsplit=1)[0][1:].partition("@")
+    private = message.chat.type == ChatType.PRIVATE
+    if not (addressed.lower() == (context.bot.username or "").lower() if addressed else private):
+        return
+    how = "or just write a question" if private else "ask with /ask"
+    await send(message, [Reply(f"I have no /{render.escape(name)} command. /help lists mine; {how}.")])
+
+
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Private chats: every text is a question. Groups: only a mention of the bot or a reply to it. A quote
     a user sent through the bot's inline menu ("via @bot") is not a question."""

@@ -173,8 +173,8 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             held_share + max(rank for _, rank in found) + closeness, coverage(sentence, weights), closeness,
             sentence=spans[choice])
     # A question that names someone or something (not a day or a month) is about them: where some of the
-    # articles write every name of the question, those come first, and a further quote must write one of them
-    # ("Who is Martin Indyk?" is not answered by "St. Martin's").
+    # articles write every name of the question, those come first, and a further quote, or a passage kept for
+    # "More", must write one of them ("Who is Martin Indyk?" is not answered by "St. Martin's").
     if named is None:
         named = names(question) if is_english(question) else []
     name_words = [tokens(n) for n in named if not answer_types.is_time(n)]
@@ -199,7 +199,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             chosen.append(quote)
             continue
         closed = closed or not close or len(chosen) >= config.max_quotes
-        if len(further) < config.more_quotes:
+        if len(further) < config.more_quotes and quote.article.id not in elsewhere:  # "More" stays on the names
             further.append(quote)
     if chosen:  # the answer's own article gets what its quote lacks, if another sentence of it holds that
         chosen[0] = _completed(chosen[0], readings[chosen[0].article.id], weights, config.further_quote_ratio)

@@ -224,6 +224,22 @@ async def test_a_greeting_or_a_thank_you_gets_a_short_reply_not_a_search(botapi,
     assert "<blockquote>" in question.params["text"]  # a greeting before a question: the question is answered
 
 
+async def test_an_unknown_command_points_to_help_unless_it_may_be_another_bots(botapi, tmp_path, embedder):
+    group = {"chat_id": -100, "chat_type": "supergroup"}
+    async with running(make_settings(botapi, tmp_path / "data", sample_library=True), embedder):
+        private = await reply_to(botapi, botapi.user_message("/lastest"))
+        addressed = await reply_to(botapi, botapi.user_message("/price@brief_test_bot bitcoin", **group))
+        botapi.user_message("/price bitcoin", **group)  # may be another bot's
+        botapi.user_message("/ask@other_bot Who won?", **group)
+        after = await reply_to(botapi, botapi.user_message("/ask@brief_test_bot Who are you?", **group))
+    assert private.params["text"] == "I have no /lastest command. /help lists mine; or just write a question."
+    assert addressed.params["text"] == "I have no /price command. /help lists mine; ask with /ask."
+    # Only the two addressed commands were answered in the group before the question asked after them.
+    group_replies = [c for c in botapi.sent(-100) if c.method == "sendMessage"]
+    assert [c.params["text"].split(" command")[0] for c in group_replies][:1] == ["I have no /price"]
+    assert len(group_replies) == 2 and group_replies[-1] is after
+
+
 async def test_questions_beyond_the_rate_limit_get_a_friendly_message(botapi, tmp_path, embedder):
     async with running(make_settings(botapi, tmp_path / "data", questions_per_minute=2), embedder):
         for _ in range(2):

@@ -180,7 +180,10 @@ def test_a_question_naming_someone_is_answered_from_the_articles_that_write_the_
                 "said the talks would be hard. Delegations met in Cairo for the first round. " * 2)
     answer = filled.ask("Who is Martin Indyk?")
     assert answer.answered and answer.quotes[0].article.url == "https://news.test/talks"
-    assert "https://news.test/press" not in [q.article.url for q in answer.quotes]  # kept for "More" at most
+    assert "https://news.test/press" not in [q.article.url for q in answer.quotes + answer.more]  # nor "More"
+    answer = filled.ask("Who is Martin?")  # both write "Martin"; the bridge, the ferry, the zoo are not "More"
+    assert {q.article.url for q in answer.quotes} == {"https://news.test/press", "https://news.test/talks"}
+    assert answer.more == ()
 
 
 def test_a_question_typed_without_capitals_is_answered_from_the_articles_that_write_its_names(filled, tmp_path):
