@@ -78,7 +78,7 @@ _FURNITURE = re.compile(
     r"^\[[^\]]*\]$|^(?:related|read more|read|see also|more information|lire aussi|mehr zum thema)\s?:|"
     r"^a version of this article appears in print\b|"
     r"^(?:listen to|watch|read) the full (?:interview|transcript|story|report|video|speech)\b|^see more photos\b|"
-    r"^(?:read|see|watch|listen to) (?:our|my)\b|"
+    r"^(?:read|see|watch|listen to) (?:our|my)\b|^be sure to (?:check out|read|follow|subscribe)\b|"
     # a promotion of the site's other stories ("… top entertainment headlines for Nov. 19 are here.")
     r"\bheadlines (?:for|of) .{1,30}? are here\b|^check out what's clicking\b",
     re.IGNORECASE)

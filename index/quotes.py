@@ -25,7 +25,7 @@ from .chunking import Span
 from .layout import is_question, lead_index, section, sentence_bags
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
-from .words import TOKEN, bag_coverage, coverage, is_english, names, tokens
+from .words import STOPWORDS, TOKEN, bag_coverage, coverage, is_english, names, tokens
 
 _ANAPHORA = re.compile(r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|however|"
                        r"also|yet|then|there|such|both|the move|the company|the decision)\b", re.IGNORECASE)
@@ -292,7 +292,11 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     Vizzion go on one charge?" quoted by the sentence that names the car), a sentence that gives it and holds a
     word of the question is added whatever its score, as without it the quote cannot answer; it must stand
     under the quote's subhead, as in a round-up each section is about a subject of its own (the RAV4's
-    mileage does not complete a quote on the Sentra)."""
+    mileage does not complete a quote on the Sentra). Of the sentences that may complete the quote, those that
+    go on with its subject come first, as a snippet's fragments read as one story: the sentence next to the
+    quote in its paragraph, or, in English, one that names someone or something the quote names ("Shotwell
+    said Starship lunar lander missions could begin in 2022." completes a quote on Shotwell's Starship, not
+    "SNC would be able to start lunar lander missions in 2022, he said.")."""
     text, (spans, bags, headings) = quote.article.text, sentence_bags(quote.article.text)
     shown, bar = reading.shown, ratio * (reading.held[reading.best] or 0.0)
     inside = [i for i, s in enumerate(spans) if s.start >= quote.span.start and s.end <= quote.span.end]
@@ -300,9 +304,14 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     has_type = any(reading.typed[i] for i in inside)
     candidates = [i for i, h in enumerate(shown) if h is not None and h > 0 and i not in inside and i != reading.best]
     choice: int | None = None
+    same_subject = _continuing(quote, spans, inside)
+
+    def rank(i: int) -> tuple:
+        return (i in same_subject, shown[i] or 0.0)
+
     for i in candidates:
         adds = any(t in bags[i] and t not in have for t in reading.weights) or (reading.typed[i] and not has_type)
-        if shown[i] >= bar and adds and (choice is None or shown[i] > (shown[choice] or 0.0)):
+        if shown[i] >= bar and adds and (choice is None or rank(i) > rank(choice)):
             choice = i
     if reading.measured and not has_type:
         own = range(*section(headings, reading.best))
@@ -322,6 +331,27 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     if not between.strip() and "\n" not in between:
         return replace(quote, span=Span(first.start, second.end))
     return replace(quote, also=(extra,))
+
+
+def _continuing(quote: ScoredQuote, spans: list[Span], inside: list[int]) -> set[int]:
+    """The article's sentences that go on with the quote's subject: those next to it in its paragraph, and, in
+    an English article, those that write a name the quote writes (capitals mark names in English; German
+    capitalises every noun)."""
+    text = quote.article.text
+    touching = {i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(spans)
+                and "\n" not in text[min(spans[i].end, quote.span.end) : max(spans[i].start, quote.span.start)]}
+    if not _english(quote.article):
+        return touching
+    quoted = _capitalised(text[quote.span.start : quote.span.end])
+    return touching | {i for i, s in enumerate(spans) if _capitalised(text[s.start : s.end]) & quoted}
+
+
+def _capitalised(text: str) -> set[str]:
+    """The capitalised words of a text, but for each sentence's first: its names, roughly."""
+    found = set()
+    for sentence in re.split(r"(?<=[.!?”\"])\s+", text):
+        found.update(w for w in TOKEN.findall(sentence)[1:] if w[0].isupper() and w.lower() not in STOPWORDS)
+    return found
 
 
 _RECENT = re.compile(r"\b(?:latest|newest|most recent|recently|currently|right now|today|this week|lately)\b",

@@ -87,6 +87,8 @@ def test_a_line_that_ends_a_quotation_without_ending_a_sentence_is_no_sentence(l
     "A version of this article appears in print on Page A22 of the New York edition.",
     "Listen to the full interview on the station's website from 7pm.",
     "Read our review-in-progress here.",
+    "Be sure to check out our price guide for the latest deals on the new laptop.",
+    "Fox News Flash top entertainment and celebrity headlines for Nov. 19 are here.",
 ])
 def test_a_link_to_another_page_or_the_print_editions_note_is_never_quoted(line):
     text = f"The council approved the new budget on Monday.\n\n{line}\n\nThe budget takes effect in April."

@@ -568,3 +568,20 @@ def test_a_question_about_a_year_is_answered_only_from_articles_of_that_year(fil
     add_article(filled, tmp_path, "https://news.test/ferry-archive", "Ferry strike called off",
                 "Ferry workers called off their strike after the union accepted a new offer on Friday. " * 3)
     assert filled.ask("When did the 1999 ferry strike end?").answered
+
+
+def test_a_quotes_second_excerpt_goes_on_with_its_subject(library, tmp_path):
+    add_article(library, tmp_path, "https://news.test/landers", "Five companies join the moon lander program",
+                "The agency picked five companies for its moon lander program on Monday.\n\n"
+                "Dana Pell, president of Orbitco, said its Skyhook vehicle will haul 100 tons of cargo to the "
+                "surface of the moon.\n\n"
+                "The agency will pay each company for the work it does, officials said.\n\n"
+                "Rex Lund said his company could start hauling cargo in 2023.\n\n"
+                "The agency did not say how much each company would be paid in all.\n\n"
+                "Pell said the Skyhook vehicle could begin cargo missions in 2022.\n\n"
+                "The program has no budget for crewed landers yet, officials said.")
+    answer = library.ask("When could the Orbitco president's vehicle start hauling cargo to the moon?")
+    first = answer.quotes[0]
+    assert first.text.startswith("Dana Pell, president of Orbitco")
+    # Both later sentences give a year; the one on Pell's Skyhook completes the quote, not Rex Lund's.
+    assert [e.text for e in first.also] == ["Pell said the Skyhook vehicle could begin cargo missions in 2022."]
