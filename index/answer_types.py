@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from . import words
+from .layout import after_dateline
 
 
 class AnswerType(Enum):
@@ -120,6 +121,7 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
     if kind is AnswerType.SPEECH:
         return bool(_SPEECH.search(sentence))
     known = {w.lower() for w in _WORD.findall(question)}
+    sentence = sentence[after_dateline(sentence) :]  # "WASHINGTON —" says where it was written, not who
     return any(w.lower() not in known and not _TIME.fullmatch(w)
                for match in _CAPITALISED.findall(sentence.lstrip(_OPENING)) for w in _WORD.findall(match))
 

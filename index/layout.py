@@ -183,13 +183,21 @@ def lead_sentences(text: str, max_chars: int = 320) -> str:
     if end - spans[0].start > max_chars:  # one very long sentence: its start, cut between words
         cut = text.rfind(" ", spans[0].start, spans[0].start + max_chars)
         end = cut if cut > spans[0].start else spans[0].start + max_chars
-    start = spans[0].start
+    return text[after_dateline(text, spans[0].start, spans[0].end) : end]
+
+
+def after_dateline(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where the sentence text[start:end] begins after its dateline or wire credit, if it opens with one
+    ("WASHINGTON (Reuters) - Scientists …"); `start` if not. A place alone before a dash is a dateline only
+    when the sentence holds no other such dash: else it is a name with an aside ("NASA - the agency - …")."""
+    end = len(text) if end is None else end
     dateline = _DATELINE.match(text, start, end)
-    # A place alone before a dash may be a name with an aside between two dashes ("NASA - the agency - …").
-    dash = dateline.group().rstrip()[-1:] if dateline else ""
-    aside = dateline is not None and dash in ("—", "–", "-") and not dateline.group("placed") \
-        and ")" not in dateline.group() and dash in text[dateline.end() : spans[0].end]
-    return text[dateline.end() if dateline and not aside else start : end]
+    if dateline is None:
+        return start
+    dash = dateline.group().rstrip()[-1:]
+    aside = dash in ("—", "–", "-") and not dateline.group("placed") and ")" not in dateline.group() \
+        and dash in text[dateline.end() : end]
+    return start if aside else dateline.end()
 
 
 def lead_index(text: str) -> int | None:

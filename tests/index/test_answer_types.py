@@ -293,3 +293,9 @@ def test_a_count_the_article_gives_is_quoted(library, tmp_path):
 def test_a_day_or_a_month_is_a_time_not_a_name():
     assert all(map(is_time, ["Monday", "October", "Dec", "2019"]))
     assert not any(map(is_time, ["Martin", "Indyk", "WeWork", "Mayor"]))
+
+
+def test_a_datelines_place_is_not_the_name_asked_for():
+    question = "Which companies did NASA add to the program?"
+    assert not holds(AnswerType.NAME, "WASHINGTON — NASA said it was adding five companies to the program.", question)
+    assert holds(AnswerType.NAME, "WASHINGTON — NASA said it was adding Blue Origin and SpaceX.", question)
