@@ -25,7 +25,7 @@ from .chunking import Span
 from .layout import is_question, lead_index, section, sentence_bags
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
-from .words import STOPWORDS, TOKEN, bag_coverage, coverage, is_english, names, tokens
+from .words import STOPWORDS, TOKEN, bag_coverage, coverage, designations, is_english, names, tokens
 
 _ANAPHORA = re.compile(r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|however|"
                        r"also|yet|then|there|such|both|the move|the company|the decision)\b", re.IGNORECASE)
@@ -100,6 +100,31 @@ def lacking_measure(quote: ScoredQuote, question: str) -> answer_types.Measure |
            for first, last in sections for i in range(first, last)):
         return None
     return measure
+
+
+def other_model(quote: ScoredQuote, question: str) -> str | None:
+    """The model an English question names by its designation ("How many passengers does the Boeing 777X
+    seat?") when the quote (its sentence and the context shown with it; a second excerpt only completes it)
+    never writes it but writes another one ("… the 787-9 jet …, seating 242 to 330 passengers"): the quote
+    is about another model, a near miss. None otherwise. Written alike with or
+    without spaces, hyphens and capitals ("LC500", "LC 500"); a designation that begins another is the same
+    model ("787", "787-9")."""
+    if not is_english(question):
+        return None
+    asked = designations(question)
+    if not asked:
+        return None
+    shown = quote.article.text[quote.span.start : quote.span.end]  # the answer, not a further excerpt
+
+    def flat(code: str) -> str:
+        return re.sub(r"[\s-]", "", code.lower())
+
+    written = flat(shown)
+    if any(flat(a) in written for a in asked):
+        return None
+    others = [d for d in designations(shown) if not any(flat(d).startswith(flat(a)) or flat(a).startswith(flat(d))
+                                                        for a in asked)]
+    return asked[0] if others else None
 
 
 # A year a question names ("the 1998 World Cup"): four digits standing alone, not part of a longer number, a
@@ -338,7 +363,9 @@ def _continuing(quote: ScoredQuote, spans: list[Span], inside: list[int]) -> set
     an English article, those that write a name the quote writes (capitals mark names in English; German
     capitalises every noun)."""
     text = quote.article.text
-    touching = {i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(spans)
+    # (a run-on sentence is quoted in part: its own sentence then holds the quote)
+    held = inside or [i for i, s in enumerate(spans) if s.start <= quote.span.start < s.end]
+    touching = {i for i in ((held[0] - 1, held[-1] + 1) if held else ()) if 0 <= i < len(spans)
                 and "\n" not in text[min(spans[i].end, quote.span.end) : max(spans[i].start, quote.span.start)]}
     if not _english(quote.article):
         return touching

@@ -284,6 +284,10 @@ class Library:
         lacking = quotes.lacking_measure(scored[0], question) if answers else None
         if lacking is not None:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=lacking.name)
+        # So is a question about one model answered by a quote on another ("the Boeing 777X" by the 787-9).
+        model = quotes.other_model(scored[0], question) if answers else None
+        if model is not None:
+            return Answer(**said, answered=False, related=self._related(candidates), lacking=f"that for the {model}")
         shown = tuple(quote for quote in map(self._quote, scored) if quote is not None) if answers else ()
         if not shown:
             return Answer(**said, answered=False, related=self._related(candidates))

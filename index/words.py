@@ -79,6 +79,23 @@ _PERIOD = re.compile(r"[QH]\d")
 _CURRENCY_SIGNS = frozenset("$£€¥₹₦")
 
 
+def designations(text: str) -> list[str]:
+    """The models' designations a text writes ("777X", "A380", "RAV4"; not "Q3" nor "$5M"), and codes of
+    figures joined by a hyphen ("787-9"). In a question typed without capitals, letters and figures joined
+    as a model's are ("777x", "a350", "rav4"), but for an ordinal, a decade, a time or a unit ("19th",
+    "1990s", "10am", "4k", "1080p")."""
+    lower = typed_without_capitals(text) and "?" in text
+    found = [m.group() for m in TOKEN.finditer(text)
+             if (_DESIGNATION.fullmatch(m.group()) or lower and _LOWER_DESIGNATION.fullmatch(m.group()))
+             and not _PERIOD.fullmatch(m.group().upper()) and text[m.start() - 1 : m.start()] not in _CURRENCY_SIGNS]
+    found = [w[:-1] if lower and w.endswith("s") and w[-2].isdigit() else w for w in found]  # "a350s"
+    return found + _HYPHENATED_CODE.findall(text)
+
+
+_HYPHENATED_CODE = re.compile(r"(?<![\w.,-])\d+-\d+[A-Za-z]?(?![\w-])")
+_LOWER_DESIGNATION = re.compile(r"(?![\d]+(?:st|nd|rd|th|s|am|pm|k|m|p|g|b)$)(?:[a-z]{1,4}\d{1,4}[a-z]?|\d{2,4}[a-z])")
+
+
 def names(question: str) -> list[str]:
     """The names in a question: its capitalised words after the first, those next to each other as one name
     ("What did Ilya Ponomarev say about the Wagner Group's mutiny?" -> Ilya Ponomarev, Wagner Group); none

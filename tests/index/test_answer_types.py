@@ -299,3 +299,12 @@ def test_a_datelines_place_is_not_the_name_asked_for():
     question = "Which companies did NASA add to the program?"
     assert not holds(AnswerType.NAME, "WASHINGTON — NASA said it was adding five companies to the program.", question)
     assert holds(AnswerType.NAME, "WASHINGTON — NASA said it was adding Blue Origin and SpaceX.", question)
+
+
+def test_a_question_about_one_model_answered_by_another_models_sentence_is_declined(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Emirates orders jets", JET,
+                             "How many passengers does the Boeing 777X seat?", answered=False)
+    assert answer.lacking == "that for the 777X"
+    # Written otherwise, or a longer designation of the same model, is the same model.
+    assert library.ask("How many passengers does the Boeing 787 seat?").answered
+    assert library.ask("How many passengers does the 787-9 seat?").answered
