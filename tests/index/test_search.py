@@ -190,16 +190,8 @@ def test_a_question_naming_someone_is_answered_from_the_articles_that_write_the_
     answer = filled.ask("Who is Martin?")  # both write "Martin"; the bridge, the ferry, the zoo are not "More"
     assert {q.article.url for q in answer.quotes} == {"https://news.test/press", "https://news.test/talks"}
     assert answer.more == ()
-
-
-def test_a_question_typed_without_capitals_is_answered_from_the_articles_that_write_its_names(filled, tmp_path):
-    add_article(filled, tmp_path, "https://news.test/press", "Who is the reader of Martin's books?",
-                "Who is Martin writing for? Martin's Press, the publisher, says it is everyone who reads books. "
-                "Who is the reader, who is the writer: Martin asks both in his new book. " * 2)
-    add_article(filled, tmp_path, "https://news.test/talks", "Peace talks resume",
-                "Peace talks resumed on Monday after a year. Martin Indyk, a former US ambassador to Israel, "
-                "said the talks would be hard. Delegations met in Cairo for the first round. " * 2)
-    answer = filled.ask("who is martin indyk?")  # "martin" alone is in the dictionary, "indyk" is not
+    # Typed without capitals: "martin" alone is in the dictionary, "indyk" is not, and the two are one name.
+    answer = filled.ask("who is martin indyk?")
     assert answer.answered and answer.quotes[0].article.url == "https://news.test/talks"
     assert "https://news.test/press" not in [q.article.url for q in answer.quotes]
 
