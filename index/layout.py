@@ -115,7 +115,7 @@ def _linked_headlines(text: str) -> set[str]:
     ("Path A: …", "Path B: …"), and answer; so does a line that reads as a list's item (`_LIST_ITEM`) or
     opens with a quotation mark or a bullet. In the shared corpus the two find 35 lines, all subheads, links,
     captions or the site's furniture; longer unended lines are as often a paragraph whose full stop was
-    lost."""
+    lost. And the unended lines under a label of links ("Read more:"), whatever their length."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
 
     def unended(line: str) -> bool:
@@ -134,9 +134,24 @@ def _linked_headlines(text: str) -> set[str]:
         return (len(lines[i].split()) <= SUBHEAD_WORDS and lines[i][0] not in "\"“‘'-•*–—"
                 and not any(map(unended, beside(i))))
 
-    return {line for i, line in enumerate(lines)
-            if len(line.split()) >= 8 and not _LIST_ITEM.search(line) and unended(line)
-            and (under_a_label(i) or between_paragraphs(i))}
+    found = {line for i, line in enumerate(lines)
+             if len(line.split()) >= 8 and not _LIST_ITEM.search(line) and unended(line)
+             and (under_a_label(i) or between_paragraphs(i))}
+    # Under a label of links ("Read more:", "Related stories:"), the lines without closing punctuation that
+    # follow it are the other stories' headlines, whatever their length.
+    for i, line in enumerate(lines):
+        if _LINKS_LABEL.fullmatch(line):
+            for following in lines[i + 1 :]:
+                if not unended(following):
+                    break
+                found.add(following)
+    return found
+
+
+_LINKS_LABEL = re.compile(
+    r"(?:read more|related(?: stories| articles| coverage| content| links)?|more on this(?: story)?|see also|"
+    r"also read|read also|recommended(?: reading| stories)?|further reading|read next|more stories|"
+    r"more from [\w .'’&-]{1,30}|you may also like|lire aussi|mehr zum thema) ?:?", re.IGNORECASE)
 
 
 def quotable_sentences(text: str) -> list[Span]:

@@ -95,6 +95,14 @@ def test_a_link_to_another_page_or_the_print_editions_note_is_never_quoted(line)
     assert line not in [text[s.start : s.end] for s in quotable_sentences(text)]
 
 
+def test_the_headlines_listed_under_read_more_are_never_quoted():
+    links = ["Tunisia's Islamists get a sobering lesson in governing", "Tunisia's Bardo museum is home to treasures"]
+    text = "Gunmen stormed the museum on Wednesday.\n\nHeba Habib contributed to this report.\n\nRead more:\n\n" \
+        + "\n\n".join(links)
+    quotable = [text[s.start : s.end] for s in quotable_sentences(text)]
+    assert quotable[0] == "Gunmen stormed the museum on Wednesday." and not set(links) & set(quotable)
+
+
 def test_another_storys_headline_under_a_label_is_never_quoted_but_a_list_of_labelled_lines_is():
     linked = "Internal memo: Federal prison guards falsified records of cell checks and inmate counts"
     text = f"The two guards were charged on Tuesday.\n\n{linked}\n\nThey pleaded not guilty in court."
