@@ -106,9 +106,8 @@ def other_model(quote: ScoredQuote, question: str) -> str | None:
     """The model an English question names by its designation ("How many passengers does the Boeing 777X
     seat?") when the quote (its sentence and the context shown with it; a second excerpt only completes it)
     never writes it but writes another one ("… the 787-9 jet …, seating 242 to 330 passengers"): the quote
-    is about another model, a near miss. None otherwise. Written alike with or
-    without spaces, hyphens and capitals ("LC500", "LC 500"); a designation that begins another is the same
-    model ("787", "787-9")."""
+    is about another model, a near miss. None otherwise. Written alike with or without spaces, hyphens and
+    capitals ("LC500", "LC 500"); a designation that begins another is the same model ("787", "787-9")."""
     if not is_english(question):
         return None
     asked = designations(question)
