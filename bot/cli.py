@@ -152,8 +152,7 @@ def cmd_ask(args, settings: Settings) -> int:
         return EXIT_USAGE
     question = " ".join(args.question)
     if args.batch is None and asks_for_the_news(question):  # "what's new?": the stories, as the chat answers it
-        args.since, args.topics, args.limit = "24h", [], 10
-        return cmd_digest(args, settings)
+        return print_digest(settings, "24h", [], 10, args.json)
     with open_library(settings) as library:
         if args.batch is not None:
             return _ask_batch(library, args.batch)
@@ -226,19 +225,23 @@ def answer_text(answer: Answer) -> str:
 
 
 def cmd_digest(args, settings: Settings) -> int:
+    return print_digest(settings, args.since, args.topics, args.limit, args.json)
+
+
+def print_digest(settings: Settings, since_text: str, topics: list[str], limit: int, as_json: bool) -> int:
     from datetime import UTC, datetime
 
     from .digest import ArgumentError, parse_since
 
     now = datetime.now(UTC)
     try:
-        since = parse_since(args.since, now)
+        since = parse_since(since_text, now)
     except ArgumentError as exc:
         print(f"briefbot digest: {exc}", file=sys.stderr)
         return EXIT_USAGE
     with open_library(settings) as library:
-        stories = library.stories(since, args.topics, max(1, args.limit), now)
-    if args.json:
+        stories = library.stories(since, topics, max(1, limit), now)
+    if as_json:
         items = [{"headline": s.headline, "url": s.url, "lead": s.lead,
                   "sources": [{"title": a.title, "url": a.url, "source": a.source} for a in s.articles]}
                  for s in stories]

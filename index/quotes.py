@@ -25,7 +25,17 @@ from .chunking import Span
 from .layout import is_question, lead_index, section, sentence_bags
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
-from .words import STOPWORDS, TOKEN, bag_coverage, coverage, designations, is_english, names, tokens
+from .words import (
+    STOPWORDS,
+    TOKEN,
+    bag_coverage,
+    coverage,
+    designations,
+    is_english,
+    names,
+    tokens,
+    typed_without_capitals,
+)
 
 _ANAPHORA = re.compile(r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|however|"
                        r"also|yet|then|there|such|both|the move|the company|the decision)\b", re.IGNORECASE)
@@ -110,7 +120,7 @@ def other_model(quote: ScoredQuote, question: str) -> str | None:
     capitals ("LC500", "LC 500"); a designation that begins another is the same model ("787", "787-9")."""
     if not is_english(question):
         return None
-    asked = designations(question)
+    asked = designations(question, lower=typed_without_capitals(question))
     if not asked:
         return None
     shown = quote.article.text[quote.span.start : quote.span.end]  # the answer, not a further excerpt

@@ -79,12 +79,11 @@ _PERIOD = re.compile(r"[QH]\d")
 _CURRENCY_SIGNS = frozenset("$£€¥₹₦")
 
 
-def designations(text: str) -> list[str]:
+def designations(text: str, lower: bool = False) -> list[str]:
     """The models' designations a text writes ("777X", "A380", "RAV4"; not "Q3" nor "$5M"), and codes of
-    figures joined by a hyphen ("787-9"). In a question typed without capitals, letters and figures joined
-    as a model's are ("777x", "a350", "rav4"), but for an ordinal, a decade, a time or a unit ("19th",
-    "1990s", "10am", "4k", "1080p")."""
-    lower = typed_without_capitals(text) and "?" in text
+    figures joined by a hyphen ("787-9"). With `lower` (a question typed without capitals), letters and
+    figures joined as a model's are too ("777x", "a350", "rav4"), but for an ordinal, a decade, a time or a
+    unit ("19th", "1990s", "10am", "4k", "1080p")."""
     found = [m.group() for m in TOKEN.finditer(text)
              if (_DESIGNATION.fullmatch(m.group()) or lower and _LOWER_DESIGNATION.fullmatch(m.group()))
              and not _PERIOD.fullmatch(m.group().upper()) and text[m.start() - 1 : m.start()] not in _CURRENCY_SIGNS]
@@ -258,22 +257,30 @@ def uncapitalised_names(question: str) -> list[str]:
     content = set(content_words(question))
     phrases: list[str] = []
     follows = False  # whether the word before was a possible name too
-    found = list(TOKEN.finditer(question.lower()))
-    for i, m in enumerate(found):
-        word = m.group()
-        if len(word) == 1 and i + 1 < len(found) and question[m.end() : found[i + 1].start()] in ("'", "’"):
-            continue  # an initial joined to what follows: o'sullivan
-        possible = (word in content and word.isalpha() and len(word) > 2 and word.isascii()
-                    and not is_ordinary_word(word))
-        joined = i > 0 and len(found[i - 1].group()) == 1 and question[found[i - 1].end() : m.start()] in ("'", "’")
-        if possible and joined:
-            word = question[found[i - 1].start() : m.end()].lower()
+    for initial, word in _with_initials(question):
+        possible = (word.lower() in content and word.isalpha() and len(word) > 2 and word.isascii()
+                    and not is_ordinary_word(word.lower()))
+        written = (initial + word).lower()
         if possible and follows:
-            phrases[-1] += " " + word
+            phrases[-1] += " " + written
         elif possible:
-            phrases.append(word)
+            phrases.append(written)
         follows = possible
     return list(dict.fromkeys(phrases))
+
+
+def _with_initials(text: str) -> list[tuple[str, str]]:
+    """The words of a text, each with the initial an apostrophe joins to it, if any: ("o'", "sullivan")."""
+    out: list[tuple[str, str]] = []
+    previous = None
+    for m in TOKEN.finditer(text):
+        gap = text[previous.end() : m.start()] if previous else ""
+        if previous and len(previous.group()) == 1 and gap in ("'", "’"):
+            out[-1] = (previous.group() + gap, m.group())  # the initial is no word of its own
+        else:
+            out.append(("", m.group()))
+        previous = m
+    return out
 
 
 def load_dictionaries() -> None:

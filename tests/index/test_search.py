@@ -118,8 +118,8 @@ def test_a_models_designation_is_a_name_whatever_its_first_character():
     # A text's designations, with codes of figures joined by a hyphen; typed without capitals, a model's
     # letters and figures, not an ordinal, a decade, a time or a unit.
     assert designations("The 787-9 seats more than the A350, not the Q3 or $5M.") == ["A350", "787-9"]
-    assert designations("how many a350s and 777x jets flew on the 19th, in the 1990s, at 10am, in 4k?") == [
-        "a350", "777x"]
+    assert designations("how many a350s and 777x jets flew on the 19th, in the 1990s, at 10am, in 4k?",
+                        lower=True) == ["a350", "777x"]
 
 
 def test_a_question_typed_without_capitals_names_the_words_no_dictionary_lists():
