@@ -90,4 +90,16 @@ def is_answer(quote: ScoredQuote, config: SearchConfig, question: str = "", dens
     return (not dense or not is_english(question)) and quote.coverage >= config.min_coverage
 
 
+def far_in_meaning(quote: ScoredQuote, config: SearchConfig, question: str = "", dense: bool = True) -> bool:
+    """Whether a quote shown after the first is far from the question in meaning, which the first quote must not
+    be either (`is_answer`): its passage under the cosine bar and its sentence without every word of the
+    question. A further quote is chosen by its words and its rank among the passages found, relative to the
+    first; an article found only for a word or two ("Google is betting on streaming" after the quote on
+    IBM's Cell chip) is not kept by them. Judged only where the model can judge: with dense retrieval and
+    an English question."""
+    if not dense or not is_english(question):
+        return False
+    return quote.cosine < config.min_cosine and quote.coverage < ALL_WORDS
+
+
 ALL_WORDS = 0.999  # coverage of a sentence that holds every content word of the question (up to rounding)

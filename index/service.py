@@ -279,6 +279,9 @@ class Library:
         scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question, named,
                                                every_name=not guessed)
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
+        # A further quote is shown only if it is close in meaning too (cosine, judged like the first).
+        scored = scored[:1] + [q for q in scored[1:]
+                               if not search.far_in_meaning(q, self.config, question, dense=retriever != "keyword")]
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject
         # that never gives one: the near miss is said as such.
         lacking = quotes.lacking_measure(scored[0], question) if answers else None

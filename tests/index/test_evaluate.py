@@ -38,6 +38,16 @@ def test_questions_the_library_has_no_article_on_are_declined(corpus_library):
     assert report["hybrid"]["unanswerable"]["declined"] >= 0.7
 
 
+def test_a_further_quote_is_on_the_question_not_on_one_of_its_words(corpus_library):
+    """bench/headline_questions.txt: the Cell chip question had a third quote on Google's Stadia ("Google is
+    betting on streaming …"), an article found for "games" and "console", far from the question in meaning."""
+    library, _ = corpus_library
+    answer = library.ask("When and where will IBM start making the processor for Sony's next games console?")
+    sources = [quote.article.source for quote in answer.quotes]
+    assert sources == ["BBC News", "BBC News"]
+    assert any("start producing the chip in early 2005" in q.text for q in answer.quotes)
+
+
 def test_questions_typed_without_capitals_are_answered_and_declined_nearly_as_well(corpus_library, corpus_articles,
                                                                                    dev_questions):
     """The dev questions in lower case (`briefbot eval --lowercase`): a name is no longer told by its capital, so

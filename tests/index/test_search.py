@@ -7,7 +7,7 @@ import pytest
 
 from index import QueryError
 from index.quotes import ScoredQuote, text_fragment_link
-from index.search import SearchConfig, firsts_within, fuse, is_answer
+from index.search import SearchConfig, far_in_meaning, firsts_within, fuse, is_answer
 from index.service import MAX_SPELLING_CHECKS
 from index.words import (
     content_words,
@@ -346,6 +346,18 @@ def test_meaning_decides_and_words_stand_in_only_where_the_model_cannot_judge():
     assert is_english("Tell me about the ferry strike") and is_english("Any news on the bridge?")
     # German asks "Was …?" as English writes "was": the other words of the question tell.
     assert not is_english("Was hat Angela Merkel gesagt?") and is_english("What was the final score?")
+
+
+def test_a_further_quote_far_in_meaning_is_left_out_where_the_model_can_judge():
+    config = SearchConfig()
+    one_word = ScoredQuote(None, None, 1.2, coverage=0.3, cosine=0.2)  # found for a word the question shares
+    close = ScoredQuote(None, None, 1.2, coverage=0.3, cosine=0.5)
+    every_word = ScoredQuote(None, None, 1.2, coverage=1.0, cosine=0.2)
+    assert far_in_meaning(one_word, config, "Where will IBM make the Cell chip?")
+    assert not far_in_meaning(close, config, "Where will IBM make the Cell chip?")
+    assert not far_in_meaning(every_word, config, "Where will IBM make the Cell chip?")
+    assert not far_in_meaning(one_word, config, "Where will IBM make the Cell chip?", dense=False)  # no meaning
+    assert not far_in_meaning(one_word, config, "¿Dónde fabricará IBM el chip Cell?")  # an English model
 
 
 BRIDGE = ("The old stone bridge reopened on Monday after two years of work. Engineers replaced all the arches.\n\n"
