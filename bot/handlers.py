@@ -27,7 +27,7 @@ from telegram.ext import ContextTypes
 from index import Article, IngestResult, Outcome, QueryError, only_filters
 
 from . import jobs, render
-from .chitchat import asks_for_the_news, reply_to_small_talk
+from .chitchat import asks_about_me, asks_for_the_news, reply_to_small_talk
 from .render import Reply
 from .sending import send_replies
 from .services import Services
@@ -189,6 +189,9 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: s
         return
     if asks_for_the_news(question, context.bot.username or ""):  # "what's new?": the day's stories answer it
         await digest_now(update, context)
+        return
+    if asks_about_me(question, context.bot.username or ""):  # "What can you do?": the help answers it
+        await start(update, context)
         return
     try:
         await message.get_bot().send_chat_action(message.chat_id, ChatAction.TYPING,

@@ -82,7 +82,8 @@ def missed_by(scores: dict[str, float]) -> str:
     """What an answer got wrong, in words ("" when nothing): the first failed measure."""
     for metric, words in (("wrongly_declined", "declined though answerable"), ("declined", "not declined"),
                           ("both_quoted", "not both articles quoted"), ("hit@3", "no acceptable article quoted"),
-                          ("quote_hit", "no quote holds the answer")):
+                          ("quote_hit", "no quote holds the answer"),
+                          ("hit@1", "an acceptable article quoted, but not first")):
         if metric in scores and scores[metric] == (1.0 if metric == "wrongly_declined" else 0.0):
             return words
     return ""

@@ -1,9 +1,9 @@
-"""Small talk: a greeting, a thank-you, a nod or a goodbye gets a short reply; a request for the news itself gets
-the digest; anything else is a question."""
+"""Small talk: a greeting, a thank-you, a nod or a goodbye gets a short reply; a question about the bot gets its
+help; a request for the news itself gets the digest; anything else is a question."""
 
 import pytest
 
-from bot.chitchat import asks_for_the_news, reply_to_small_talk
+from bot.chitchat import asks_about_me, asks_for_the_news, reply_to_small_talk
 
 
 @pytest.mark.parametrize("text", ["hi", "Hello!!", "good morning", "Hey there 👋", "hi @briefbot_bot", "Bonjour"])
@@ -38,3 +38,29 @@ def test_a_request_for_the_news_itself_is_recognised(text):
 def test_news_about_something_is_a_question(text):
     assert not asks_for_the_news(text, "briefbot_bot")
 
+
+
+def test_how_are_you_gets_a_line():
+    assert reply_to_small_talk("How are you?").startswith("All well here")
+
+
+@pytest.mark.parametrize("text", ["Who are you?", "what can you do", "Are you a bot?", "What is briefbot?", "help!",
+                                  "@briefbot_bot help", "How does this work?"])
+def test_a_question_about_the_bot_is_recognised(text):
+    assert asks_about_me(text, "briefbot_bot") and reply_to_small_talk(text, "briefbot_bot") is None
+
+
+@pytest.mark.parametrize("text", ["Who are you voting for?", "What can you do about the strike?", "help for farmers",
+                                  "What is this year's Whitbread prize?"])
+def test_a_question_with_more_to_it_is_for_the_library(text):
+    assert not asks_about_me(text, "briefbot_bot")
+
+
+@pytest.mark.parametrize("text", ["what is 2+2", "What is 2 + 2?", "12*7=?", "(3+4)*2"])
+def test_a_sum_is_no_question_for_the_news(text):
+    assert reply_to_small_talk(text).startswith("I don't do sums")
+
+
+@pytest.mark.parametrize("text", ["2019", "what is 737-800", "1-0", "what is 4x4?", "24/7", "what is 9/11", "C++"])
+def test_numbers_of_a_score_a_model_or_a_date_are_a_question(text):
+    assert reply_to_small_talk(text) is None

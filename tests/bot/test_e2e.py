@@ -214,12 +214,14 @@ async def test_start_explains_and_the_empty_library_offers_the_guide(botapi, tmp
     assert "Newest articles" in latest.params["text"]
 
 
-async def test_a_greeting_or_a_thank_you_gets_a_short_reply_not_a_search(botapi, tmp_path, embedder):
+async def test_a_greeting_a_thank_you_or_a_question_about_the_bot_is_no_search(botapi, tmp_path, embedder):
     async with running(make_settings(botapi, tmp_path / "data", sample_library=True), embedder):
         hello = await reply_to(botapi, botapi.user_message("Hi!"))
         thanks = await reply_to(botapi, botapi.user_message("thanks 🙏"))
         question = await reply_to(botapi, botapi.user_message("Hi, how do I ask a question in a group?"))
+        about = await reply_to(botapi, botapi.user_message("What can you do?"))
     assert hello.params["text"].startswith("Hello!") and "/help" in hello.params["text"]
+    assert "/ask" in about.params["text"] and "<blockquote>" not in about.params["text"]  # the help, no search
     assert thanks.params["text"].startswith("You're welcome")
     assert "<blockquote>" in question.params["text"]  # a greeting before a question: the question is answered
 

@@ -99,4 +99,6 @@ def test_a_miss_is_named_by_the_first_measure_it_failed():
         "declined though answerable")
     assert missed_by({"declined": 0.0}) == "not declined" and missed_by({"declined": 1.0}) == ""
     assert missed_by({"wrongly_declined": 0.0, "both_quoted": 0.0}) == "not both articles quoted"
-    assert missed_by({"wrongly_declined": 0.0, "hit@1": 0.0, "hit@3": 1.0, "quote_hit": 1.0}) == ""
+    assert missed_by({"wrongly_declined": 0.0, "hit@1": 0.0, "hit@3": 1.0, "quote_hit": 1.0}) == (
+        "an acceptable article quoted, but not first")
+    assert missed_by({"wrongly_declined": 0.0, "hit@1": 1.0, "hit@3": 1.0, "quote_hit": 1.0}) == ""
