@@ -162,12 +162,13 @@ class _Asked:
     measure: answer_types.Measure | None  # "how far": miles, kilometres
     why: bool
     overview: bool
+    names: tuple[str, ...] = ()  # the names it asks about, as written
 
     @classmethod
-    def read(cls, question: str) -> _Asked:
+    def read(cls, question: str, named: Sequence[str] = ()) -> _Asked:
         kind = answer_types.asked(question)
         return cls(question, kind, answer_types.measure_asked(question) if kind is AnswerType.QUANTITY else None,
-                   answer_types.asks_why(question), answer_types.asks_overview(question))
+                   answer_types.asks_why(question), answer_types.asks_overview(question), tuple(named))
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
@@ -182,7 +183,9 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     common words, "the real deal"), so that the articles that write them all may come first."""
     if not candidates:
         return [], []
-    asked = _Asked.read(question)
+    if named is None:
+        named = names(question) if is_english(question) else []
+    asked = _Asked.read(question, named)
     top_fused = candidates[0].fused
     signal: dict[int, list[tuple[Passage, float]]] = {}  # article -> its found passages and their rank
     cosine: dict[int, float] = {}  # article -> its closest found passage in meaning
@@ -203,14 +206,12 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         spans = sentence_bags(article.text)[0]
         sentence = article.text[spans[choice].start : spans[choice].end]
         best_per_article[article_id] = ScoredQuote(
-            article, _with_context(article.text, choice, weights, asked.why),
+            article, _with_context(article.text, choice, weights, asked.why, readings[article_id].namesakes),
             held_share + max(rank for _, rank in found) + closeness, coverage(sentence, weights), closeness,
             sentence=spans[choice])
     # A question that names someone or something (not a day or a month) is about them: where some of the
     # articles write every name of the question, those come first, and a further quote, or a passage kept for
     # "More", must write one of them ("Who is Martin Indyk?" is not answered by "St. Martin's").
-    if named is None:
-        named = names(question) if is_english(question) else []
     name_words = [tokens(n) for n in named if not answer_types.is_time(n)]
     writes = {i: _names_written(q.article, name_words) for i, q in best_per_article.items()}
     every = len(name_words) if every_name and name_words and len(name_words) in writes.values() else None
@@ -251,14 +252,19 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
     mean_length = sum(len(b) for b in bags) / max(1, len(bags))
     best: tuple[float, float, int] | None = None
     # What someone said is told by English verbs of saying; another language's article is not judged so.
-    kind = None if asked.kind is AnswerType.SPEECH and not _english(article) else asked.kind
+    english = _english(article)
+    kind = None if asked.kind is AnswerType.SPEECH and not english else asked.kind
     typed, measured = _typed(article.text, spans, headings, kind, asked.measure, asked.question)
+    namesakes: list[int] = []  # sentences on another one of the same name
     held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
     shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any
     for i, span in enumerate(spans):
         rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
         if headings[i] or is_question(article.text[span.start : span.end]):
             continue  # a subhead or a caption names a subject, a question asks: neither answers
+        if english and names_another(article.text[span.start : span.end], asked.names, asked.question):
+            namesakes.append(i)  # "the $1,000 Meta Quest Pro" tells nothing of the Vision Pro asked about
+            continue
         # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
         held[i] = _typed_coverage(bags[i], local, kind, typed[i]) * _length_factor(len(bags[i]), mean_length)
         shown[i] = held[i]
@@ -281,7 +287,47 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
     if lead is not None and held[lead] is not None \
             and bag_coverage(bags[lead], local) >= config.further_quote_ratio * held_share > 0:
         held_share, chosen = bag_coverage(bags[lead], local), lead
-    return (chosen, held_share), _Reading(held, shown, typed, measured, local, chosen)
+    return (chosen, held_share), _Reading(held, shown, typed, measured, local, chosen, frozenset(namesakes))
+
+
+# Words before a name that say what someone is, not who: "Mr Blair" is Tony Blair, "Cherie Blair" is not.
+_TITLES = frozenset("""mr mrs ms miss mx dr sir dame lord lady president prime minister senator sen rep governor gov
+    king queen prince princess judge justice chancellor secretary general gen col capt chief coach professor prof
+    pope saint st mayor ceo chairman chairwoman director ambassador archbishop bishop rev father""".split())
+
+
+def names_another(sentence: str, names: Sequence[str], question: str) -> bool:
+    """Whether a sentence writes a namesake of a name the question asks about, not the name: a word of the name
+    right next to a capitalised word where the name has another ("the $1,000 Meta Quest Pro" for the Vision
+    Pro, "Cherie Blair" for Tony Blair, "North Korea" for South Korea), while the sentence lacks a word of the
+    name. A title ("Mr Blair") is no other name, nor a word the question writes itself; the sentence's first
+    word is capitalised as the first, so it says nothing."""
+    found = list(TOKEN.finditer(sentence))
+    def bare(word: str) -> str:  # inflections aside: "the Stanley Cup" for "Stanley Cups"
+        stem = tokens(word)[0]
+        return stem[:-1] if stem.endswith("s") and len(stem) > 3 else stem
+
+    lowered = [bare(m.group()) for m in found]
+    asked = {bare(w) for w in TOKEN.findall(question)}
+    flat = re.sub(r"[\s-]", "", sentence.lower())
+    for name in names:
+        parts = [bare(w) for w in TOKEN.findall(name)]
+        if len(parts) < 2 or all(p in lowered for p in parts) or re.sub(r"[\s-]", "", name.lower()) in flat:
+            continue  # the name itself, however spaced ("LC 500" for "LC500")
+        for j, word in enumerate(lowered):
+            if word not in parts:
+                continue
+            k = parts.index(word)
+            for step in (-1, 1):
+                if not (0 <= k + step < len(parts) and 1 <= j + step < len(found)):
+                    continue
+                left, right = sorted((found[j], found[j + step]), key=lambda m: m.start())
+                other = found[j + step].group()
+                if sentence[left.end() : right.start()] in (" ", "'", "’") and other[0].isupper() \
+                        and other.lower() not in _TITLES | STOPWORDS and lowered[j + step] not in asked \
+                        and not lowered[j + step].startswith(parts[k + step]):  # "South Dakotans"
+                    return True
+    return False
 
 
 def _english(article: Article) -> bool:
@@ -313,6 +359,7 @@ class _Reading:
     measured: bool            # whether `typed` marks the measure asked for ("how far": miles), not any number
     weights: dict[str, float]  # the question's weights inside this article
     best: int                 # the quoted sentence
+    namesakes: frozenset[int]  # sentences on a namesake of a name asked about, neither quoted nor shown as context
 
 
 def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str, float],
@@ -357,7 +404,7 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
             choice = None  # another subject's measure
     if choice is None:
         return quote
-    extra = _with_context(text, choice, question_weights)
+    extra = _with_context(text, choice, question_weights, namesakes=reading.namesakes)
     if extra.start < quote.span.end and quote.span.start < extra.end:  # its neighbour is in the quote already
         extra = spans[choice]
     first, second = sorted((quote.span, extra), key=lambda s: s.start)
@@ -468,7 +515,8 @@ def _leans_on_previous(text: str, spans: Sequence[Span], i: int) -> bool:
     return bool(_ANAPHORA.match(sentence)) or len(sentence.split()) < 8
 
 
-def _with_context(text: str, i: int, weights: dict[str, float], why: bool = False) -> Span:
+def _with_context(text: str, i: int, weights: dict[str, float], why: bool = False,
+                  namesakes: frozenset[int] = frozenset()) -> Span:
     """The sentence with one neighbour: the one before when the sentence leans on it (a pronoun, a
     connective, a short line) or holds more of the question, otherwise the one after. The neighbour shares the
     sentence's paragraph; a sentence that is a paragraph of its own (many outlets write a sentence a paragraph)
@@ -476,7 +524,9 @@ def _with_context(text: str, i: int, weights: dict[str, float], why: bool = Fals
     question the sentence does not: for "Why has Okafor withdrawn from the 2025 Lakeside Open?", "Okafor has
     withdrawn from the Lakeside Open because of injury." / "Organisers of the 2025 event said she has a problem
     with her right shoulder.". For a why-question the next paragraph is taken whatever its words, as news
-    gives the reason after the event and in words of its own (`answer_types.asks_why`)."""
+    gives the reason after the event and in words of its own (`answer_types.asks_why`). A sentence on a
+    namesake of what was asked (`namesakes`: "The $1,000 Meta Quest Pro, by contrast, …" beside a sentence on
+    the Vision Pro) is no context for it."""
     spans, bags, headings = sentence_bags(text)
     span = spans[i]
     joined_before = i > 0 and "\n" not in text[spans[i - 1].end : span.start]
@@ -484,7 +534,7 @@ def _with_context(text: str, i: int, weights: dict[str, float], why: bool = Fals
     alone = not joined_before and not joined_after
 
     def beside(j: int, gap: str) -> Span | None:
-        if not 0 <= j < len(spans) or headings[j]:
+        if not 0 <= j < len(spans) or headings[j] or j in namesakes:
             return None
         if "\n" not in gap:
             return spans[j]

@@ -8,7 +8,7 @@ import pytest
 from index import QueryError
 from index.quotes import ScoredQuote, text_fragment_link
 from index.search import SearchConfig, far_in_meaning, firsts_within, fuse, is_answer
-from index.service import MAX_SPELLING_CHECKS
+from index.service import MAX_SPELLING_CHECKS, Library
 from index.words import (
     content_words,
     designations,
@@ -196,6 +196,34 @@ def test_a_question_naming_someone_is_answered_from_the_articles_that_write_the_
     assert "https://news.test/press" not in [q.article.url for q in answer.quotes]
 
 
+def test_a_sentence_on_a_namesake_does_not_answer_for_the_name(filled, tmp_path):
+    add_article(filled, tmp_path, "https://news.test/headset", "Hands-on with the Nova Visor",
+                "The Nova Visor is the sharpest headset we have tried. Its screens are bright and its straps soft. "
+                "The $1,000 Orbit Visor, by contrast, has blurrier screens and a heavier frame. "
+                "Buying the Nova Visor with its travel case will likely cost as much as a used car. "
+                "Apps are few so far, but games are promised for the spring.")
+    answer = filled.ask("How much does the Nova Visor cost?")
+    assert answer.answered and "cost as much as a used car" in answer.quotes[0].text
+    assert "Orbit" not in answer.quotes[0].text
+
+
+def test_a_namesake_is_told_from_the_name():
+    from index.quotes import names_another
+
+    asked = "How much does the Nova Visor cost?"
+    assert names_another("The $1,000 Orbit Visor, by contrast, is cheaper.", ["Nova Visor"], asked)
+    assert not names_another("Buying the Nova Visor will cost a lot.", ["Nova Visor"], asked)
+    assert not names_another("The Nova Visor and the Orbit Visor differ.", ["Nova Visor"], asked)  # both named
+    assert not names_another("He said Mr Blair lied.", ["Tony Blair"], "What did Tony Blair say?")  # a title
+    assert names_another("He said Cherie Blair lied.", ["Tony Blair"], "What did Tony Blair say?")
+    assert not names_another("The envoy to Ukraine, Volker, said so.", ["Kurt Volker"], "What did Kurt Volker say?")
+    assert names_another("They lifted the Davis Cup again.", ["Stanley Cups"], "Who has won the most Stanley Cups?")
+    assert not names_another("They lifted the Stanley Cup again.", ["Stanley Cups"], "Who won the Stanley Cups?")
+    assert not names_another("Orbit Visor prices fell.", ["Nova Visor"], asked)  # a sentence's first word
+    assert not names_another("The Lexus LC 500 goes on sale.", ["Lexus LC500"], "When is the Lexus LC500 due?")
+    assert not names_another("It asked South Dakotans.", ["South Dakota"], "What did South Dakota spend?")
+
+
 def test_the_library_says_whether_it_writes_a_word_as_a_name(filled, tmp_path):
     add_article(filled, tmp_path, "https://news.test/shop", "Makeup brand sold",
                 "Kylie Jenner sold her makeup brand to Coty, the company said. Coty will run the makeup line. "
@@ -218,7 +246,14 @@ def test_a_question_naming_an_outlet_is_answered_from_its_articles(filled, tmp_p
     assert answer.answered and answer.quotes[0].article.source == "Quux Gazette"
 
 
-def test_a_question_naming_two_people_quotes_each_and_not_an_article_naming_neither(library, tmp_path):
+def test_a_question_naming_two_people_quotes_each_and_not_an_article_naming_neither(real_embedder, tmp_path):
+    # The real model: a further quote must be close to the question in meaning, which the hashing embedder
+    # of the other tests does not measure (it puts the Thomas passage at 0.337, under the bar of 0.35).
+    with Library(tmp_path / "data", real_embedder) as library:
+        _two_guards(library, tmp_path)
+
+
+def _two_guards(library, tmp_path):
     add_article(library, tmp_path, "https://news.test/jail", "Guards charged over jail records",
                 "Records at the jail were falsified, prosecutors said, and the guards were charged on Tuesday. "
                 "Each guard was charged with falsifying records and conspiracy, the charges say; both deny it. " * 3)
