@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import quote as percent_encode
 
 from . import answer_types
@@ -163,12 +164,14 @@ class _Asked:
     why: bool
     overview: bool
     names: tuple[str, ...] = ()  # the names it asks about, as written
+    name_words: frozenset[str] = frozenset()  # the words of those of two words or more (a namesake shares one)
 
     @classmethod
     def read(cls, question: str, named: Sequence[str] = ()) -> _Asked:
         kind = answer_types.asked(question)
         return cls(question, kind, answer_types.measure_asked(question) if kind is AnswerType.QUANTITY else None,
-                   answer_types.asks_why(question), answer_types.asks_overview(question), tuple(named))
+                   answer_types.asks_why(question), answer_types.asks_overview(question), tuple(named),
+                   frozenset(t for name in named if len(TOKEN.findall(name)) > 1 for t in tokens(name)))
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
@@ -262,7 +265,8 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
         rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
         if headings[i] or is_question(article.text[span.start : span.end]):
             continue  # a subhead or a caption names a subject, a question asks: neither answers
-        if english and names_another(article.text[span.start : span.end], asked.names, asked.question):
+        if english and bags[i] & asked.name_words \
+                and names_another(article.text[span.start : span.end], asked.names, asked.question):
             namesakes.append(i)  # "the $1,000 Meta Quest Pro" tells nothing of the Vision Pro asked about
             continue
         # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.
@@ -303,15 +307,11 @@ def names_another(sentence: str, names: Sequence[str], question: str) -> bool:
     name. A title ("Mr Blair") is no other name, nor a word the question writes itself; the sentence's first
     word is capitalised as the first, so it says nothing."""
     found = list(TOKEN.finditer(sentence))
-    def bare(word: str) -> str:  # inflections aside: "the Stanley Cup" for "Stanley Cups"
-        stem = tokens(word)[0]
-        return stem[:-1] if stem.endswith("s") and len(stem) > 3 else stem
-
-    lowered = [bare(m.group()) for m in found]
-    asked = {bare(w) for w in TOKEN.findall(question)}
+    lowered = [_bare(m.group()) for m in found]
+    asked = {_bare(w) for w in TOKEN.findall(question)}
     flat = re.sub(r"[\s-]", "", sentence.lower())
     for name in names:
-        parts = [bare(w) for w in TOKEN.findall(name)]
+        parts = [_bare(w) for w in TOKEN.findall(name)]
         if len(parts) < 2 or all(p in lowered for p in parts) or re.sub(r"[\s-]", "", name.lower()) in flat:
             continue  # the name itself, however spaced ("LC 500" for "LC500")
         for j, word in enumerate(lowered):
@@ -328,6 +328,14 @@ def names_another(sentence: str, names: Sequence[str], question: str) -> bool:
                         and not lowered[j + step].startswith(parts[k + step]):  # "South Dakotans"
                     return True
     return False
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare(word: str) -> str:
+    """A word's stem without a plural's s, to tell a name's word whatever its inflection ("the Stanley Cup" for
+    "Stanley Cups")."""
+    stem = tokens(word)[0]
+    return stem[:-1] if stem.endswith("s") and len(stem) > 3 else stem
 
 
 def _english(article: Article) -> bool:
