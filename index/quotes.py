@@ -3,8 +3,8 @@
 1. In each article found, every sentence is scored by how much of the question's weight it holds, a word
    weighing its IDF in the library times its IDF among the article's sentences (half for headline words):
    the article's subject found the article, the words rare inside it find the sentence. The best sentence
-   becomes a quote together with the neighbour that gives it context. Subheads, captions, bylines and other
-   stories' headlines are never quoted.
+   becomes a quote together with the neighbour that gives it context. Subheads, captions, bylines, other
+   stories' headlines and sentences on a namesake of a name asked about are never quoted.
 2. Up to three quotes come from different articles, only while they stay close to the best one. The first
    may add a second excerpt of its article: the sentence that holds what the quote lacks.
 3. Each quote links to its article with a text fragment that opens the page at the quote.
@@ -298,9 +298,10 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
 _TITLES = frozenset("""mr mrs ms miss mx dr sir dame lord lady president prime minister senator sen rep governor gov
     king queen prince princess judge justice chancellor secretary general gen col capt chief coach professor prof
     pope saint st mayor ceo chairman chairwoman director ambassador archbishop bishop rev father""".split())
+_NO_NAME = _TITLES | STOPWORDS
 
 
-def names_another(sentence: str, names: Sequence[str], question: str) -> bool:
+def names_another(sentence: str, asked_names: Sequence[str], question: str) -> bool:
     """Whether a sentence writes a namesake of a name the question asks about, not the name: a word of the name
     right next to a capitalised word where the name has another ("the $1,000 Meta Quest Pro" for the Vision
     Pro, "Cherie Blair" for Tony Blair, "North Korea" for South Korea), while the sentence lacks a word of the
@@ -310,7 +311,7 @@ def names_another(sentence: str, names: Sequence[str], question: str) -> bool:
     lowered = [_bare(m.group()) for m in found]
     asked = {_bare(w) for w in TOKEN.findall(question)}
     flat = re.sub(r"[\s-]", "", sentence.lower())
-    for name in names:
+    for name in asked_names:
         parts = [_bare(w) for w in TOKEN.findall(name)]
         if len(parts) < 2 or all(p in lowered for p in parts) or re.sub(r"[\s-]", "", name.lower()) in flat:
             continue  # the name itself, however spaced ("LC 500" for "LC500")
@@ -324,7 +325,7 @@ def names_another(sentence: str, names: Sequence[str], question: str) -> bool:
                 left, right = sorted((found[j], found[j + step]), key=lambda m: m.start())
                 other = found[j + step].group()
                 if sentence[left.end() : right.start()] in (" ", "'", "’") and other[0].isupper() \
-                        and other.lower() not in _TITLES | STOPWORDS and lowered[j + step] not in asked \
+                        and other.lower() not in _NO_NAME and lowered[j + step] not in asked \
                         and not lowered[j + step].startswith(parts[k + step]):  # "South Dakotans"
                     return True
     return False
