@@ -32,7 +32,17 @@ from .models import Answer, Article, Excerpt, Headline, IngestResult, Outcome, Q
 from .search import Candidate, SearchConfig
 from .sources import SourceLimits, expand, from_upload
 from .store import Store
-from .stories import Topics, cluster, mean_direction, near_duplicate, rank_stories, simhash, text_hash
+from .stories import (
+    TOPIC_COSINE,
+    Topics,
+    cluster,
+    mean_direction,
+    near_duplicate,
+    rank_stories,
+    simhash,
+    text_hash,
+    topic_bar,
+)
 from .vectors import VectorIndex
 
 log = logging.getLogger(__name__)
@@ -79,7 +89,7 @@ class Library:
         self._seen_version = self.store.data_version()
         self._write_lock = threading.Lock()
         self._cache_lock = threading.Lock()
-        self._groups: OrderedDict[tuple[int, ...], tuple[np.ndarray, list[list[int]]]] = OrderedDict()
+        self._remembered_sets: OrderedDict[tuple, object] = OrderedDict()  # article sets' directions and groups
 
     def close(self) -> None:
         self.vectors.save()
@@ -373,23 +383,37 @@ class Library:
         ids = [a.id for a in articles]
         vectors, groups = self._grouped(tuple(ids))
         topic_vector = self.embedder.encode_query(" ".join(topics)) if topics else None
+        bar = topic_bar(self._directions(tuple(self.store.newest_ids(MAX_DIGEST_ARTICLES))), topic_vector) \
+            if topic_vector is not None else TOPIC_COSINE
         return rank_stories(articles, vectors, groups, self.store.added_at(ids), now, limit,
-                            Topics(topic_vector, {w for t in topics for w in words.tokens(t)}, outlets_asked))
+                            Topics(topic_vector, {w for t in topics for w in words.tokens(t)}, outlets_asked, bar))
 
     def _grouped(self, ids: tuple[int, ...]) -> tuple[np.ndarray, list[list[int]]]:
         """Article vectors and same-story groups for a set of articles, remembered for the last few sets:
         a thousand chats due at the same minute share one clustering."""
+        def compute() -> tuple[np.ndarray, list[list[int]]]:
+            vectors = self._directions(ids)
+            return vectors, cluster(vectors)
+        return self._remembered(("groups", ids), compute)
+
+    def _directions(self, ids: tuple[int, ...]) -> np.ndarray:
+        """Each article's direction (the mean of its passage vectors), remembered like `_grouped`."""
+        def compute() -> np.ndarray:
+            passage_vectors = self.store.article_vectors(ids)
+            return np.vstack([mean_direction(passage_vectors[i]) for i in ids]) if ids else np.zeros((0, 1))
+        return self._remembered(("directions", ids), compute)
+
+    def _remembered(self, key: tuple, compute: Callable[[], object]):
+        """compute(), or what it gave for the same key among the last 16 kept."""
         with self._cache_lock:
-            if ids in self._groups:
-                self._groups.move_to_end(ids)
-                return self._groups[ids]
-        passage_vectors = self.store.article_vectors(ids)
-        vectors = np.vstack([mean_direction(passage_vectors[i]) for i in ids])
-        result = (vectors, cluster(vectors))
+            if key in self._remembered_sets:
+                self._remembered_sets.move_to_end(key)
+                return self._remembered_sets[key]
+        result = compute()
         with self._cache_lock:
-            self._groups[ids] = result
-            while len(self._groups) > 8:
-                self._groups.popitem(last=False)
+            self._remembered_sets[key] = result
+            while len(self._remembered_sets) > 16:
+                self._remembered_sets.popitem(last=False)
         return result
 
     # --- reading the library --------------------------------------------------------------------------

@@ -392,6 +392,12 @@ class Store(ScheduleTables):
                                     "ORDER BY added_at DESC, id DESC LIMIT ?", (since, limit)).fetchall()
         return [_article(r[:-1]) for r in rows]
 
+    def newest_ids(self, limit: int) -> list[int]:
+        """The ids of the articles added last, newest first, at most `limit`."""
+        with self._lock:
+            return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY added_at DESC, id DESC LIMIT ?",
+                                                   (limit,))]
+
     def added_at(self, ids: Sequence[int]) -> dict[int, str]:
         marks = ",".join("?" * len(ids))
         with self._lock:

@@ -102,7 +102,23 @@ def cluster(vectors: np.ndarray, threshold: float = SAME_STORY_COSINE) -> list[l
     return [m for m in members if m]
 
 
-TOPIC_COSINE = 0.25  # a story's closeness to a chat's topics below which, without a topic word, it is left out
+TOPIC_COSINE = 0.25  # a story's closeness to a chat's topics below which it is left out, in a small library
+TOPIC_SPREAD = 2.0  # in a larger one: standard deviations above the library's mean closeness to the topics
+MIN_REFERENCE = 30  # articles the library needs for its spread to say what stands out
+
+
+def topic_bar(reference: np.ndarray, topic: np.ndarray) -> float:
+    """How close to a chat's topics a story must be to be kept (without a topic word in a headline): two
+    standard deviations above the library's mean closeness to them (`reference`: its newest articles'
+    directions), the usual bar for what stands out. A topic's closeness has a scale of its own: the single word
+    "space" comes within 0.24-0.30 of the stories on NASA's moon landers and hibernating astronauts, whose
+    bar is 0.15, while a longer topic comes nearer to everything; a fixed bar kept 3 of the corpus's stories
+    for "space" and 3 for "health". With fewer than `MIN_REFERENCE` articles the spread says little, and the
+    fixed `TOPIC_COSINE` holds."""
+    if len(reference) < MIN_REFERENCE:
+        return TOPIC_COSINE
+    closeness = reference @ topic
+    return float(closeness.mean() + TOPIC_SPREAD * closeness.std())
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +128,7 @@ class Topics:
     vector: np.ndarray | None = None  # the topics encoded as one query; None: no topics
     words: set[str] = field(default_factory=set)  # the topics' tokens
     outlets: Filters = Filters()
+    bar: float = TOPIC_COSINE  # the closeness in meaning a story needs (`topic_bar`)
 
 
 def rank_stories(articles: Sequence[Article], vectors: np.ndarray, groups: list[list[int]], added: dict[int, str],
@@ -134,7 +151,7 @@ def rank_stories(articles: Sequence[Article], vectors: np.ndarray, groups: list[
         if topics.vector is not None:
             meaning = float(centre @ topics.vector)
             named = topics.words & set(words.tokens(" ".join(a.title for a in members)))
-            if meaning < TOPIC_COSINE and not named:
+            if meaning < topics.bar and not named:
                 continue  # the chat asked for topics; this story is not one of them
             score += 2 * meaning + 0.5 * len(named)
         ranked.append((score, members))

@@ -9,6 +9,7 @@ import json
 import logging
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 
 from bot.digest import ArgumentError, Schedule, next_delivery, parse_subscription, previous_delivery
@@ -91,6 +92,30 @@ def test_same_story_articles_are_grouped(corpus_library, corpus_articles):
     assert purity >= 0.95 and completeness >= 0.85
     top = stories[0]
     assert len(top.outlets) >= 3 and top.lead and top.lead in top.articles[0].text  # lead is verbatim
+
+
+def test_a_topic_keeps_the_stories_that_stand_out_in_meaning(corpus_library):
+    """A single word's closeness to the stories on it is small ("space": 0.24-0.30 to NASA's moon landers and
+    the hibernating astronauts), so a fixed bar of 0.25 kept 3 stories for "space" and 3 for "health"; the bar
+    is now the library's mean closeness plus two standard deviations (bench/topics.py measures it)."""
+    library, _ = corpus_library
+    space = [s.headline for s in library.stories(None, ["space"], limit=10_000)]
+    health = [s.headline for s in library.stories(None, ["health"], limit=10_000)]
+    assert any("Moon Lander" in t for t in space[:3]) and any("Europa" in t for t in space[:3])
+    assert any("plague" in t for t in health[:3]) and any("Feather-Duvet Lung" in t for t in health[:3])
+    assert not any("LeBron" in t for t in space + health) and len(space) <= 10 and len(health) <= 10
+
+
+def test_the_topic_bar_is_relative_to_the_library_once_it_is_large_enough():
+    from index.stories import MIN_REFERENCE, TOPIC_COSINE, topic_bar
+
+    topic = np.array([1.0, 0.0])
+    few = np.array([[1.0, 0.0], [0.0, 1.0]])
+    assert topic_bar(few, topic) == TOPIC_COSINE
+    many = np.array([[0.1, 0.99]] * (MIN_REFERENCE - 2) + [[0.9, 0.44], [0.8, 0.6]])
+    closeness = many @ topic
+    assert topic_bar(many, topic) == pytest.approx(closeness.mean() + 2 * closeness.std())
+    assert 0.1 < topic_bar(many, topic) < 0.8  # the two stories close to the topic stand out
 
 
 # --- delivery through the fake Bot API ------------------------------------------------------------------
