@@ -16,6 +16,11 @@ from .words import TOKEN, tokens
 _ENDING = (".", "!", "?", "。", "！", "？")
 _CLOSING = "\"”’')»」』）"  # what may follow the end of a sentence: a quotation's or a bracket's close
 _CREDITED = re.compile(r"[.!?。！？][\"”’'»」』]*\s*[(（][^()（）]*[)）]$")  # "… on Monday. (Reuters)"
+# A photo's caption ends with the photographer's credit: "… in Seoul on Thursday.Anthony Wallace / AFP - Getty
+# Images", "(Thomas Coex/AFP/Getty Images)", "The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters",
+# "(AP Photo/Evan Vucci)". A wire's credit alone, "(Reuters)", ends a paragraph of the story instead.
+_PHOTO_CREDIT = re.compile(r"(?:Getty Images|\w\s?/\s?(?:AFP|Reuters|AP|EPA|Bloomberg|Shutterstock)|"
+                           r"\bAP Photo/[^/()]+)\)?$")
 
 
 def is_heading(text: str) -> bool:
@@ -24,10 +29,11 @@ def is_heading(text: str) -> bool:
     introduces what follows ("Tour dates:"), or the signature under a tweet or a quotation, which opens with a
     dash ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019"). A line that reads as a list's item ("June 9 -- Coral
     Sky Amphitheatre", see _LIST_ITEM) or a label ("Path B: Bosnia and Herzegovina, Slovakia") may answer.
-    A line all in capitals is a subhead or a label whatever its end ("WHAT SAY YOU, IMPEACHMENT JURY?")."""
+    A line all in capitals is a subhead or a label whatever its end ("WHAT SAY YOU, IMPEACHMENT JURY?"), and a
+    line that ends with a photographer's credit a caption (`_PHOTO_CREDIT`)."""
     end = text.rstrip()
-    if end.endswith(":") or _shouted(end) or is_question(end) and headline_style(end):
-        return True  # a lead-in, a line in capitals, a subhead that asks ("What Does Stadia Offer?")
+    if end.endswith(":") or _shouted(end) or is_question(end) and headline_style(end) or _PHOTO_CREDIT.search(end):
+        return True  # a lead-in, a line in capitals, a subhead that asks ("What Does Stadia Offer?"), a caption
     if end.rstrip(_CLOSING).endswith(_ENDING) or _CREDITED.search(end):
         return False
     if end.startswith(("—", "–")) or len(end.split()) < 8:

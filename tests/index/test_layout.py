@@ -12,6 +12,21 @@ def test_a_digest_lead_passes_over_a_caption_or_byline():
                                     "The camp holds about 40,000 people.")
 
 
+@pytest.mark.parametrize(("line", "caption"), [
+    ("Protesters gathered in Seoul on Thursday.Anthony Wallace / AFP - Getty Images", True),
+    ("The leader reacts as he visits the Western Wall on March 18. (Thomas Coex/AFP/Getty Images)", True),
+    ("The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters", True),
+    ("The senator spoke to reporters outside the Capitol on Tuesday. (AP Photo/Jane Doe)", True),
+    ("The talks ended on Monday without a deal, the union said. (Reuters)", False),  # the wire's credit
+    ("Getty Images said on Monday it had bought the archive of the photographer.", False),
+])
+def test_a_line_ending_with_a_photo_credit_is_a_caption(line, caption):
+    assert is_heading(line) == caption
+    text = f"{line}\n\nThe talks resume next week."
+    quotable = [text[s.start : s.end] for s in quotable_sentences(text)]
+    assert any(line.startswith(q) for q in quotable) != caption
+
+
 @pytest.mark.parametrize(("text", "lead"), [
     ("The Latest on a stabbing on a commuter train (all times local):\n\n10 p.m.\n\n"
      "Authorities say the attacker tried to steal a rider's shoes.", "Authorities say the attacker"),  # a time
