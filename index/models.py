@@ -23,6 +23,11 @@ class Article:
     lang: str | None = None
     id: int | None = None
 
+    @property
+    def in_english(self) -> bool:
+        """Whether the article is in English, or has no language given."""
+        return (self.lang or "en").split("-")[0].lower() == "en"
+
 
 @dataclass(frozen=True, slots=True)
 class Passage:

@@ -100,7 +100,7 @@ def lacking_measure(quote: ScoredQuote, question: str) -> answer_types.Measure |
     something else too ("… and how big is it?") may be answered in part, so it is not judged either."""
     measure = answer_types.measure_asked(question) if is_english(question) else None
     article = quote.article
-    if measure is None or answer_types.asks_several(question) or not _english(article):
+    if measure is None or answer_types.asks_several(question) or not article.in_english:
         return None
     text = article.text
     spans, _, headings = sentence_bags(text)
@@ -255,7 +255,7 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
     mean_length = sum(len(b) for b in bags) / max(1, len(bags))
     best: tuple[float, float, int] | None = None
     # What someone said is told by English verbs of saying; another language's article is not judged so.
-    english = _english(article)
+    english = article.in_english
     kind = None if asked.kind is AnswerType.SPEECH and not english else asked.kind
     typed, measured = _typed(article.text, spans, headings, kind, asked.measure, asked.question)
     namesakes: list[int] = []  # sentences on another one of the same name
@@ -339,11 +339,6 @@ def _bare(word: str) -> str:
     return stem[:-1] if stem.endswith("s") and len(stem) > 3 else stem
 
 
-def _english(article: Article) -> bool:
-    """Whether the article is in English, or has no language given."""
-    return (article.lang or "en").split("-")[0].lower() == "en"
-
-
 def _names_written(article: Article, names: list[list[str]]) -> int:
     """How many of the names the article writes, each word of them (inflections aside, a middle initial or
     a word between them allowed), in its text, title, outlet or byline ("What did Al Jazeera report …?" is
@@ -351,7 +346,7 @@ def _names_written(article: Article, names: list[list[str]]) -> int:
     may write them in its own language: "Français" for French)."""
     if not names:
         return 0
-    if not _english(article):
+    if not article.in_english:
         return len(names)
     _, bags, _ = sentence_bags(article.text)  # the text's words, as read (and kept) to choose its sentence
     written = set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}")).union(*bags)
@@ -432,7 +427,7 @@ def _continuing(quote: ScoredQuote, spans: list[Span], inside: list[int]) -> set
     held = inside or [i for i, s in enumerate(spans) if s.start <= quote.span.start < s.end]
     touching = {i for i in ((held[0] - 1, held[-1] + 1) if held else ()) if 0 <= i < len(spans)
                 and "\n" not in text[min(spans[i].end, quote.span.end) : max(spans[i].start, quote.span.start)]}
-    if not _english(quote.article):
+    if not quote.article.in_english:
         return touching
     quoted = _capitalised(text[quote.span.start : quote.span.end])
     return touching | {i for i, s in enumerate(spans) if _capitalised(text[s.start : s.end]) & quoted}

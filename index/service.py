@@ -288,6 +288,7 @@ class Library:
         named = capitalised + [n for n in guessed if all(map(self.store.written_as_name, n.split()))]
         scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question, named,
                                                every_name=not guessed)
+        scored = search.closest_first(scored, self.config, question, dense=retriever != "keyword")
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
         # A further quote is shown only if it is close in meaning too (cosine, judged like the first).
         scored = scored[:1] + [q for q in scored[1:]

@@ -7,7 +7,7 @@ import pytest
 
 from index import QueryError
 from index.quotes import ScoredQuote, text_fragment_link
-from index.search import SearchConfig, far_in_meaning, firsts_within, fuse, is_answer
+from index.search import SearchConfig, closest_first, far_in_meaning, firsts_within, fuse, is_answer
 from index.service import MAX_SPELLING_CHECKS, Library
 from index.words import (
     content_words,
@@ -393,6 +393,21 @@ def test_a_further_quote_far_in_meaning_is_left_out_where_the_model_can_judge():
     assert not far_in_meaning(every_word, config, "Where will IBM make the Cell chip?")
     assert not far_in_meaning(one_word, config, "Where will IBM make the Cell chip?", dense=False)  # no meaning
     assert not far_in_meaning(one_word, config, "¿Dónde fabricará IBM el chip Cell?")  # an English model
+
+
+def test_a_quote_close_in_meaning_comes_first_when_the_first_is_not():
+    from index.models import Article
+
+    config = SearchConfig()
+    english, portuguese = Article("https://a.test/1", "A", "text"), Article("https://a.test/2", "B", "texto", lang="pt")
+    far = ScoredQuote(english, None, 2.0, coverage=0.4, cosine=0.30)
+    close = ScoredQuote(english, None, 1.8, coverage=0.3, cosine=0.40)
+    close_elsewhere = ScoredQuote(portuguese, None, 1.9, coverage=0.1, cosine=0.45)
+    asked = "What did the director admit in court?"
+    assert closest_first([far, close_elsewhere, close], config, asked) == [close]
+    assert closest_first([far, close_elsewhere], config, asked) == [far, close_elsewhere]  # MiniLM is English
+    assert closest_first([close, far], config, asked) == [close, far]  # the first is close: as they are
+    assert closest_first([far, close], config, asked, dense=False) == [far, close]  # no meaning to judge by
 
 
 BRIDGE = ("The old stone bridge reopened on Monday after two years of work. Engineers replaced all the arches.\n\n"
