@@ -19,6 +19,10 @@ _NODS = frozenset(["ok", "okay", "k", "cool", "great", "nice", "got it", "perfec
 
 _HOW_ARE_YOU = frozenset(["how are you", "how are you doing", "how s it going", "hows it going", "how is it going",
                           "how do you do", "are you ok", "what s up", "whats up", "sup"])
+# The time or the date: no article tells it, and quotes that hold "time" answer nobody.
+_CLOCK = frozenset(["what time is it", "what s the time", "whats the time", "what is the time", "what day is it",
+                    "what is the date", "what s the date", "whats the date", "what is today s date",
+                    "what s today s date", "what date is it"])
 # Questions about the bot itself, which its help answers, not the library ("What can you do?" is no news).
 _ABOUT_ME = frozenset(["who are you", "what are you", "what is this", "what s this", "whats this", "what is briefbot",
                        "what do you do", "what can you do", "what else can you do", "how do you work",
@@ -43,9 +47,9 @@ _SUM = re.compile(r"\s*(?:(?:what\s+is|what'?s|whats|calculate|compute)\s+)?[(\s
 
 
 def reply_to_small_talk(text: str, bot_name: str = "") -> str | None:
-    """The reply to a message that is only a greeting, a thank-you, a nod, a "how are you?", a goodbye (in any
-    case, with any punctuation or emoji, the bot's name aside) or a sum, or None for anything else, which is a
-    question."""
+    """The reply to a message that is only a greeting, a thank-you, a nod, a "how are you?", a goodbye, a
+    question for the time or the date (in any case, with any punctuation or emoji, the bot's name aside) or a
+    sum, or None for anything else, which is a question."""
     said = " ".join(_words(text, bot_name, generic=bool(bot_name)))
     if not said:
         return None
@@ -60,6 +64,8 @@ def reply_to_small_talk(text: str, bot_name: str = "") -> str | None:
         return "Ask me anything else about the news whenever you like."
     if said in _HOW_ARE_YOU:
         return "All well here, thanks. Ask me anything about the news."
+    if re.sub(r"(?: (?:today|now|please|here))+$", "", said) in _CLOCK:
+        return "I can't tell the time or the date: I answer questions about the news from my library's articles."
     if _SUM.fullmatch(text):
         return "I don't do sums: I answer from news articles. Ask me anything about the news."
     return None

@@ -64,3 +64,13 @@ def test_a_sum_is_no_question_for_the_news(text):
 @pytest.mark.parametrize("text", ["2019", "what is 737-800", "1-0", "what is 4x4?", "24/7", "what is 9/11", "C++"])
 def test_numbers_of_a_score_a_model_or_a_date_are_a_question(text):
     assert reply_to_small_talk(text) is None
+
+
+@pytest.mark.parametrize("text", ["What time is it?", "what's the date?", "What day is it today"])
+def test_the_time_or_the_date_is_no_question_for_the_news(text):
+    assert reply_to_small_talk(text).startswith("I can't tell the time")
+
+
+@pytest.mark.parametrize("text", ["What time is the debate?", "What date was the vote?", "What day is the final?"])
+def test_the_time_of_something_is_a_question(text):
+    assert reply_to_small_talk(text) is None
