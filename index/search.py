@@ -97,9 +97,7 @@ def far_in_meaning(quote: ScoredQuote, config: SearchConfig, question: str = "",
     first; an article found only for a word or two ("Google is betting on streaming" after the quote on
     IBM's Cell chip) is not kept by them. Judged only where the model can judge: with dense retrieval and
     an English question."""
-    if not dense or not is_english(question):
-        return False
-    return quote.cosine < config.min_cosine and quote.coverage < ALL_WORDS
+    return dense and is_english(question) and not is_answer(quote, config, question, dense)
 
 
 def closest_first(quotes: Sequence[ScoredQuote], config: SearchConfig, question: str = "",

@@ -288,11 +288,11 @@ class Library:
         named = capitalised + [n for n in guessed if all(map(self.store.written_as_name, n.split()))]
         scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question, named,
                                                every_name=not guessed)
-        scored = search.closest_first(scored, self.config, question, dense=retriever != "keyword")
-        answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense=retriever != "keyword")
+        dense = retriever != "keyword"
+        scored = search.closest_first(scored, self.config, question, dense)
+        answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense)
         # A further quote is shown only if it is close in meaning too (cosine, judged like the first).
-        scored = scored[:1] + [q for q in scored[1:]
-                               if not search.far_in_meaning(q, self.config, question, dense=retriever != "keyword")]
+        scored = scored[:1] + [q for q in scored[1:] if not search.far_in_meaning(q, self.config, question, dense)]
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject
         # that never gives one: the near miss is said as such.
         lacking = quotes.lacking_measure(scored[0], question) if answers else None
@@ -401,7 +401,8 @@ class Library:
         """Each article's direction (the mean of its passage vectors), remembered like `_grouped`."""
         def compute() -> np.ndarray:
             passage_vectors = self.store.article_vectors(ids)
-            return np.vstack([mean_direction(passage_vectors[i]) for i in ids]) if ids else np.zeros((0, 1))
+            return np.vstack([mean_direction(passage_vectors[i]) for i in ids]) if ids \
+                else np.zeros((0, self.embedder.dim), dtype=np.float32)
         return self._remembered(("directions", ids), compute)
 
     def _remembered(self, key: tuple, compute: Callable[[], object]):
