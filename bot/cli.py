@@ -259,7 +259,7 @@ def print_digest(settings: Settings, since_text: str, topics: list[str], limit: 
 def cmd_eval(args, settings: Settings) -> int:
     import tempfile
 
-    from index.evaluate import evaluate, misses_text, table
+    from index.evaluate import evaluate, misses_text, table, with_passages
 
     questions = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.lowercase:
@@ -269,8 +269,10 @@ def cmd_eval(args, settings: Settings) -> int:
     if named and not corpus.exists():
         print("briefbot eval: questions name articles by id; give --corpus ARTICLES.jsonl", file=sys.stderr)
         return EXIT_USAGE
-    articles = {r["id"]: r["url"] for r in map(json.loads, corpus.read_text(encoding="utf-8").splitlines())
-                if r} if corpus.exists() else {}
+    records = [r for r in map(json.loads, corpus.read_text(encoding="utf-8").splitlines()) if r] \
+        if corpus.exists() else []
+    articles = {r["id"]: r["url"] for r in records}
+    questions = with_passages(questions, {r["id"]: r.get("text", "") for r in records})
     with tempfile.TemporaryDirectory() as tmp:
         target = settings.model_copy(update={"data_dir": Path(tmp)}) if args.corpus else settings
         with open_library(target) as library:

@@ -1,5 +1,6 @@
 """Answer quality, measured: ask every question of a set and score the answers against the passages that
-answer them (the format of ../shared/corpus/news/dev_questions.jsonl). Articles are matched by URL.
+answer them (the format of ../shared/corpus/news/dev_questions.jsonl; a passage may be given by its place in
+its article's text instead, see `with_passages`). Articles are matched by URL.
 
 Per kind of question (factoid, paraphrase, multi, unanswerable) and overall:
 - hit@1 / hit@3: an acceptable article is the source of the first quote / of one of the first three;
@@ -49,6 +50,14 @@ def evaluate(library: Library, questions: list[dict], articles: dict[str, str],
                 rows[group]["latency"].append(elapsed)
         report[retriever] = {group: summarise(values) for group, values in rows.items()}
     return report
+
+
+def with_passages(questions: list[dict], texts: dict[str, str]) -> list[dict]:
+    """The questions, each that gives its answer passage by where it stands in its article's text
+    ("answer_span": [start, end] in the text of "article_id", so that a question file need not copy the
+    publishers' text) with that passage as "answer_passage". `texts`: corpus article id -> text."""
+    return [{**q, "answer_passage": texts[q["article_id"]][slice(*q["answer_span"])]}
+            if "answer_span" in q and q.get("article_id") in texts else q for q in questions]
 
 
 def score(library: Library, question: dict, answer: Answer, articles: dict[str, str]) -> dict[str, float]:

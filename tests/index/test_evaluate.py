@@ -98,6 +98,17 @@ def test_the_eval_command_prints_the_table_for_a_small_set(tmp_path, corpus, dev
     assert report["hybrid"]["factoid"]["hit@3"] == 1.0 and report["hybrid"]["all"]["questions"] == 6
 
 
+def test_an_answer_passage_may_be_given_by_its_place_in_the_article():
+    from index.evaluate import with_passages
+
+    texts = {"a1": "First sentence. The answer is here. Last one."}
+    questions = [{"question": "Q?", "article_id": "a1", "answer_span": [16, 35]},
+                 {"question": "R?", "article_id": "a1", "answer_passage": "Last one."},
+                 {"question": "S?", "article_id": "gone", "answer_span": [0, 5]}]
+    passages = [q.get("answer_passage") for q in with_passages(questions, texts)]
+    assert passages == ["The answer is here.", "Last one.", None]
+
+
 def test_a_miss_is_named_by_the_first_measure_it_failed():
     from index.evaluate import missed_by
 
