@@ -171,7 +171,8 @@ class _Asked:
         kind = answer_types.asked(question)
         return cls(question, kind, answer_types.measure_asked(question) if kind is AnswerType.QUANTITY else None,
                    answer_types.asks_why(question), answer_types.asks_overview(question), tuple(named),
-                   frozenset(t for name in named if len(TOKEN.findall(name)) > 1 for t in tokens(name)))
+                   frozenset(t for name in named if len(TOKEN.findall(name)) > 1
+                             for t in tokens(name) + tokens(name, countries=False)))
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],

@@ -33,8 +33,51 @@ STOPWORDS = frozenset(
 )
 
 
-def tokens(text: str) -> list[str]:
-    return [_stem(t) for t in _words(text.lower())]
+def tokens(text: str, countries: bool = True) -> list[str]:
+    """The stems of a text's words, a country's other forms read as its name (`countries=False`: as written)."""
+    return [_stem(t) for t in _words((as_country_names(text) if countries else text).lower())]
+
+
+# A country is written by its name, its people's adjective or a short form ("America", "American officials",
+# "the US", "the United States"): each is read as its name, so that a question on "the American bill" meets
+# "the US Senate" and one on "Chinese goods" meets "goods from China". Only forms that are no other English
+# word (not "Polish", "Turkey", "English"); a short form in capitals is read so only as written ("US", not "us").
+_COUNTRY_FORMS = {
+    "America": "American Americans United_States", "Britain": "British Briton Britons United_Kingdom",
+    "China": "Chinese", "Russia": "Russian Russians", "France": "French", "Germany": "German Germans",
+    "Japan": "Japanese", "India": "Indian Indians", "Israel": "Israeli Israelis", "Iran": "Iranian Iranians",
+    "Iraq": "Iraqi Iraqis", "Ukraine": "Ukrainian Ukrainians", "Mexico": "Mexican Mexicans",
+    "Canada": "Canadian Canadians", "Australia": "Australian Australians", "Italy": "Italian Italians",
+    "Spain": "Spanish Spaniard Spaniards", "Brazil": "Brazilian Brazilians", "Korea": "Korean Koreans",
+    "Pakistan": "Pakistani Pakistanis", "Afghanistan": "Afghan Afghans", "Syria": "Syrian Syrians",
+    "Egypt": "Egyptian Egyptians", "Sweden": "Swedish Swede Swedes", "Europe": "European Europeans",
+    "Africa": "African Africans", "Nepal": "Nepalese Nepali Nepalis", "Scotland": "Scottish",
+    "Ireland": "Irish", "Palestine": "Palestinian Palestinians", "Venezuela": "Venezuelan Venezuelans",
+    "Greece": "Greek Greeks", "Netherlands": "Dutch", "Switzerland": "Swiss", "Norway": "Norwegian Norwegians",
+    "Nigeria": "Nigerian Nigerians", "Kenya": "Kenyan Kenyans", "Argentina": "Argentine Argentinian Argentinians",
+    "Vietnam": "Vietnamese", "Taiwan": "Taiwanese", "Cuba": "Cuban Cubans", "Lebanon": "Lebanese",
+    "Libya": "Libyan Libyans", "Yemen": "Yemeni Yemenis", "Sudan": "Sudanese",
+}
+_COUNTRY_SHORT_FORMS = {"America": "U.S.A. U.S. USA US", "Britain": "U.K. UK"}
+
+
+def _country_pattern(forms: dict[str, str], case: bool) -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern for the forms (space-separated, "_" for a space inside one), and {form as matched: name};
+    `case`: match them only as written, else in any case (the map's keys are then lower-cased)."""
+    name_of = {form.replace("_", " "): name for name, written in forms.items() for form in written.split()}
+    alternatives = "|".join(re.escape(f) for f in sorted(name_of, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)", 0 if case else re.IGNORECASE)
+    return pattern, name_of if case else {f.lower(): name for f, name in name_of.items()}
+
+
+_COUNTRY_WORDS, _COUNTRY_OF_WORD = _country_pattern(_COUNTRY_FORMS, case=False)
+_COUNTRY_SHORT, _COUNTRY_OF_SHORT = _country_pattern(_COUNTRY_SHORT_FORMS, case=True)
+
+
+def as_country_names(text: str) -> str:
+    """The text with each other form of a country's name written as its name ("the US" -> "the America")."""
+    text = _COUNTRY_SHORT.sub(lambda m: _COUNTRY_OF_SHORT[m.group()], text)
+    return _COUNTRY_WORDS.sub(lambda m: _COUNTRY_OF_WORD[m.group().lower()], text)
 
 
 # The word after "how" that names the quantity asked for ("How far …?", "How fast …?"): the kind of answer,
@@ -50,7 +93,7 @@ def content_words(question: str) -> list[str]:
     unless most words are capitalised ("What Is The Latest On The Strike?"). The degree word of "how far",
     "how long", … does not count (see HOW_DEGREE)."""
     found = []
-    raw_words = _words(question)
+    raw_words = _words(as_country_names(question))
     title_case = _title_case(raw_words)
     for i, raw in enumerate(raw_words):
         word = raw.lower()

@@ -48,6 +48,15 @@ def test_a_further_quote_is_on_the_question_not_on_one_of_its_words(corpus_libra
     assert any("start producing the chip in early 2005" in q.text for q in answer.quotes)
 
 
+def test_a_country_named_by_its_peoples_adjective_is_met_by_its_short_form(corpus_library):
+    """bench/body_questions.jsonl: "the American bill" was first answered from an article that writes
+    "American" (on Xi's view of the "American-led" order), not from the one on the bill in the "US Senate"."""
+    library, _ = corpus_library
+    answer = library.ask("What would the American bill on Hong Kong human rights do to officials responsible "
+                         "for abuses?")
+    assert "economic sanctions and a travel ban" in answer.quotes[0].text
+
+
 def test_a_close_quote_answers_when_the_first_article_found_is_not_close(corpus_library):
     """bench/body_questions.jsonl: "What did Scott Sullivan admit in court?" was declined, the first article's
     passage at cosine 0.338, the second's 0.386; a Portuguese article close to an English question is no

@@ -10,6 +10,7 @@ from index.quotes import ScoredQuote, text_fragment_link
 from index.search import SearchConfig, closest_first, far_in_meaning, firsts_within, fuse, is_answer
 from index.service import MAX_SPELLING_CHECKS, Library
 from index.words import (
+    content_terms,
     content_words,
     designations,
     is_english,
@@ -359,6 +360,17 @@ def test_a_number_is_one_word():
     # "$4.8 billion" is not a 4 and an 8: a sentence with "4 arrests" and "8 weeks" does not hold it.
     assert tokens("$4.8 billion, about 2,300 tons, in 2019.") == ["4.8", "billion", "about", "2,300", "tons", "in",
                                                                    "2019"]
+
+
+def test_a_countrys_other_forms_are_read_as_its_name():
+    # "the American bill" is the one "the US Senate" considers; "Chinese goods" are goods from China.
+    assert tokens("the U.S. Senate") == tokens("the US Senate") == tokens("the United States Senate") == tokens(
+        "the America Senate") == ["the", "america", "senat"]
+    assert tokens("American Americans") == ["america", "america"] and tokens("Chinese goods") == tokens("China goods")
+    assert tokens("let us see", countries=False) == tokens("let us see") == ["let", "us", "see"]  # not "US"
+    assert tokens("Turkish polish English") == ["turkish", "polish", "english"]  # forms that are other words
+    assert tokens("the United States", countries=False) == ["the", "unit", "stat"]
+    assert content_terms("What would the American bill do?") == {"america": "america", "bill": "bill"}
 
 
 def test_inflected_words_meet_their_stem():
