@@ -121,7 +121,8 @@ def _linked_headlines(text: str) -> set[str]:
     ("Path A: …", "Path B: …"), and answer; so does a line that reads as a list's item (`_LIST_ITEM`) or
     opens with a quotation mark or a bullet. In the shared corpus the two find 35 lines, all subheads, links,
     captions or the site's furniture; longer unended lines are as often a paragraph whose full stop was
-    lost. And the unended lines under a label of links ("Read more:"), whatever their length."""
+    lost. And a label of links ("Read more:", "More about the federal debt and the economy") with the unended
+    lines under it, whatever their length."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
 
     def unended(line: str) -> bool:
@@ -147,6 +148,7 @@ def _linked_headlines(text: str) -> set[str]:
     # follow it are the other stories' headlines, whatever their length.
     for i, line in enumerate(lines):
         if _LINKS_LABEL.fullmatch(line):
+            found.add(line)  # the label itself, when it is long enough not to look like one ("More about …")
             for following in lines[i + 1 :]:
                 if not unended(following):
                     break
@@ -157,7 +159,7 @@ def _linked_headlines(text: str) -> set[str]:
 _LINKS_LABEL = re.compile(
     r"(?:read more|related(?: stories| articles| coverage| content| links)?|more on this(?: story)?|see also|"
     r"also read|read also|recommended(?: reading| stories)?|further reading|read next|more stories|"
-    r"more from [\w .'’&-]{1,30}|you may also like|lire aussi|mehr zum thema) ?:?", re.IGNORECASE)
+    r"more (?:from|about) [\w .'’&-]{1,40}|you may also like|lire aussi|mehr zum thema) ?:?", re.IGNORECASE)
 
 
 def quotable_sentences(text: str) -> list[Span]:

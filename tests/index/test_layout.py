@@ -116,6 +116,11 @@ def test_the_headlines_listed_under_read_more_are_never_quoted():
         + "\n\n".join(links)
     quotable = [text[s.start : s.end] for s in quotable_sentences(text)]
     assert quotable[0] == "Gunmen stormed the museum on Wednesday." and not set(links) & set(quotable)
+    # The New York Times labels its links "More about …"; the line after it here had been quoted.
+    text = ("Congress has not taken up that idea.\n\nMore about the federal debt and the economy\n\n"
+            "The U.S. hasn’t faced this issue for years\n\nUntil recently, rates were low.")
+    quotable = [text[s.start : s.end] for s in quotable_sentences(text)]
+    assert quotable == ["Congress has not taken up that idea.", "Until recently, rates were low."]
 
 
 def test_another_storys_headline_under_a_label_is_never_quoted_but_a_list_of_labelled_lines_is():
