@@ -57,8 +57,25 @@ def _shouted(line: str) -> bool:
 
 def is_question(sentence: str) -> bool:
     """Whether a sentence asks rather than tells ("How big an impact have the tariffs had?"): it never answers
-    a question, though it may stand beside the sentence that does."""
+    a question, though it may stand beside the sentence that does. One that tells what someone asked ends as
+    a question too (`reports_question`)."""
     return sentence.rstrip().rstrip(_CLOSING).endswith(("?", "？"))
+
+
+def reports_question(sentence: str) -> bool:
+    """Whether a sentence tells what someone asked, the question quoted at its end ("David Emery posted to
+    Twitter asking if there were “any un-angry Trump supporters?”"), rather than asks; a quotation that is
+    the whole sentence, or nearly ("He said: “Why?”"), asks."""
+    text = sentence.rstrip()
+    asked = text.rstrip(_CLOSING)
+    if not asked.endswith(("?", "？")) or len(asked) == len(text):
+        return False
+    opened = max(asked.rfind(mark) for mark in _OPENING_QUOTES)
+    return opened > 0 and len(TOKEN.findall(asked[:opened])) >= _TELLING_WORDS
+
+
+_OPENING_QUOTES = ("\"", "“", "«", "「", "『")
+_TELLING_WORDS = 3  # words before a quoted question that make a sentence telling it ("Emery asked, “…?”")
 
 
 def headline_style(line: str) -> bool:
@@ -241,7 +258,7 @@ def _can_lead(text: str, span: Span) -> bool:
     question never leads: it is the writer's hook ("Remember New Jersey's epic quest to find a state slogan?"),
     not the story."""
     line = text[span.start : span.end]
-    if is_question(line):
+    if is_question(line) and not reports_question(line):
         return False
     if line != line_of(text, span).strip() or CJK_RUN.search(line):
         return True

@@ -23,7 +23,7 @@ from urllib.parse import quote as percent_encode
 from . import answer_types
 from .answer_types import AnswerType
 from .chunking import Span
-from .layout import is_question, lead_index, section, sentence_bags
+from .layout import is_question, lead_index, reports_question, section, sentence_bags
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
 from .words import (
@@ -165,6 +165,7 @@ class _Asked:
     overview: bool
     names: tuple[str, ...] = ()  # the names it asks about, as written
     name_words: frozenset[str] = frozenset()  # the words of those of two words or more (a namesake shares one)
+    asks_what_was_asked: bool = False  # "What did X ask …?": a sentence telling a question asked may answer
 
     @classmethod
     def read(cls, question: str, named: Sequence[str] = ()) -> _Asked:
@@ -172,7 +173,11 @@ class _Asked:
         return cls(question, kind, answer_types.measure_asked(question) if kind is AnswerType.QUANTITY else None,
                    answer_types.asks_why(question), answer_types.asks_overview(question), tuple(named),
                    frozenset(t for name in named if len(TOKEN.findall(name)) > 1
-                             for t in tokens(name) + tokens(name, countries=False)))
+                             for t in tokens(name) + tokens(name, countries=False)),
+                   _ASKING.search(question) is not None)
+
+
+_ASKING = re.compile(r"\bask(?:s|ed|ing)?\b", re.IGNORECASE)
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
@@ -264,10 +269,11 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
     shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any
     for i, span in enumerate(spans):
         rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
-        if headings[i] or is_question(article.text[span.start : span.end]):
-            continue  # a subhead or a caption names a subject, a question asks: neither answers
+        text = article.text[span.start : span.end]
+        if headings[i] or is_question(text) and not (asked.asks_what_was_asked and reports_question(text)):
+            continue  # a subhead or a caption names a subject, a question asks (unless what was asked is asked)
         if english and bags[i] & asked.name_words \
-                and names_another(article.text[span.start : span.end], asked.names, asked.question):
+                and names_another(text, asked.names, asked.question):
             namesakes.append(i)  # "the $1,000 Meta Quest Pro" tells nothing of the Vision Pro asked about
             continue
         # Inside an article the words choose the sentence; the passage's rank only breaks near-ties.

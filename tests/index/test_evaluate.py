@@ -57,6 +57,17 @@ def test_a_country_named_by_its_peoples_adjective_is_met_by_its_short_form(corpu
     assert "economic sanctions and a travel ban" in answer.quotes[0].text
 
 
+def test_what_someone_asked_is_answered_by_the_sentence_that_tells_the_question(corpus_library):
+    """bench/body_questions.jsonl: the sentence that tells Emery's question ends with it quoted, and had been
+    passed over as a question; it answers a question about what was asked, not others ("Why does the defence
+    say Sullivan is blaming Ebbers?" is not answered by the lawyer's question to him)."""
+    library, _ = corpus_library
+    answer = library.ask("What did the Snopes writer David Emery ask on Twitter?")
+    assert "asking if there were “any un-angry Trump supporters?”" in answer.quotes[0].text
+    answer = library.ask("Why does the defence say Sullivan is blaming Ebbers?")
+    assert "only to win a lighter sentence" in answer.quotes[0].text
+
+
 def test_a_close_quote_answers_when_the_first_article_found_is_not_close(corpus_library):
     """bench/body_questions.jsonl: "What did Scott Sullivan admit in court?" was declined, the first article's
     passage at cosine 0.338, the second's 0.386; a Portuguese article close to an English question is no

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.layout import is_heading, lead_sentences, quotable_sentences
+from index.layout import is_heading, is_question, lead_sentences, quotable_sentences, reports_question
 
 
 def test_a_digest_lead_passes_over_a_caption_or_byline():
@@ -108,6 +108,18 @@ def test_a_line_that_ends_a_quotation_without_ending_a_sentence_is_no_sentence(l
 def test_a_link_to_another_page_or_the_print_editions_note_is_never_quoted(line):
     text = f"The council approved the new budget on Monday.\n\n{line}\n\nThe budget takes effect in April."
     assert line not in [text[s.start : s.end] for s in quotable_sentences(text)]
+
+
+@pytest.mark.parametrize(("sentence", "reports"), [
+    ("Snopes writer David Emery posted to Twitter asking if there were “any un-angry Trump supporters?”", True),
+    ("Emery retweeted the story, saying, “Are there un-angry Trump supporters?”", True),
+    ("“What is next for the club?”", False),  # a quotation that is the whole sentence asks
+    ('He said: "Why?"', False),
+    ("How big an impact have the tariffs had?", False),  # asks, quoting nobody
+    ("The tariffs had a big impact.", False),
+])
+def test_a_sentence_that_tells_a_question_asked_ends_with_it_quoted(sentence, reports):
+    assert reports_question(sentence) is reports and is_question(sentence) is sentence.rstrip("”\"").endswith("?")
 
 
 def test_the_headlines_listed_under_read_more_are_never_quoted():
