@@ -75,9 +75,15 @@ _COUNTRY_SHORT, _COUNTRY_OF_SHORT = _country_pattern(_COUNTRY_SHORT_FORMS, case=
 
 
 def as_country_names(text: str) -> str:
-    """The text with each other form of a country's name written as its name ("the US" -> "the America")."""
+    """The text with each other form of a country's name written as its name ("the US" -> "the America"), in
+    lower case where the form was ("chinese goods" -> "china goods", so that a question typed without capitals
+    gains none)."""
+    def name(m: re.Match) -> str:
+        found = _COUNTRY_OF_WORD[m.group().lower()]
+        return found if m.group()[0].isupper() else found.lower()
+
     text = _COUNTRY_SHORT.sub(lambda m: _COUNTRY_OF_SHORT[m.group()], text)
-    return _COUNTRY_WORDS.sub(lambda m: _COUNTRY_OF_WORD[m.group().lower()], text)
+    return _COUNTRY_WORDS.sub(name, text)
 
 
 # The word after "how" that names the quantity asked for ("How far …?", "How fast …?"): the kind of answer,
