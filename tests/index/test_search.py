@@ -10,6 +10,7 @@ from index.quotes import ScoredQuote, text_fragment_link
 from index.search import SearchConfig, closest_first, far_in_meaning, firsts_within, fuse, is_answer
 from index.service import MAX_SPELLING_CHECKS, Library
 from index.words import (
+    as_country_names,
     content_terms,
     content_words,
     designations,
@@ -371,6 +372,7 @@ def test_a_countrys_other_forms_are_read_as_its_name():
     assert tokens("Turkish polish English") == ["turkish", "polish", "english"]  # forms that are other words
     assert tokens("the United States", countries=False) == ["the", "unit", "stat"]
     assert content_terms("What would the American bill do?") == {"america": "america", "bill": "bill"}
+    assert as_country_names("chinese goods, Chinese goods") == "china goods, China goods"  # no capital gained
 
 
 def test_inflected_words_meet_their_stem():
