@@ -103,7 +103,9 @@ _FURNITURE = re.compile(
     r"^(?:listen to|watch|read) the full (?:interview|transcript|story|report|video|speech)\b|^see more photos\b|"
     r"^(?:read|see|watch|listen to) (?:our|my)\b|^be sure to (?:check out|read|follow|subscribe)\b|"
     # a promotion of the site's other stories ("… top entertainment headlines for Nov. 19 are here.")
-    r"\bheadlines (?:for|of) .{1,30}? are here\b|^check out what's clicking\b",
+    r"\bheadlines (?:for|of) .{1,30}? are here\b|^check out what's clicking\b|"
+    # the rights notice at a page's foot ("Copyright 2019 Hawaii News Now. All rights reserved.")
+    r"^(?:copyright\b|©)|\ball rights reserved\b|^this material may not be (?:published|reproduced)\b",
     re.IGNORECASE)
 
 

@@ -162,3 +162,9 @@ def test_the_sites_own_words_to_its_reader_are_never_quoted():
             "The budget takes effect in April.")
     assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
         "The council approved the new budget on Monday after a long debate.", "The budget takes effect in April."]
+    # The rights notice at the page's foot, not a sentence that speaks of copyright.
+    text = ("The court said copyright law applies to the photo.\n\nCopyright 2019 Hawaii News Now. All rights "
+            "reserved.\n\n© 2019 Associated Press. This material may not be published, broadcast, rewritten, or "
+            "redistributed.")
+    assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
+        "The court said copyright law applies to the photo."]
