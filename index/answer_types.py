@@ -173,8 +173,10 @@ _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper 
 # news writes scores with a dash; a colon joins the hours and minutes of a time ("a 4:25 kickoff").
 _SCORE = r"(?<![\d.,/:-])\d{1,3}\s?[-–—]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|goalless|scoreless)\b"
 MEASURES = (
+    # "how much" asks for money with "money", a verb of money in its clause, or "in" ("How much in goods …?":
+    # "$360 billion worth of Chinese goods", as English news writes a sum of goods, damages or aid)
     Measure("the amount of money",
-            _p(rf"\bhow much\b(?:\s+money\b|{_WITHIN}\s+{_MONEY_VERB}\b)"
+            _p(rf"\bhow much\b(?:\s+(?:money|in)\b|{_WITHIN}\s+{_MONEY_VERB}\b)"
                rf"|\bwhat\s+{_BE}(?:\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"),
             _p(_CURRENCY)),
     Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction)\b"),

@@ -108,6 +108,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How much had the shares risen by noon, and where did they close after the new offer?", None),
     ("What did the minister say about the cost of the campaign?", None),
     ("How much are the senators demanding from the police chief?", "the amount of money"),
+    ("How much in imported goods do the new tariffs cover?", "the amount of money"),  # "$360 billion in goods"
 ])
 def test_the_question_tells_the_measure_asked_for(question, measure):
     found = measure_asked(question)
