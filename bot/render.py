@@ -192,7 +192,9 @@ def inline_choices(answer: Answer, limit: int = 10) -> list[InlineChoice]:
 
 
 def story_block(story: Story) -> _Block:
-    """Headline as a link, the lead quoted, the outlets ("also in: ...") with links to the other articles."""
+    """Headline as a link, the lead quoted, the outlets ("also in: ...") with links to the other articles. An
+    outlet's second article on the story (an update, a follow-up) is linked by its headline ("another report:
+    …"), as "also in" the outlet already named would tell the reader nothing."""
     headline, entities = link(_shorten(story.headline, MAX_TITLE), story.url)
     first = story.articles[0]
     lines = [f"<b>{headline}</b>"]
@@ -203,12 +205,21 @@ def story_block(story: Story) -> _Block:
         visible += 1 + utf16_len(lead)
         entities += 1
     outlet = escape(" · ".join(p for p in (first.source, format_date(first.published)) if p))
-    others = []
+    others, again = [], []
+    named = {first.source or first.url}
     for article in story.articles[1:6]:
-        text, n = link(article.source or article.title[:40], article.url)
-        others.append(text)
+        if (article.source or article.url) in named:
+            text, n = link(_shorten(article.title or article.url, 80), article.url)
+            again.append(text)
+        else:
+            text, n = link(article.source or article.title[:40], article.url)
+            others.append(text)
+            named.add(article.source or article.url)
         entities += n
     tail = outlet + (f" — also in: {', '.join(others)}" if others else "")
+    if again:
+        tail += f"{' · ' if others else ' — '}{'another report' if len(again) == 1 else 'other reports'}: " \
+            + ", ".join(again)
     if len(story.articles) > 6:
         tail += f" and {len(story.articles) - 6} more"
     if tail:

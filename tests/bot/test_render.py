@@ -163,6 +163,25 @@ def test_dates_are_shown_for_people():
     assert json.dumps(render.format_date("2024-01-02")) == '"2 Jan 2024"'
 
 
+def test_a_digest_names_each_other_outlet_once_and_links_an_outlets_second_report_by_its_headline():
+    from index import Story
+
+    def article(n: int, source: str, title: str) -> Article:
+        return Article(url=f"https://news.test/{n}", title=title, text="Talks stalled.", source=source, id=n)
+
+    story = Story("Pension strike talks stall", "https://news.test/1", "Talks stalled.",
+                  (article(1, "BBC News", "Pension strike talks stall"), article(2, "Reuters", "Unions walk out"),
+                   article(3, "BBC News", "Talks aim to avert pension strike")))
+    (reply,) = render.digest_replies([story], "Your briefing", None)
+    check(reply)
+    shown = parse(reply.html)[0]
+    assert "BBC News — also in: Reuters · another report: Talks aim to avert pension strike" in shown
+    assert shown.count("BBC News") == 1
+    alone = replace(story, articles=story.articles[::2])
+    assert "BBC News — another report: Talks aim to avert pension strike" in parse(render.digest_replies(
+        [alone], "Your briefing", None)[0].html)[0]
+
+
 def test_digests_render_within_limits_whatever_the_articles_hold(corpus_articles):
     from index import Story
 
