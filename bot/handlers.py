@@ -381,5 +381,11 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     s = await asyncio.to_thread(services(context).library.stats)
     await send(update.effective_message, render.plain(
-        f"{s['articles']:,} articles from {s['sources']:,} outlets; {s['passages']:,} passages, {s['vectors']:,} "
-        f"vectors ({s['model']}); newest article {s['newest'] or '—'}."))
+        f"{_count(s['articles'], 'article')} from {_count(s['sources'], 'outlet')}; "
+        f"{_count(s['passages'], 'passage')}, {_count(s['vectors'], 'vector')} ({s['model']}); "
+        f"newest article {s['newest'] or '—'}."))
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 outlet", "2,048 passages"."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

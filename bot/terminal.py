@@ -134,7 +134,10 @@ async def chat(settings: Settings, lines=None, out: TextIO = sys.stdout, embedde
             if not line:
                 continue
             more = next((b for b in request.last_buttons if b.text == "More"), None)
-            if line.lower() == "more" and more is not None:
+            if line.lower() == "more" and more is None:
+                print("(The last reply has no More button.)", file=out, flush=True)
+                continue
+            if line.lower() == "more":
                 request.last_buttons = []
                 data = _button_update(update_id, more)
             else:

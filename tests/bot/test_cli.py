@@ -125,13 +125,14 @@ async def test_chat_in_a_terminal_uses_the_same_handlers(env, embedder):
     from bot.terminal import chat
 
     out = io.StringIO()
-    lines = iter(["/start", "How do I ask a question in a group?", "more", "/stats", "", "quit"])
+    lines = iter(["/start", "How do I ask a question in a group?", "more", "more", "/stats", "", "quit"])
     await chat(Settings(_env_file=None, data_dir=env / "data"), lines=lines, out=out, embedder=embedder)
     text = out.getvalue()
     assert "briefbot answers questions" in text  # /start, rendered as text
     assert "│ " in text and "How to ask briefbot a question · briefbot guide" in text  # a quote and its source
     assert "More on: How do I ask a question in a group?" in text
-    assert "6 articles from 1 outlets" in text  # the terminal user is an admin
+    assert "(The last reply has no More button.)" in text  # "more" twice: the second is no question
+    assert "6 articles from 1 outlet;" in text  # the terminal user is an admin
     assert "<blockquote>" not in text and "&amp;" not in text
 
 
