@@ -91,6 +91,10 @@ def as_country_names(text: str) -> str:
 # English writes after the figure, where they do help find the answer: "55-year-old", "6 feet tall",
 # "1,900-mile-wide", "10 metres deep" or "high", "two hours long".
 HOW_DEGREE = frozenset("far fast big large heavy hot cold warm often soon late early".split())
+# Likewise the word that says which time of a thing a "when" question asks for ("When is the next debate?"):
+# the answer gives it by its date ("Wednesday's debate"), and a sentence on "next year" is no nearer to it.
+WHICH_TIME = frozenset("next last upcoming previous".split())
+_WHEN = re.compile(r"\s*(?:when|since when|until when)\b", re.IGNORECASE)
 
 
 def content_words(question: str) -> list[str]:
@@ -101,10 +105,12 @@ def content_words(question: str) -> list[str]:
     found = []
     raw_words = _words(as_country_names(question))
     title_case = _title_case(raw_words)
+    when = bool(_WHEN.match(question))
     for i, raw in enumerate(raw_words):
         word = raw.lower()
         named = i > 0 and raw[0].isupper() and not title_case
-        asked_degree = i > 0 and raw_words[i - 1].lower() == "how" and word in HOW_DEGREE
+        asked_degree = i > 0 and raw_words[i - 1].lower() == "how" and word in HOW_DEGREE \
+            or when and word in WHICH_TIME and not named
         if (word not in STOPWORDS or named) and (len(word) > 1 or word.isdigit()) and not asked_degree:
             found.append(word)
     return found

@@ -355,6 +355,10 @@ def test_the_degree_word_of_how_far_is_the_kind_of_answer_not_a_word_of_it():
     assert content_words("How far can the wagon go on one charge?") == ["wagon", "go", "charge"]
     assert content_words("How fast is the far side of the fast lane?") == ["far", "side", "fast", "lane"]
     assert content_words("How old is the man?") == ["old", "man"]  # "the 55-year-old man" writes it
+    # "when is the next debate": the date answers which one ("Wednesday's debate"), not a sentence on "next year"
+    assert content_words("When is the next Democratic debate?") == ["democratic", "debate"]
+    assert content_words("What is next for the Democratic debate?") == ["next", "democratic", "debate"]
+    assert content_words("When did Hewitt last beat Dent?") == ["hewitt", "beat", "dent"]
 
 
 def test_a_number_is_one_word():
