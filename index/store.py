@@ -25,7 +25,7 @@ from .errors import StoreError
 from .models import Article, Passage
 from .schedules import ScheduleTables, now
 from .schema import MIGRATIONS
-from .words import one_edit_away
+from .words import as_country_names, one_edit_away
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,10 +298,11 @@ class Store(ScheduleTables):
 
     def unseen(self, names: Sequence[str]) -> list[str]:
         """The names no article holds: no passage holds the word (its inflections too, by the porter stemmer)
-        or, for a word of six letters or more, a word that begins as it does (its first four letters:
-        "Zelensky" is seen where the library spells it "Zelenskiy"; a shorter word would be seen in any
-        longer one, "Mona" in "Monaco"), and no outlet or author is named so ("Al Jazeera", whose articles
-        need not say it)."""
+        or, for a word of six letters or more, a word that begins as it does but for its last three letters
+        (four at least: "Zelensky" is seen where the library spells it "Zelenskiy", "Argentinian" where it
+        writes "Argentina"; a shorter start would be seen in too many words, "Crawford" in "crawl", "Mona" in
+        "Monaco"), nor, for a country's other form, the country's name ("Norwegian": Norway), and no outlet or
+        author is named so ("Al Jazeera", whose articles need not say it)."""
         unseen = []
         with self._lock:
             bylines = self._byline_words()
@@ -309,9 +310,13 @@ class Store(ScheduleTables):
                 word = searchable(name.lower()).replace('"', "")
                 folded = _fold(word)
                 long_name = len(folded) >= 6  # long enough to be spelled otherwise at its end
-                if any(w.startswith(folded[:4]) if long_name else w == folded for w in bylines):
+                kept = max(4, len(folded) - 3)
+                if any(w.startswith(folded[:kept]) if long_name else w == folded for w in bylines):
                     continue
-                match = f'"{word}" OR "{word[:4]}"*' if long_name else f'"{word}"'
+                match = f'"{word}" OR "{word[:kept]}"*' if long_name else f'"{word}"'
+                country = searchable(as_country_names(name).lower()).replace('"', "")
+                if country != word:
+                    match += f' OR "{country}"'
                 try:
                     found = self._db.execute("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",
                                              (match,)).fetchone()

@@ -95,6 +95,13 @@ def test_a_question_about_a_name_no_article_holds_is_declined_naming_it(filled, 
     assert filled.ask("Tell me about Zorblax Holdings").unknown == ("Zorblax Holdings",)  # asked as in chat
     # A short name is not seen in a longer word that begins with it ("Isla" in "islands").
     assert filled.ask("What did Isla say about the ferry strike?").unknown == ("Isla",)
+    # A long name is seen in a word that differs only at its end, not in one that shares its first letters.
+    add_article(filled, tmp_path, "https://news.test/kyiv", "Kyiv talks",
+                "Volodymyr Zelenskiy met Norway's foreign minister in Kyiv on Monday to discuss grain exports. "
+                "Crawling traffic slowed the convoy, officials said. " * 2)
+    assert filled.ask("What did Zelensky discuss in Kyiv?").unknown == ()
+    assert filled.ask("What did the Norwegian minister discuss in Kyiv?").unknown == ()  # Norway's
+    assert filled.ask("What did Crawford discuss in Kyiv?").unknown == ("Crawford",)  # not "Crawling"
 
 
 def test_names_are_capitalised_words_after_the_first_next_ones_joined():
