@@ -141,6 +141,9 @@ class Measure:
     units: re.Pattern      # how a sentence writes it (a number is needed too, except where `units` is a word)
     needs_number: bool = True
     number: re.Pattern | None = None  # what counts as its number, if not any (`_NUMBER`)
+    # whether "how many <one of its units>" asks for it: "how many miles" for a distance, which may be written
+    # "10km"; not "how many units were sold", nor "how many tablets", which are counted as themselves
+    counted: bool = True
 
 
 def _p(pattern: str) -> re.Pattern:
@@ -191,7 +194,8 @@ MEASURES = (
     Measure("the temperature", _p(r"\bhow (?:hot|cold|warm)\b|\bwhat\s+(?:\w+\s+)?temperatures?\b"),
             _p(r"°|\bdegrees?\b|\bcelsius\b|\bfahrenheit\b|\bkelvin\b")),
     Measure("the dose", _p(r"\bwhat\s+(?:\w+\s+)?(?:dose|dosage)s?\b"),
-            _p(r"\b(?:mg|milligrams?|micrograms?|mcg|µg|ml|millilit(?:er|re)s?|doses?|dosages?|units|iu|tablets?|pills?)\b")),
+            _p(r"\b(?:mg|milligrams?|micrograms?|mcg|µg|ml|millilit(?:er|re)s?|doses?|dosages?|units|iu|tablets?|pills?)\b"),
+            counted=False),
     Measure("the fuel economy",
             _p(r"\b(?:gas|fuel|petrol)\s+(?:mileage|economy|efficiency|consumption)\b|\bmpg\b|\bmiles per gallon\b"),
             _p(r"\bmpge?\b|\bmiles per gallon\b|\bl/100\s?km\b|\blit(?:er|re)s per 100\b|\bkm/l\b")),
@@ -269,7 +273,7 @@ def _count_asked(question: str) -> Measure | None:
     if not counted or any(w.lower() in _NOT_COUNTED for w in counted):
         return None
     # "How many miles …" asks for a distance, written "10km" as often as "ten kilometres": the measure's units.
-    unit = next((m for m in MEASURES for w in counted if m.needs_number and m.units.fullmatch(w)), None)
+    unit = next((m for m in MEASURES for w in counted if m.counted and m.needs_number and m.units.fullmatch(w)), None)
     if unit is not None:
         return unit
     units = re.compile(r"\b(?:" + "|".join(_forms(w) for w in counted) + r")\b", re.IGNORECASE)

@@ -101,6 +101,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("how many us troops remain in the country?", "the number of us troops"),
     ("How many of them were there?", None),  # nothing named to count
     ("How many miles of cable does the utility maintain?", "the distance"),  # a unit: "90,000 miles", "10km"
+    ("How many Gizmondo units were sold?", "the number of Gizmondo units"),  # a thing counted, not a dose
     ("How many frames per second does the game run at?", None),  # a rate: "60fps"
     ("How many years did he serve?", None),  # a span of time: "a decade"
     ("How many times did they meet?", None),  # how often: "twice"
