@@ -12,6 +12,7 @@ expression can tell reliably.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -90,11 +91,29 @@ _OVERVIEW = re.compile(
 
 # "What did X say (about Y)?", "What did the minister tell reporters?": what someone said, written as a quotation
 # or reported with a verb of saying (English verbs: an article in another language is not judged so).
-_SPEECH_Q = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'’.-]+\s+){1,8}?"
+_SPEECH_Q = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+((?:[\w'’.-]+\s+){1,8}?)"
                        r"(?:say|tell|claim|argue|warn|testify|tweet|write|announce|reveal|admit)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|tells|added|adds|according to|warned|warns|claimed|claims|argued|"
                      r"argues|testified|tweeted|wrote|writes|announced|revealed|admitted|insisted|stated)\b",
                      re.IGNORECASE)
+
+
+def speaker_asked(question: str, names: Sequence[str] = ()) -> str | None:
+    """Whose words an English question asks for, when it names them ("What did Nancy Pelosi say about …?":
+    "Nancy Pelosi"; "What did the Browns player say …?": "the Browns player"), else None. Named: a capitalised
+    word after the question's first, or a word of `names` (typed without capitals, "nancy pelosi" names
+    nobody by its case; the caller knows which words the library writes as names)."""
+    found = _SPEECH_Q.search(question)
+    if found is None:
+        return None
+    speaker = found.group(1).strip()
+    named = {w.lower() for name in names for w in _WORD.findall(name)}
+    return speaker if any(w[0].isupper() or w.lower() in named for w in _WORD.findall(speaker)) else None
+
+
+def speaks(sentence: str) -> bool:
+    """Whether a sentence reports speech: a quotation mark or a verb of saying."""
+    return bool(_SPEECH.search(sentence))
 
 
 def asked(question: str) -> AnswerType | None:

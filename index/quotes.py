@@ -137,6 +137,29 @@ def other_model(quote: ScoredQuote, question: str) -> str | None:
     return asked[0] if others else None
 
 
+def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> str | None:
+    """Whose words an English question asks for ("What did Nancy Pelosi say about the hearings?") when the
+    quote's article never reports them speaking, else None. Reported speech names its speaker beside a verb of
+    saying or a quotation ("Pelosi said …", "… ," Pelosi told reporters); an article that names her otherwise
+    ("Pelosi wants to wrap up impeachment …") is about her, not her words, a near miss. One word of the
+    speaker as asked will do ("the Browns player": a sentence with "Browns" and "said"), and an article written
+    by the speaker is their words throughout (its byline). English articles only, as the verbs are English.
+    `names`: the question's names, those typed without capitals included ("nancy pelosi")."""
+    speaker = answer_types.speaker_asked(question, names) if is_english(question) else None
+    article = quote.article
+    if speaker is None or not article.in_english or answer_types.asks_several(question):
+        return None
+    named = {w.lower() for name in names for w in TOKEN.findall(name)}
+    words = {t for w in TOKEN.findall(speaker) if w[0].isupper() or w.lower() in named for t in tokens(w)} - STOPWORDS
+    if not words or words & set(tokens(article.author or "")):
+        return None
+    spans, bags, _ = sentence_bags(article.text)
+    if any(bag & words and answer_types.speaks(article.text[s.start : s.end])
+           for s, bag in zip(spans, bags, strict=True)):
+        return None
+    return speaker
+
+
 # A year a question names ("the 1998 World Cup"): four digits standing alone, not part of a longer number, a
 # decimal or a name such as "COVID-19".
 _YEAR = re.compile(r"(?<![\w.,/-])(?:1[89]|20)\d\d(?![\w,]|\.\d)")

@@ -298,6 +298,12 @@ class Library:
         lacking = quotes.lacking_measure(scored[0], question) if answers else None
         if lacking is not None:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=lacking.name)
+        # And a question for someone's words by an article that never has them speak ("What did Nancy Pelosi say
+        # about the hearings?" by "Nancy Pelosi wants to wrap up impeachment …").
+        speaker = quotes.unquoted_speaker(scored[0], question, named) if answers else None
+        if speaker is not None:
+            return Answer(**said, answered=False, related=self._related(candidates),
+                          lacking=f"anything {speaker} said")
         # So is a question about one model answered by a quote on another ("the Boeing 777X" by the 787-9).
         model = quotes.other_model(scored[0], question) if answers else None
         if model is not None:

@@ -13,6 +13,7 @@ from index.answer_types import (
     holds_measure,
     is_time,
     measure_asked,
+    speaker_asked,
 )
 
 
@@ -310,3 +311,27 @@ def test_a_question_about_one_model_answered_by_another_models_sentence_is_decli
     # Written otherwise, or a longer designation of the same model, is the same model.
     assert library.ask("How many passengers does the Boeing 787 seat?").answered
     assert library.ask("How many passengers does the 787-9 seat?").answered
+
+
+SPEAKER = ("Speaker Dana Whitfield wants to wrap up the hearings before the holidays, before the reports come out "
+           "and before the public wonders where the evidence is. The hearings resume on Monday in the House. "
+           "Committee members expect two more weeks of testimony from diplomats and officials.")
+
+
+def test_a_question_for_someones_words_is_declined_by_an_article_that_never_has_them_speak(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Hearings go on", SPEAKER,
+                             "What did Dana Whitfield say about the hearings?", answered=False)
+    assert answer.lacking == "anything Dana Whitfield said"
+    # Asked without a name, or of what the article does report, it is answered.
+    assert library.ask("When do the hearings resume?").answered
+    assert speaker_asked("what did dana whitfield say about the hearings?") is None  # no capitals: no name
+    # Typed without capitals, the words the library writes as a name are one.
+    assert library.ask("what did dana whitfield say about the hearings?").lacking == "anything dana whitfield said"
+
+
+def test_a_question_for_someones_words_is_answered_where_they_are_quoted(library, tmp_path):
+    text = SPEAKER + " \"We will finish this by Christmas,\" Whitfield told reporters on Friday."
+    answer = ask_one_article(library, tmp_path, "Hearings go on", text,
+                             "What did Dana Whitfield say about the hearings?")
+    assert answer.lacking == ""
+    assert speaker_asked("What did the Browns player say about the fight?") == "the Browns player"
