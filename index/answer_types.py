@@ -79,14 +79,9 @@ def asks_overview(question: str) -> bool:
     """Whether a question asks what a story is rather than a detail of it ("What happened with WeWork?", "Tell
     me about the plague in China", "Any news on the trade deal?", or only "WeWork"): news answers that in its
     lead, which sums up the story first (the inverted pyramid)."""
-    return bool(_OVERVIEW.match(question)) or words.is_keywords(question)
+    return bool(words.OVERVIEW.match(question)) or words.is_keywords(question)
 
 
-_OVERVIEW = re.compile(
-    r"\s*(?:what(?:'s|’s|s|\s+is|\s+has)?\s+(?:happen(?:ed|ing)|going\s+on|new\s+(?:with|on|about|in)|"
-    r"the\s+(?:latest|story|news|deal))\b|"
-    r"tell\s+me\s+(?:about|more)|any\s+news|(?:the\s+)?(?:latest\s+)?news\s+(?:on|about)|(?:an\s+)?update\s+on|"
-    r"summari[sz]e|give\s+me\s+(?:the|an)\s+(?:summary|overview|gist)|what\s+is\s+the\s+story)", re.IGNORECASE)
 
 
 # "What did X say (about Y)?", "What did the minister tell reporters?": what someone said, written as a quotation
@@ -180,6 +175,8 @@ _WHAT_PAID = (r"\bwhat\s+(?:did|does|do|will|would|could|should)\s+"
               r"(?:(?!(?:say|said|tell|told|think|thought|mean|know|want)\b)[\w'’-]+\s+){0,6}?"
               r"(?:pay|spend|charge|earn|cost|fetch|raise)\b")
 _BE = r"(?:(?:is|was|are|were|will be)\s+)?"  # "what was the ticket price"
+# "is" and a thing up to the question's end, no word of it a participle or a verb's ending ("left", "escaping")
+_PRICE_OF = r"\s+(?:is|are|was|were|will\s+be)\s+(?:(?![\w'’-]*(?:ed|ing|en)\b)(?!left\b)[\w'’.-]+\s*){1,6}\?*\s*$"
 _MONEY_NOUN = r"(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
               r"settlement|tuition)s?"
 _CURRENCY = r"[$£€¥₹₦]|\b(?:US\$|USD|EUR|GBP|dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|Rs\.?|rubles?|" \
@@ -195,10 +192,11 @@ _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper 
 # news writes scores with a dash; a colon joins the hours and minutes of a time ("a 4:25 kickoff").
 _SCORE = r"(?<![\d.,/:-])\d{1,3}\s?[-–—]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|goalless|scoreless)\b"
 MEASURES = (
-    # "how much" asks for money with "money", a verb of money in its clause, or "in" ("How much in goods …?":
-    # "$360 billion worth of Chinese goods", as English news writes a sum of goods, damages or aid)
+    # "how much" asks for money with "money", a verb of money in its clause, "in" ("How much in goods …?":
+    # "$360 billion worth of Chinese goods", as English news writes a sum of goods, damages or aid), or a thing
+    # and no verb ("How much is Stadia?", "How much are the tickets?": a price; not "How much is left?")
     Measure("the amount of money",
-            _p(rf"\bhow much\b(?:\s+(?:money|in)\b|{_WITHIN}\s+{_MONEY_VERB}\b)"
+            _p(rf"\bhow much\b(?:\s+(?:money|in)\b|{_WITHIN}\s+{_MONEY_VERB}\b|{_PRICE_OF})"
                rf"|\bwhat\s+{_BE}(?:\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"),
             _p(_CURRENCY)),
     Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction)\b"),

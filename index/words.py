@@ -29,7 +29,7 @@ STOPWORDS = frozenset(
     nor not now of off on once only or other our ours ourselves out over own same she should so some such than
     that the their theirs them themselves then there these they this those through to too under until up very
     was we were what when where which while who whom why will with would you your yours yourself yourselves
-    said says say according did does told tell new one two many much who whose whom what which""".split()
+    said says say according did does told tell new one two many much who whose whom what which whats""".split()
 )
 
 
@@ -97,13 +97,26 @@ WHICH_TIME = frozenset("next last upcoming previous".split())
 _WHEN = re.compile(r"\s*(?:when|since when|until when)\b", re.IGNORECASE)
 
 
+# How a question asks for a story itself rather than a detail of it ("What happened with WeWork?", "Any updates
+# on the strike?", "Tell me about …"): the words of that opening are the kind of question, not its subject
+# (`answer_types.asks_overview`), as "latest" or "updates" written in an article ("will update this post") is
+# no nearer to the story.
+OVERVIEW = re.compile(
+    r"\s*(?:what(?:'s|’s|s|\s+is|\s+has)?\s+(?:happen(?:ed|ing)|going\s+on|up\s+with|new\s+(?:with|on|about|in)|"
+    r"the\s+(?:latest|story|news|deal))\b|"
+    r"tell\s+me\s+(?:about|more)|any\s+news|(?:the\s+)?(?:latest\s+)?news\s+(?:on|about)|(?:an\s+|any\s+)?updates?\s+on|"
+    r"summari[sz]e|give\s+me\s+(?:the|an)\s+(?:summary|overview|gist)|what\s+is\s+the\s+story)", re.IGNORECASE)
+
+
 def content_words(question: str) -> list[str]:
     """The words of a question that carry its meaning, lower-cased, in order. A stopword counts when it is
     capitalised after the question's first word: it is then a name or a label ("the More button", "The Who"),
     unless most words are capitalised ("What Is The Latest On The Strike?"). The degree word of "how far",
-    "how long", … does not count (see HOW_DEGREE)."""
+    "how long", … does not count (see HOW_DEGREE), nor an opening that asks for the story itself
+    (`OVERVIEW`: "any updates on …")."""
     found = []
-    raw_words = _words(as_country_names(question))
+    opening = OVERVIEW.match(question)
+    raw_words = _words(as_country_names(question[opening.end() :] if opening else question))
     title_case = _title_case(raw_words)
     when = bool(_WHEN.match(question))
     for i, raw in enumerate(raw_words):

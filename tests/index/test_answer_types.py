@@ -111,6 +111,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("What did the minister say about the cost of the campaign?", None),
     ("How much are the senators demanding from the police chief?", "the amount of money"),
     ("How much in imported goods do the new tariffs cover?", "the amount of money"),  # "$360 billion in goods"
+    ("How much is the new console?", "the amount of money"),  # a thing and no verb: its price
+    ("How much is left?", None),
+    ("How much water is escaping from the moon?", None),
 ])
 def test_the_question_tells_the_measure_asked_for(question, measure):
     found = measure_asked(question)

@@ -355,7 +355,16 @@ def test_a_capitalised_stopword_inside_a_question_is_a_name():
     assert content_words("What does the More button do?") == ["more", "button"]
     assert content_words("More or less: what did The Who play?") == ["less", "the", "who", "play"]
     assert content_words("What did I say about the more recent polls?") == ["recent", "polls"]
-    assert content_words("WHAT IS THE LATEST ON THE STRIKE?") == ["latest", "strike"]
+    assert content_words("WHAT DID THE UNION SAY ABOUT THE STRIKE?") == ["union", "strike"]
+
+
+def test_an_opening_that_asks_for_the_story_is_not_a_word_of_it():
+    # "will update this post" in an article is no nearer to the story than any other sentence
+    assert content_words("Any updates on the Minecraft exploit?") == ["minecraft", "exploit"]
+    assert content_words("WHAT IS THE LATEST ON THE STRIKE?") == ["strike"]
+    assert content_words("What's going on with WeWork?") == content_words("whats up with wework") == ["wework"]
+    assert content_words("What updates did the app get?") == ["updates", "app", "get"]  # a detail, asked
+    assert content_words("whats the name of the hunter") == content_words("What's the name of the hunter?")
 
 
 def test_the_degree_word_of_how_far_is_the_kind_of_answer_not_a_word_of_it():
