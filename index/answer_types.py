@@ -82,8 +82,6 @@ def asks_overview(question: str) -> bool:
     return bool(words.OVERVIEW.match(question)) or words.is_keywords(question)
 
 
-
-
 # "What did X say (about Y)?", "What did the minister tell reporters?": what someone said, written as a quotation
 # or reported with a verb of saying (English verbs: an article in another language is not judged so).
 _SPEECH_Q = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+((?:[\w'’.-]+\s+){1,8}?)"
