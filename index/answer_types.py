@@ -173,8 +173,10 @@ _WHAT_PAID = (r"\bwhat\s+(?:did|does|do|will|would|could|should)\s+"
               r"(?:(?!(?:say|said|tell|told|think|thought|mean|know|want)\b)[\w'’-]+\s+){0,6}?"
               r"(?:pay|spend|charge|earn|cost|fetch|raise)\b")
 _BE = r"(?:(?:is|was|are|were|will be)\s+)?"  # "what was the ticket price"
-# "is" and a thing up to the question's end, no word of it a participle or a verb's ending ("left", "escaping")
-_PRICE_OF = r"\s+(?:is|are|was|were|will\s+be)\s+(?:(?![\w'’-]*(?:ed|ing|en)\b)(?!left\b)[\w'’.-]+\s*){1,6}\?*\s*$"
+# "is" and a thing up to the question's end, no word of it a participle or a verb's ending ("left", "escaping");
+# its words apart by spaces, so that a long word is not tried split in every way (the pattern stays linear)
+_THING_WORD = r"(?![\w'’-]*(?:ed|ing|en)\b)(?!left\b)[\w'’.-]+"
+_PRICE_OF = rf"\s+(?:is|are|was|were|will\s+be)\s+(?:{_THING_WORD}\s+){{0,5}}{_THING_WORD}\s*\?*\s*$"
 _MONEY_NOUN = r"(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
               r"settlement|tuition)s?"
 _CURRENCY = r"[$£€¥₹₦]|\b(?:US\$|USD|EUR|GBP|dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|Rs\.?|rubles?|" \

@@ -356,8 +356,11 @@ def load_dictionaries() -> None:
     _word_lists()
 
 
+MAX_SLIP_LETTERS = 30  # longer than any word a dictionary lists: no slip of the keys to look up (a pasted hash)
+
+
 def unusual_words(question: str) -> list[str]:
-    """The words of four letters or more that the dictionary lists neither as a common word nor, written with
+    """The words of four to thirty letters that the dictionary lists neither as a common word nor, written with
     a capital, as a name ("Greta", "Emily" are names it lists; "greta" may be "great" mistyped, but not
     beside another name, "greta thunberg"): names it does not know, and words mistyped ("emplyees"), which
     the library may hold one slip away (`Store.spelled_as`)."""
@@ -369,7 +372,7 @@ def unusual_words(question: str) -> list[str]:
 
     out = []
     for i, word in enumerate(found):
-        if len(word) < 4 or not unknown(word) or word.lower() in listed_names and (
+        if not 4 <= len(word) <= MAX_SLIP_LETTERS or not unknown(word) or word.lower() in listed_names and (
                 word[0].isupper() or any(unknown(found[j]) for j in (i - 1, i + 1) if 0 <= j < len(found))):
             continue
         out.append(word)

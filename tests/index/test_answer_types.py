@@ -1,6 +1,7 @@
 """The kind of answer a question asks for steers the choice of sentence inside an article."""
 
 import json
+import signal
 
 import pytest
 
@@ -338,3 +339,23 @@ def test_a_question_for_someones_words_is_answered_where_they_are_quoted(library
                              "What did Dana Whitfield say about the hearings?")
     assert answer.lacking == ""
     assert speaker_asked("What did the Browns player say about the fight?") == "the Browns player"
+
+
+def test_a_long_question_is_read_in_one_pass_whatever_its_words():
+    # The question patterns run on whatever is typed, up to the 1,000 characters a question may have: none may
+    # try a long word split in every way (a pattern that did, "how much is" and 990 letters, never returned).
+    # The alarm turns such a hang into a failure; it measures no speed.
+    def hung(signum, frame):
+        raise TimeoutError("a question pattern backtracks without end")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        assert measure_asked("how much is " + "a" * 988 + "?").name == "the amount of money"  # a thing's price
+        assert measure_asked("how much is " + "a" * 988 + "!") is None
+        assert measure_asked("how much is the " + "word " * 190 + "sold?") is None  # a verb: no price
+        assert measure_asked("How many " + "x" * 400 + " " + "y" * 400 + "?") is None  # unknown words: whose
+        assert speaker_asked("What did " + "a " * 400 + "say?") is None and not asks_overview("a " * 499)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -22,6 +22,7 @@ from index.words import (
     tokens,
     typed_without_capitals,
     uncapitalised_names,
+    unusual_words,
 )
 
 ARTICLES = [
@@ -178,6 +179,12 @@ def test_a_mistyped_word_is_read_as_the_word_the_library_writes(filled, tmp_path
     add_article(filled, tmp_path, "https://news.test/monks", "Monks fast",
                 "The monks fasted for a week, and they fasted again at Easter. She was the fastest runner. " * 3)
     assert filled.ask("Who was the fastets runner?").corrected == (("fastets", "fastest"),)
+
+
+def test_a_word_longer_than_any_dictionarys_is_no_slip_to_look_up(filled):
+    # thousands of one-slip spellings of a pasted 60-letter string would each be a lookup
+    assert unusual_words("How much did the " + "brigde" * 10 + " cost?") == []
+    assert unusual_words("How much did the brigde cost?") == ["brigde"]
 
 
 def test_only_the_first_few_unusual_words_are_looked_up_for_a_slip(filled):
