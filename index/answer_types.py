@@ -109,6 +109,58 @@ def speaks(sentence: str) -> bool:
     return bool(_SPEECH.search(sentence))
 
 
+# "What is the name of the hunter who …?", "Who is the chief executive of …?": a person asked for by what they are
+# (the head noun after "the name of" or after "who is"), answered by their name. Only nouns of people, so that
+# "the name of the drug" (Vioxx) or "Who is the party's candidate?" … is judged the same way: by a name.
+_PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judges?|victims?|suspects?|patients?|"
+                r"drivers?|pilots?|officers?|soldiers?|players?|doctors?|teachers?|students?|attackers?|gunm[ae]n|"
+                r"killers?|shooters?|authors?|writers?|artists?|singers?|actors?|actress(?:es)?|hosts?|presenters?|"
+                r"winners?|owners?|founders?|co-founders?|chief executives?|ceos?|chairm[ae]n|chairwom[ae]n|"
+                r"chairs?|presidents?|directors?|heads?|leaders?|coach(?:es)?|managers?|spokesm[ae]n|spokeswom[ae]n|"
+                r"spokespersons?|ministers?|secretar(?:y|ies)|governors?|mayors?|senators?|researchers?|"
+                r"scientists?|lawyers?|prosecutors?|detectives?|captains?|goalkeepers?|strikers?|editors?|"
+                r"reporters?|journalists?|designers?|inventors?|architects?|engineers?|chefs?|candidates?|"
+                r"mother|father|sons?|daughters?|wife|husband|brother|sister)")
+_PERSON_Q = re.compile(
+    rf"^\s*(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(?:full\s+|first\s+|last\s+)?names?\s+of|"
+    rf"who\s+(?:is|was|are|were|will\s+be))\s+((?:the|a|an|its|their|his|her)\s+)?((?:[\w&.'’-]+\s+){{0,4}}?"
+    rf"{_PERSON_NOUN})\b", re.IGNORECASE)
+# A name of someone: two or more capitalised words in a row ("Lewis Ward", "Fritz von Weizsäcker"), or one after
+# a title ("Mr Smith", "Dr. Dempsey").
+# (Each word is read whole, once, and only from its start: the pattern stays linear.)
+_NAME_RUN = re.compile(r"(?<![\w'’.&-])(?:[A-Z][\w'’.&-]*+"
+                       r"(?:\s+(?:von|van|der|den|de|da|di|du|del|la|le|al|bin|ibn))?\s+)+[A-Z][\w'’&-]*")
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Judge|Rep|Sen|Gov|Prof)\.?\s+[A-Z][\w'’-]+")
+
+
+def person_asked(question: str) -> str | None:
+    """Who an English question asks for by what they are ("What is the name of the hunter who …?": "the
+    hunter"; "Who is Real Madrid's sporting director?": "Real Madrid's sporting director"), else None."""
+    found = _PERSON_Q.search(question)
+    return None if found is None else (found.group(1) or "") + found.group(2)
+
+
+# Words that open a sentence with a capital and are no one's name (not "Will" or "Mark", which may be).
+_OPENERS = frozenset("""the a an in on at by for from with of to and but or nor so if when while as after before
+    since until because although though it its he she they we i you his her their our my this that these those
+    there here then now also yet""".split())
+
+
+def names_someone(text: str, question: str) -> bool:
+    """Whether a text names someone the question does not: a run of two or more capitalised words, not all of
+    them the question's, words that open sentences ("The", "In") or times ("Monday"), or a name after a
+    title."""
+    known = {w.lower() for w in _WORD.findall(question)}
+
+    def name_words(run: str) -> list[str]:
+        return [w for w in _WORD.findall(run) if w.lower() not in _OPENERS and not _TIME.fullmatch(w)]
+
+    runs = (name_words(m.group()) for m in _NAME_RUN.finditer(text))
+    titled = (name_words(m.group().split(None, 1)[1]) for m in _TITLED.finditer(text))
+    return any(len(run) > 1 and any(w.lower() not in known for w in run) for run in runs) \
+        or any(w.lower() not in known for run in titled for w in run)
+
+
 def asked(question: str) -> AnswerType | None:
     """The kind of answer an English question asks for, or None when its words do not say."""
     if _TIME_Q.search(question):
@@ -186,6 +238,12 @@ _LENGTH = r"\d\s?(?:m|km|ft|cm|mm)\b|\b(?:miles?|kilomet(?:er|re)s?|met(?:er|re)
           r"centimet(?:er|re)s?|light[- ]years?|storeys?|stories|floors|altitude)\b"
 _AGE = r"\b\d+[- ]years?[- ]old\b|\baged?\s+\d+|\bage of \d+|,\s*\d{1,3}\s*,|\b(?:born|birthday)\b|" \
        r"\bin (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+_LASTING_VERB = (r"(?:last|lasts|lasted|take|takes|took|taken|stay|stays|stayed|wait|waits|waited|serve|serves|"
+                 r"served|sentenced|jailed|held|been|spend|spends|spent|remain|remains|remained|survive|survived)")
+# a number of units of time, next to each other ("18 months", "a decade", "two-and-a-half years"), or "since"
+_SPAN = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|\ban?\b)(?:\s+|-)(?:\w+(?:-\w+){0,3}(?:\s+|-))?" \
+        r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|hrs?|" \
+        r"mins?)\b|\b(?:since|overnight)\b"
 _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper (?:hour|second|minute)\b|" \
          r"\ban hour\b|\bin [\w.]+ seconds\b"
 # A score: two small numbers joined by a dash, not part of a date or a longer number ("21-7", "6-3, 7-6"). English
@@ -205,6 +263,16 @@ MEASURES = (
     Measure("the distance", _p(r"\bhow far\b|\bwhat\s+(?:\w+\s+)?(?:distance|range)\b|\bhow (?:tall|high|deep|wide)\b"),
             _p(_LENGTH)),
     Measure("the age", _p(r"\bhow old\b|\b(?:at\s+)?what age\b"), _p(_AGE), needs_number=False),
+    # "How long did the strike last?", "How long was he held?": a span of time, asked by a verb that lasts (not
+    # "How long is the bridge?", a length, nor "How long is the cruise?", which may be either)
+    Measure("the duration", _p(rf"\bhow long\b{_WITHIN}\s+{_LASTING_VERB}\b"), _p(_SPAN), needs_number=False),
+    # "What is the population of Xilingol?": not any number of people ("28 people were quarantined")
+    Measure("the population",
+            _p(r"\bwhat(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(?:\w+\s+)?population\b|\bhow populous\b"),
+            _p(r"\b(?:population|populous|inhabitants|residents|home to)\b|\bpeople live\b|"
+               r"\b(?:city|town|country|nation|state|region|province|county|district|island|village) of "
+               r"(?:about |some |around |nearly |almost |more than |over )?[\d.,]+"),
+            counted=False),
     Measure("the speed", _p(r"\bhow fast\b|\bwhat\s+(?:\w+\s+)?speeds?\b"), _p(_SPEED)),
     Measure("the weight", _p(rf"\bhow heavy\b|\bhow much\b{_WITHIN}\s+weigh(?:s|ed)?\b|\bwhat\s+(?:\w+\s+)?weight\b"),
             _p(r"\b(?:tons?|tonnes?|kg|kilograms?|kilos?|pounds?|lbs?|grams?|ounces?|oz)\b")),

@@ -160,6 +160,19 @@ def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = (
     return speaker
 
 
+def unnamed_person(quote: ScoredQuote, question: str) -> str | None:
+    """Who an English question asks for by what they are ("What is the name of the hunter who …?": "the
+    hunter") when the quote as shown (its sentence, the context and excerpt shown with it) names nobody the
+    question does not ("A HUNTER who killed and ate a wild rabbit in China has …"), else None. Only the quote
+    is read: a name elsewhere in the article may be anyone's."""
+    person = answer_types.person_asked(question) if is_english(question) else None
+    if person is None or not quote.article.in_english or answer_types.asks_several(question):
+        return None
+    text = quote.article.text
+    shown = " ".join(text[part.start : part.end] for part in (quote.span, *quote.also))
+    return None if answer_types.names_someone(shown, question) else person
+
+
 # A year a question names ("the 1998 World Cup"): four digits standing alone, not part of a longer number, a
 # decimal or a name such as "COVID-19".
 _YEAR = re.compile(r"(?<![\w.,/-])(?:1[89]|20)\d\d(?![\w,]|\.\d)")

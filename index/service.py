@@ -304,6 +304,11 @@ class Library:
         if speaker is not None:
             return Answer(**said, answered=False, related=self._related(candidates),
                           lacking=f"anything {speaker} said")
+        # And a question for someone by what they are ("What is the name of the hunter who …?") by a quote that
+        # names nobody.
+        person = quotes.unnamed_person(scored[0], question) if answers else None
+        if person is not None:
+            return Answer(**said, answered=False, related=self._related(candidates), lacking=f"the name of {person}")
         # So is a question about one model answered by a quote on another ("the Boeing 777X" by the 787-9).
         model = quotes.other_model(scored[0], question) if answers else None
         if model is not None:

@@ -54,6 +54,10 @@ class Store(ScheduleTables):
         self._lock = threading.RLock()
         self._bylines: tuple[int, set[str]] | None = None  # (data_version, words of outlets and authors)
         self._migrate()
+        # The keyword index's words (as its tokenizer keeps them), read by prefix in `unseen`; a temporary view
+        # of this connection, not a part of the library's schema.
+        self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_words "
+                         "USING fts5vocab(main, passages_fts, row)")
 
     def close(self) -> None:
         with self._lock:
@@ -299,10 +303,12 @@ class Store(ScheduleTables):
     def unseen(self, names: Sequence[str]) -> list[str]:
         """The names no article holds: no passage holds the word (its inflections too, by the porter stemmer)
         or, for a word of six letters or more, a word that begins as it does but for its last three letters
-        (four at least: "Zelensky" is seen where the library spells it "Zelenskiy", "Argentinian" where it
-        writes "Argentina"; a shorter start would be seen in too many words, "Crawford" in "crawl", "Mona" in
-        "Monaco"), nor, for a country's other form, the country's name ("Norwegian": Norway), and no outlet or
-        author is named so ("Al Jazeera", whose articles need not say it)."""
+        (four at least) and is at most three letters longer: "Zelensky" is seen where the library spells it
+        "Zelenskiy", "Argentinian" where it writes "Argentina"; a shorter start would be seen in too many words
+        ("Crawford" in "crawl", "Mona" in "Monaco"), a longer word is another word ("Telematics" is not seen in
+        the German "Telematikinfrastruktur"). Nor, for a country's other form, the country's name
+        ("Norwegian": Norway), and no outlet or author is named so ("Al Jazeera", whose articles need not say
+        it)."""
         unseen = []
         with self._lock:
             bylines = self._byline_words()
@@ -310,10 +316,10 @@ class Store(ScheduleTables):
                 word = searchable(name.lower()).replace('"', "")
                 folded = _fold(word)
                 long_name = len(folded) >= 6  # long enough to be spelled otherwise at its end
-                kept = max(4, len(folded) - 3)
-                if any(w.startswith(folded[:kept]) if long_name else w == folded for w in bylines):
+                start, longest = folded[: max(4, len(folded) - 3)], len(folded) + 3
+                if any(w.startswith(start) and len(w) <= longest if long_name else w == folded for w in bylines):
                     continue
-                match = f'"{word}" OR "{word[:kept]}"*' if long_name else f'"{word}"'
+                match = f'"{word}"'
                 country = searchable(as_country_names(name).lower()).replace('"', "")
                 if country != word:
                     match += f' OR "{country}"'
@@ -322,6 +328,10 @@ class Store(ScheduleTables):
                                              (match,)).fetchone()
                 except sqlite3.OperationalError:
                     found = True  # a name FTS5 cannot read is not said to be missing
+                if found is None and long_name:
+                    found = self._db.execute("SELECT 1 FROM temp.passage_words WHERE term >= ? AND term < ? "
+                                             "AND length(term) <= ? LIMIT 1",
+                                             (start, start + "\U0010ffff", longest)).fetchone()
                 if word and found is None:
                     unseen.append(name)
         return unseen

@@ -14,6 +14,8 @@ from index.answer_types import (
     holds_measure,
     is_time,
     measure_asked,
+    names_someone,
+    person_asked,
     speaker_asked,
 )
 
@@ -93,6 +95,12 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("What dose of the drug was used?", "the dose"),
     ("How hot does the keyboard get?", "the temperature"),
     ("How heavy a load can the lander carry?", "the weight"),
+    ("How long did the strike last?", "the duration"),  # a verb that lasts
+    ("How long had the professors been held?", "the duration"),
+    ("How long is the bridge?", None),  # a length, or of the cruise a time: not said
+    ("What is the population of Xilingol?", "the population"),
+    ("What's the population of the region?", "the population"),
+    ("What share of the population voted?", None),
     # a count asks for a number of the thing counted, up to its plural noun
     ("How many employees did the company have?", "the number of employees"),
     ("How many US troops remain in the country?", "the number of US troops"),
@@ -143,6 +151,13 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(troops, "The US invaded in 2001.")  # a number, but not of troops
     assert not holds_measure(troops, "US troops are still there.")  # troops, but no number
     assert holds_measure(cities, "Eleven cities signed up.") and holds_measure(cities, "One city signed up.")
+    duration, population = measure_asked("How long did it last?"), measure_asked("What is the population?")
+    assert holds_measure(duration, "The strike lasted two-and-a-half years.")
+    assert holds_measure(duration, "It took a decade.") and holds_measure(duration, "held since 2016")
+    assert not holds_measure(duration, "It goes on sale in the next few weeks for £229.")  # no number of weeks
+    assert holds_measure(population, "Xilingol, a city of about 1.1 million, lies north.")
+    assert holds_measure(population, "The region has a population of 1.1 million.")
+    assert not holds_measure(population, "A total of 28 people were put under quarantine.")  # people, not residents
     russians = measure_asked("how many russian soldiers did they kill?")
     assert holds_measure(russians, "They killed 40 soldiers.")
     assert not holds_measure(russians, "Fighters crossed into two Russian regions.")  # whose, not what, counted
@@ -221,6 +236,47 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     answer = ask_one_article(library, tmp_path, "Garrett suspended", GAME,
                              "What was the final score, and how long is Garrett suspended for?")
     assert "rest of the season" in answer.quotes[0].text + " ".join(e.text for e in answer.quotes[0].also)
+
+
+@pytest.mark.parametrize(("question", "person"), [
+    ("What is the name of the hunter who caught the plague?", "the hunter"),
+    ("Who is the chief executive of the ferry firm?", "the chief executive"),
+    ("Who is Real Madrid's sporting director?", "Real Madrid's sporting director"),
+    ("who was the first woman to win the prize?", "the first woman"),
+    ("What is the name of the drug?", None),  # a thing: its name may be one word ("Vioxx")
+    ("Who won the match?", None),  # a team or a player, asked by what happened, not by what they are
+])
+def test_a_question_may_ask_for_someone_by_what_they_are(question, person):
+    assert person_asked(question) == person
+
+
+def test_a_text_names_someone_by_two_capitalised_words_or_a_title():
+    question = "What is the name of the hunter who caught the plague in China?"
+    assert names_someone("Lewis Ward, research director of gaming at IDC, said so.", question)
+    assert names_someone("“It was misleading,” Will Moy, chief executive of Full Fact, said.", question)
+    assert names_someone("The son of Richard von Weizsäcker was stabbed.", question)
+    assert names_someone("He met Mr Smith on Monday.", question)
+    assert not names_someone("A HUNTER who ate a wild rabbit in China has the plague.", question)
+    assert not names_someone("The Spaniard believed it. In China, On Monday it spread.", question)
+    assert not names_someone("The hunter from Inner Mongolia was named.", "Which hunter from Inner Mongolia?")
+
+
+HUNT = ("A hunter who killed and ate a wild rabbit has caught the bubonic plague, health officials in northern China "
+        "said on Sunday. The man was put in quarantine with 28 of his contacts, and the hospital said he is stable.")
+
+
+def test_a_question_for_someone_the_quote_never_names_is_declined_saying_so(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Plague case", HUNT,
+                             "What is the name of the hunter who caught the plague after eating a rabbit?",
+                             answered=False)
+    assert answer.lacking == "the name of the hunter"
+
+
+def test_a_question_for_someone_the_quote_names_is_answered(library, tmp_path):
+    text = HUNT.replace("A hunter who", "Batu Erdene, a hunter who")
+    answer = ask_one_article(library, tmp_path, "Plague case", text,
+                             "What is the name of the hunter who caught the plague after eating a rabbit?")
+    assert "Batu Erdene" in answer.quotes[0].text
 
 
 @pytest.mark.parametrize(("question", "several"), [
@@ -356,6 +412,8 @@ def test_a_long_question_is_read_in_one_pass_whatever_its_words():
         assert measure_asked("how much is the " + "word " * 190 + "sold?") is None  # a verb: no price
         assert measure_asked("How many " + "x" * 400 + " " + "y" * 400 + "?") is None  # unknown words: whose
         assert speaker_asked("What did " + "a " * 400 + "say?") is None and not asks_overview("a " * 499)
+        assert person_asked("Who is the " + "a-" * 490 + "?") is None
+        assert not names_someone("A" + "-A" * 5000, "Who is the man?")  # a sentence is read in one pass too
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)

@@ -99,10 +99,12 @@ def test_a_question_about_a_name_no_article_holds_is_declined_naming_it(filled, 
     # A long name is seen in a word that differs only at its end, not in one that shares its first letters.
     add_article(filled, tmp_path, "https://news.test/kyiv", "Kyiv talks",
                 "Volodymyr Zelenskiy met Norway's foreign minister in Kyiv on Monday to discuss grain exports. "
-                "Crawling traffic slowed the convoy, officials said. " * 2)
+                "Crawling traffic slowed the convoy, officials said. Telematikinfrastruktur was not discussed. " * 2)
     assert filled.ask("What did Zelensky discuss in Kyiv?").unknown == ()
     assert filled.ask("What did the Norwegian minister discuss in Kyiv?").unknown == ()  # Norway's
     assert filled.ask("What did Crawford discuss in Kyiv?").unknown == ("Crawford",)  # not "Crawling"
+    # nor in a much longer word that begins as it does
+    assert filled.ask("Did Kyiv Telematics join the talks?").unknown == ("Kyiv Telematics",)
 
 
 def test_names_are_capitalised_words_after_the_first_next_ones_joined():
