@@ -86,9 +86,13 @@ def asks_overview(question: str) -> bool:
 # or reported with a verb of saying (English verbs: an article in another language is not judged so).
 _SPEECH_Q = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+((?:[\w'’.-]+\s+){1,8}?)"
                        r"(?:say|tell|claim|argue|warn|testify|tweet|write|announce|reveal|admit)\b", re.IGNORECASE)
-_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|tells|added|adds|according to|warned|warns|claimed|claims|argued|"
-                     r"argues|testified|tweeted|wrote|writes|announced|revealed|admitted|insisted|stated)\b",
-                     re.IGNORECASE)
+# (not "were said to have", hearsay about them)
+_SAYING = (r"[\"“”]|\b(?:said|says|told|tells|added|adds|warned|warns|claimed|claims|argued|argues|testified|"
+           r"tweeted|wrote|writes|announced|revealed|admitted|insisted|stated)\b(?!\s+to\s+(?:be|have)\b)")
+_SPEECH = re.compile(_SAYING + r"|\baccording to\b", re.IGNORECASE)
+_SAID = re.compile(_SAYING, re.IGNORECASE)
+# whom a sentence cites: "according to reports from The Wrap" cites the reports, not the director it is about
+_ACCORDING = re.compile(r"\baccording to\s+((?:[\w'’.-]+\s+){0,3}[\w'’.-]+)", re.IGNORECASE)
 
 
 def speaker_asked(question: str, names: Sequence[str] = ()) -> str | None:
@@ -107,6 +111,16 @@ def speaker_asked(question: str, names: Sequence[str] = ()) -> str | None:
 def speaks(sentence: str) -> bool:
     """Whether a sentence reports speech: a quotation mark or a verb of saying."""
     return bool(_SPEECH.search(sentence))
+
+
+def speakers(sentence: str) -> str | None:
+    """Who may be speaking in a sentence that reports speech: the whole sentence where it has a quotation mark
+    or a verb of saying ("… ," Pelosi told reporters), else the few words after "according to" ("according to
+    the state-run Xinhua News Agency"); None if it reports no speech."""
+    if _SAID.search(sentence):
+        return sentence
+    cited = [m.group(1) for m in _ACCORDING.finditer(sentence)]
+    return " ".join(cited) if cited else None
 
 
 # "What is the name of the hunter who …?", "Who is the chief executive of …?": a person asked for by what they are
@@ -250,11 +264,12 @@ _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper 
 # news writes scores with a dash; a colon joins the hours and minutes of a time ("a 4:25 kickoff").
 _SCORE = r"(?<![\d.,/:-])\d{1,3}\s?[-–—]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|goalless|scoreless)\b"
 MEASURES = (
-    # "how much" asks for money with "money", a verb of money in its clause, "in" ("How much in goods …?":
-    # "$360 billion worth of Chinese goods", as English news writes a sum of goods, damages or aid), or a thing
-    # and no verb ("How much is Stadia?", "How much are the tickets?": a price; not "How much is left?")
+    # "how much" asks for money with "money" ("how much prize money"), a verb of money in its clause, "in" ("How
+    # much in goods …?": "$360 billion worth of Chinese goods", as English news writes a sum of goods, damages or
+    # aid), or a thing and no verb ("How much is Stadia?", "How much are the tickets?": a price; not "How much is
+    # left?")
     Measure("the amount of money",
-            _p(rf"\bhow much\b(?:\s+(?:money|in)\b|{_WITHIN}\s+{_MONEY_VERB}\b|{_PRICE_OF})"
+            _p(rf"\bhow much\b(?:(?:\s+[\w'’-]+)?\s+money\b|\s+in\b|{_WITHIN}\s+{_MONEY_VERB}\b|{_PRICE_OF})"
                rf"|\bwhat\s+{_BE}(?:\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"),
             _p(_CURRENCY)),
     Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction)\b"),

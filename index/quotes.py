@@ -154,9 +154,10 @@ def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = (
     if not words or words & set(tokens(article.author or "")):
         return None
     spans, bags, _ = sentence_bags(article.text)
-    if any(bag & words and answer_types.speaks(article.text[s.start : s.end])
-           for s, bag in zip(spans, bags, strict=True)):
-        return None
+    for s, bag in zip(spans, bags, strict=True):
+        heard = answer_types.speakers(article.text[s.start : s.end]) if bag & words else None
+        if heard is not None and words.intersection(t for w in TOKEN.findall(heard) for t in tokens(w)):
+            return None
     return speaker
 
 

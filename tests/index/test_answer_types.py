@@ -17,6 +17,7 @@ from index.answer_types import (
     names_someone,
     person_asked,
     speaker_asked,
+    speakers,
 )
 
 
@@ -119,7 +120,8 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How much had the shares risen by noon, and where did they close after the new offer?", None),
     ("What did the minister say about the cost of the campaign?", None),
     ("How much are the senators demanding from the police chief?", "the amount of money"),
-    ("How much in imported goods do the new tariffs cover?", "the amount of money"),  # "$360 billion in goods"
+    ("How much in imported goods do the new tariffs cover?", "the amount of money"),
+    ("How much prize money did she win?", "the amount of money"),  # "$360 billion in goods"
     ("How much is the new console?", "the amount of money"),  # a thing and no verb: its price
     ("How much is left?", None),
     ("How much water is escaping from the moon?", None),
@@ -387,6 +389,16 @@ def test_a_question_for_someones_words_is_declined_by_an_article_that_never_has_
     assert speaker_asked("what did dana whitfield say about the hearings?") is None  # no capitals: no name
     # Typed without capitals, the words the library writes as a name are one.
     assert library.ask("what did dana whitfield say about the hearings?").lacking == "anything dana whitfield said"
+
+
+def test_reports_about_someone_are_not_their_words(library, tmp_path):
+    # "according to reports" cites the reports; "were said to have" is hearsay about them
+    text = SPEAKER.replace("before the holidays,", "before the holidays, according to reports from the Capitol,") \
+        + " Whitfield and her deputy were said to have clashed over the schedule."
+    answer = ask_one_article(library, tmp_path, "Hearings go on", text,
+                             "What did Dana Whitfield say about the hearings?", answered=False)
+    assert answer.lacking == "anything Dana Whitfield said"
+    assert speakers("The report was late, according to Speaker Dana Whitfield.") == "Speaker Dana Whitfield."
 
 
 def test_a_question_for_someones_words_is_answered_where_they_are_quoted(library, tmp_path):
