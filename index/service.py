@@ -321,10 +321,16 @@ class Library:
 
     def _spelling(self, question: str) -> tuple[tuple[str, str], ...]:
         """(typed, read) for each word of the question that no passage holds and the dictionary does not list,
-        but that is one slip from a word the library writes (`Store.spelled_as`), read in the case typed."""
+        but that is one slip from a word the library writes (`Store.spelled_as`), read in the case typed. A
+        name the dictionary does list ("Chian", an old word for of Chios; "Hics", as "hic" is a word) is read
+        so too where no passage holds it, but only as a word the library writes as a name ("China",
+        "Hicks"; not "Greta" as "great"): held by no article, it would otherwise decline the question."""
+        unusual = words.unusual_words(question)
+        listed = [w for name in words.names(question) for w in name.split()
+                  if w.isalpha() and 4 <= len(w) <= words.MAX_SLIP_LETTERS and w not in unusual]
         pairs = []
-        for typed in words.unusual_words(question)[:MAX_SPELLING_CHECKS]:
-            read = self.store.spelled_as(typed)
+        for typed in (unusual + listed)[:MAX_SPELLING_CHECKS]:
+            read = self.store.spelled_as(typed, as_name=typed not in unusual)
             if read:
                 pairs.append((typed, read.upper() if typed.isupper() else
                               read[0].upper() + read[1:] if typed[0].isupper() else read))

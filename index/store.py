@@ -336,10 +336,11 @@ class Store(ScheduleTables):
                     unseen.append(name)
         return unseen
 
-    def spelled_as(self, word: str) -> str | None:
+    def spelled_as(self, word: str, as_name: bool = False) -> str | None:
         """The word of the library that `word`, which no passage holds, is most likely a slip of the keys for:
         one edit away ("emplyees": employees), written so in a passage, and of those the one most passages
-        hold (by its stem). None when a passage holds `word` itself, or no such word."""
+        hold (by its stem); `as_name`: of those the library writes as a name (`written_as_name`). None when a
+        passage holds `word` itself, or no such word."""
         folded = _fold(word)
         if not folded.isalnum():
             return None
@@ -354,7 +355,7 @@ class Store(ScheduleTables):
             counts = {w: self._passage_count(f'"{w}"') for w in held}
             held = sorted(counts, key=lambda w: -counts[w])
             # The index holds stems: "fasteds" meets every passage on "fasted"; only a word written so counts.
-            return next((w for w in held if self._written(w)), None)
+            return next((w for w in held if self._written(w) and (not as_name or self.written_as_name(w))), None)
 
     def _passage_count(self, match: str, limit: int = -1) -> int:
         """How many passages an FTS5 query matches, counting up to `limit` (-1: all)."""

@@ -301,11 +301,12 @@ def is_ordinary_word(word: str) -> bool:
         return True
     for suffix, base in _INFLECTIONS:
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 3:
-            if stem + base in dictionary:
-                return True
-            if not base and len(stem) >= 4 and stem[-1] == stem[-2] and stem[:-1] in dictionary:
-                return True  # a doubled consonant: "planned", "stabbed"
+        if not word.endswith(suffix) or len(stem) < 3 or suffix == "d" and not stem.endswith(("e", "ear", "ai")):
+            continue  # "-d" follows an e ("used") or makes "heard", "paid", "said"; not "coverd"
+        if stem + base in dictionary:
+            return True
+        if not base and suffix[0] in "aeiou" and len(stem) >= 4 and stem[-1] == stem[-2] and stem[:-1] in dictionary:
+            return True  # a consonant doubled before a vowel: "planned", "stabbed"; not "brotherrs"
     return False
 
 

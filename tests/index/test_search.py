@@ -145,7 +145,10 @@ def test_a_question_typed_without_capitals_names_the_words_no_dictionary_lists()
     assert uncapitalised_names("which race could ronnie o'sullivan enter?") == ["ronnie o'sullivan"]
     assert uncapitalised_names("Who is the CEO of Nvidia?") == []  # capitals there: `names` reads them
     # Inflected common words are common words: plural, past tense with a doubled consonant, British -ise(d).
-    assert all(map(is_ordinary_word, ["hauling", "planned", "stabbed", "cities", "nationalise", "criticised"]))
+    assert all(map(is_ordinary_word, ["hauling", "planned", "stabbed", "cities", "nationalise", "criticised",
+                                      "used", "overheard"]))
+    # A consonant is doubled only before a vowel, and "-d" follows an e: these are slips, not inflections.
+    assert not any(map(is_ordinary_word, ["brotherrs", "coverd"]))
     assert uncapitalised_names("how much did the bridge repairs cost in 2024?") == []
 
 
@@ -173,6 +176,11 @@ def test_a_mistyped_word_is_read_as_the_word_the_library_writes(filled, tmp_path
                 "It was a great day for the club and a great win, the coach said. Great crowds came too. " * 3)
     answer = filled.ask("What did Greta say about the bridge?")
     assert answer.corrected == () and answer.unknown == ("Greta",)
+    # A name the dictionary lists as a word ("hics": "hic") is read as the name the library writes one slip
+    # away, not as a more common word ("his").
+    add_article(filled, tmp_path, "https://news.test/photo", "Flag photo",
+                "Photographer Vanessa Hicks said his photo of the newborn was a tribute to her family. " * 3)
+    assert filled.ask("What did Vanessa Hics say about the photo?").corrected == (("Hics", "Hicks"),)
     # Typed without capitals, "greta" may be "great" mistyped, but not beside a name: "greta zorblax".
     assert filled.ask("what did greta say about the bridge?").corrected == (("greta", "great"),)
     answer = filled.ask("what did greta zorblax say about the bridge?")
