@@ -124,8 +124,8 @@ def speakers(sentence: str) -> str | None:
 
 
 # "What is the name of the hunter who …?", "Who is the chief executive of …?": a person asked for by what they are
-# (the head noun after "the name of" or after "who is"), answered by their name. Only nouns of people, so that
-# "the name of the drug" (Vioxx) or "Who is the party's candidate?" … is judged the same way: by a name.
+# (the head noun after "the name of" or after "who is"), answered by their name. Only nouns of people: a thing's
+# name may be one word ("the name of the drug": Vioxx), which the test below, for two capitalised words, misses.
 _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judges?|victims?|suspects?|patients?|"
                 r"drivers?|pilots?|officers?|soldiers?|players?|doctors?|teachers?|students?|attackers?|gunm[ae]n|"
                 r"killers?|shooters?|authors?|writers?|artists?|singers?|actors?|actress(?:es)?|hosts?|presenters?|"

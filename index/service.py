@@ -322,7 +322,7 @@ class Library:
     def _spelling(self, question: str) -> tuple[tuple[str, str], ...]:
         """(typed, read) for each word of the question that no passage holds and the dictionary does not list,
         but that is one slip from a word the library writes (`Store.spelled_as`), read in the case typed. A
-        name the dictionary does list ("Chian", an old word for of Chios; "Hics", as "hic" is a word) is read
+        name the dictionary does list ("Chian", of Chios; "Hics", as "hic" is a word) is read
         so too where no passage holds it, but only as a word the library writes as a name ("China",
         "Hicks"; not "Greta" as "great"): held by no article, it would otherwise decline the question."""
         unusual = words.unusual_words(question)
