@@ -305,13 +305,22 @@ MEASURES = (
 
 
 # A wh-word opening the question or a clause joined to it ("… and how big is it?"); "in which" opens none.
-_ASK = re.compile(r"(?:^|\band\b|[,;])\s*(?:(?:since|until)\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b",
-                  re.IGNORECASE)
+_ASK = re.compile(r"(?:^|\band\b|[,;])\s*"
+                  r"(?P<wh>(?:(?:since|until)\s+)?(?:what|which|who|whom|whose|when|where|why|how))\b", re.IGNORECASE)
 
 
 def asks_several(question: str) -> bool:
     """Whether a question asks more than one thing ("How far away is Europa and how big is it?")."""
-    return len(_ASK.findall(question.strip(" ¿¡\"“'"))) > 1
+    return len(list(_ASK.finditer(question.strip(" ¿¡\"“'")))) > 1
+
+
+def parts(question: str) -> list[str]:
+    """The questions a question asks, each from its wh-word ("How long were they held, and what caused the
+    crash?": "How long were they held, and ", "what caused the crash?"); one asking one thing is its only
+    part."""
+    question = question.strip(" ¿¡\"“'")
+    starts = [0] + [m.start("wh") for m in _ASK.finditer(question) if m.start("wh") > 0]
+    return [question[a:b] for a, b in zip(starts, starts[1:] + [len(question)], strict=True)]
 
 
 def measure_asked(question: str) -> Measure | None:

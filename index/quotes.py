@@ -215,6 +215,7 @@ class _Asked:
 
 
 _ASKING = re.compile(r"\bask(?:s|ed|ing)?\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their|hers|theirs)\b", re.IGNORECASE)
 
 
 def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article], weights: dict[str, float],
@@ -262,6 +263,13 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     writes = {i: _names_written(q.article, name_words) for i, q in best_per_article.items()}
     every = len(name_words) if every_name and name_words and len(name_words) in writes.values() else None
     elsewhere = {i for i, n in writes.items() if n == 0 and any(writes.values())}  # on another subject
+    # A question that asks several things may ask one of them by no name ("Where was the patient from Xilingol
+    # treated, and how old was the man who caught the plague?"): an article that writes none may answer that.
+    # A part that says "he" or "it" asks about what the other part names ("…, and where does he work?").
+    if answer_types.asks_several(question) and any(
+            not any(n.lower() in part.lower() for n in named) and not _REFERS_BACK.search(part)
+            for part in answer_types.parts(question)):
+        elsewhere = set()
 
     def order(q: ScoredQuote) -> tuple:
         return (every is not None and writes[q.article.id] < every, q.article.id in elsewhere, -q.score)

@@ -15,6 +15,7 @@ from index.answer_types import (
     is_time,
     measure_asked,
     names_someone,
+    parts,
     person_asked,
     speaker_asked,
     speakers,
@@ -290,6 +291,7 @@ def test_a_question_for_someone_the_quote_names_is_answered(library, tmp_path):
 ])
 def test_a_question_may_ask_several_things(question, several):
     assert asks_several(question) is several
+    assert len(parts(question)) == (2 if several else 1)
 
 
 def test_an_article_in_another_language_is_not_judged_by_english_units(library, tmp_path):

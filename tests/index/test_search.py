@@ -696,3 +696,18 @@ def test_a_quotes_second_excerpt_goes_on_with_its_subject(library, tmp_path):
     assert first.text.startswith("Dana Pell, president of Orbitco")
     # Both later sentences give a year; the one on Pell's Skyhook completes the quote, not Rex Lund's.
     assert [e.text for e in first.also] == ["Pell said the Skyhook vehicle could begin cargo missions in 2022."]
+
+
+def test_a_part_of_a_question_that_names_nothing_may_be_answered_by_an_article_without_the_names(library, tmp_path):
+    add_article(library, tmp_path, "https://news.test/huade", "Plague patient treated",
+                "The plague patient from Xilingol was treated at a hospital in Huade county, officials said. "
+                "Doctors said the patient was stable on Monday. " * 2)
+    add_article(library, tmp_path, "https://news.test/hunter", "Hunter caught plague",
+                "A 55-year-old hunter caught bubonic plague after eating a wild rabbit, the health commission said. "
+                "He is in quarantine. " * 2)
+    answer = library.ask("Where was the plague patient from Xilingol treated, and how old was the hunter who "
+                         "caught bubonic plague after eating a rabbit?")
+    assert {q.article.url for q in answer.quotes} == {"https://news.test/huade", "https://news.test/hunter"}
+    # A part that says "he" asks about what the other part names: an article without the names is elsewhere.
+    answer = library.ask("Where was the plague patient from Xilingol treated, and how old was he?")
+    assert [q.article.url for q in answer.quotes] == ["https://news.test/huade"]
