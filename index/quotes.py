@@ -33,6 +33,7 @@ from .words import (
     coverage,
     designations,
     is_english,
+    is_listed_name,
     names,
     tokens,
     typed_without_capitals,
@@ -358,7 +359,8 @@ def names_another(sentence: str, asked_names: Sequence[str], question: str) -> b
     right next to a capitalised word where the name has another ("the $1,000 Meta Quest Pro" for the Vision
     Pro, "Cherie Blair" for Tony Blair, "North Korea" for South Korea), while the sentence lacks a word of the
     name. A title ("Mr Blair") is no other name, nor a word the question writes itself; the sentence's first
-    word is capitalised as the first, so it says nothing."""
+    word is capitalised as the first, so it says nothing unless the dictionary lists it as a name ("Stella Kim
+    reported from Seoul" for Peter Kim; not "Yesterday Kim said")."""
     found = list(TOKEN.finditer(sentence))
     lowered = [_bare(m.group()) for m in found]
     asked = {_bare(w) for w in TOKEN.findall(question)}
@@ -372,7 +374,9 @@ def names_another(sentence: str, asked_names: Sequence[str], question: str) -> b
                 continue
             k = parts.index(word)
             for step in (-1, 1):
-                if not (0 <= k + step < len(parts) and 1 <= j + step < len(found)):
+                if not (0 <= k + step < len(parts) and 0 <= j + step < len(found)):
+                    continue
+                if j + step == 0 and not is_listed_name(found[0].group()):
                     continue
                 left, right = sorted((found[j], found[j + step]), key=lambda m: m.start())
                 other = found[j + step].group()

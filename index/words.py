@@ -164,13 +164,15 @@ _LOWER_DESIGNATION = re.compile(r"(?![\d]+(?:st|nd|rd|th|s|am|pm|k|m|p|g|b)$)(?:
 
 
 def names(question: str) -> list[str]:
-    """The names in a question: its capitalised words after the first, those next to each other as one name
-    ("What did Ilya Ponomarev say about the Wagner Group's mutiny?" -> Ilya Ponomarev, Wagner Group); none
+    """The names in a question: its capitalised words after the first (the first too in a few words typed as
+    into a search box, "Peter Kim"), those next to each other as one name ("What did Ilya Ponomarev say about
+    the Wagner Group's mutiny?" -> Ilya Ponomarev, Wagner Group); none
     when most of its words are capitalised (a question in title case says nothing by its capitals), but for
     a model's designation ("Boeing 777X"). An acronym is left out: an article may spell it out ("CBO", "the
     Congressional Budget Office")."""
     found = list(TOKEN.finditer(question))
     title_case = _title_case([m.group() for m in found])
+    first = 0 if is_keywords(question) else 1  # "Peter Kim", typed as into a search box, opens with a name
     phrases: list[list[re.Match]] = []
     for i, m in enumerate(found):
         word = m.group()
@@ -178,7 +180,7 @@ def names(question: str) -> list[str]:
             continue
         designation = (_DESIGNATION.fullmatch(word) is not None
                        and question[m.start() - 1 : m.start()] not in _CURRENCY_SIGNS)
-        named = i > 0 and not title_case and word[0].isupper() and word.lower() not in STOPWORDS
+        named = i >= first and not title_case and word[0].isupper() and word.lower() not in STOPWORDS
         if not (designation or named and not _ACRONYM.fullmatch(word)):
             continue
         gap = question[found[i - 1].end() : m.start()] if i else ""
@@ -308,6 +310,11 @@ def is_ordinary_word(word: str) -> bool:
         if not base and suffix[0] in "aeiou" and len(stem) >= 4 and stem[-1] == stem[-2] and stem[:-1] in dictionary:
             return True  # a consonant doubled before a vowel: "planned", "stabbed"; not "brotherrs"
     return False
+
+
+def is_listed_name(word: str) -> bool:
+    """Whether the dictionary lists `word` with a capital, as a name ("Stella", "Peter"), a small word aside."""
+    return word.lower() not in STOPWORDS and word.lower() in _word_lists()[1]
 
 
 def typed_without_capitals(question: str) -> bool:

@@ -118,6 +118,8 @@ def test_names_are_capitalised_words_after_the_first_next_ones_joined():
     assert names("What does the More button do?") == []  # a common word, capitalised as a label
     assert names("Which race could Ronnie O'Sullivan enter?") == ["Ronnie O'Sullivan"]  # one name across "'"
     assert names("What is Macy's selling?") == ["Macy"]
+    assert names("Peter Kim") == ["Peter Kim"]  # typed as into a search box, the first word is a name too
+    assert names("Europa water") == ["Europa"]
 
 
 def test_a_models_designation_is_a_name_whatever_its_first_character():
@@ -248,6 +250,9 @@ def test_a_namesake_is_told_from_the_name():
     assert not names_another("Orbit Visor prices fell.", ["Nova Visor"], asked)  # a sentence's first word
     assert not names_another("The Lexus LC 500 goes on sale.", ["Lexus LC500"], "When is the Lexus LC500 due?")
     assert not names_another("It asked South Dakotans.", ["South Dakota"], "What did South Dakota spend?")
+    # a first word the dictionary lists as a name is one: "Stella Kim" is not Peter Kim; "Yesterday" is no name
+    assert names_another("Stella Kim reported from Seoul.", ["Peter Kim"], "Peter Kim")
+    assert not names_another("Yesterday Kim reported from Seoul.", ["Peter Kim"], "Peter Kim")
 
 
 def test_the_library_says_whether_it_writes_a_word_as_a_name(filled, tmp_path):
