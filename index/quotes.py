@@ -34,6 +34,7 @@ from .words import (
     designations,
     is_english,
     is_listed_name,
+    is_ordinary_word,
     names,
     tokens,
     typed_without_capitals,
@@ -260,8 +261,12 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     # A question that names someone or something (not a day or a month) is about them: where some of the
     # articles write every name of the question, those come first, and a further quote, or a passage kept for
     # "More", must write one of them ("Who is Martin Indyk?" is not answered by "St. Martin's").
-    name_words = [tokens(n) for n in named if not answer_types.is_time(n)]
-    writes = {i: _names_written(q.article, name_words) for i, q in best_per_article.items()}
+    asked_names = [n for n in named if not answer_types.is_time(n)]
+    name_words = [tokens(n) for n in asked_names]
+    # (a name made only of common words, "Media Council", is only written as one: see `_names_written`)
+    common = [len(TOKEN.findall(n)) > 1 and all(is_ordinary_word(w.lower()) for w in TOKEN.findall(n))
+              for n in asked_names]
+    writes = {i: _names_written(q.article, name_words, common) for i, q in best_per_article.items()}
     every = len(name_words) if every_name and name_words and len(name_words) in writes.values() else None
     elsewhere = {i for i, n in writes.items() if n == 0 and any(writes.values())}  # on another subject
     # A question that asks several things may ask one of them by no name ("Where was the patient from Xilingol
@@ -395,18 +400,44 @@ def _bare(word: str) -> str:
     return stem[:-1] if stem.endswith("s") and len(stem) > 3 else stem
 
 
-def _names_written(article: Article, names: list[list[str]]) -> int:
-    """How many of the names the article writes, each word of them (inflections aside, a middle initial or
-    a word between them allowed), in its text, title, outlet or byline ("What did Al Jazeera report …?" is
-    asked of Al Jazeera's articles, which need not name it); an article not in English writes them all (it
-    may write them in its own language: "Français" for French)."""
+def _names_written(article: Article, names: list[list[str]], common: Sequence[bool] = ()) -> int:
+    """How many of the names the article writes, each word of them (inflections aside), in its text, title,
+    outlet or byline ("What did Al Jazeera report …?" is asked of Al Jazeera's articles, which need not name
+    it); an article not in English writes them all (it may write them in its own language: "Français" for
+    French). A name made only of common words (`common`: "Media Council", "White House") is written where its
+    words stand together in one sentence (or the title, outlet or byline), a word between them at most: "the
+    RSPCA and local councils" and "media organisations" do not write it. A name with a word of its own may be
+    written apart ("Nissan's new Sentra", "Google's … Stadia")."""
     if not names:
         return 0
     if not article.in_english:
         return len(names)
-    _, bags, _ = sentence_bags(article.text)  # the text's words, as read (and kept) to choose its sentence
+    spans, bags, _ = sentence_bags(article.text)  # the text's words, as read (and kept) to choose its sentence
     written = set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}")).union(*bags)
-    return sum(all(word in written for word in name) for name in names)
+    found = [i for i, name in enumerate(names) if all(word in written for word in name)]
+    strict = [i for i in found if i < len(common) and common[i]]
+    if not strict:
+        return len(found)
+    lines = [tokens(line) for line in [article.source or "", article.author or "", article.title or ""]
+             + [article.text[sp.start : sp.end] for sp in spans]]
+    return len(found) - sum(not any(_in_order(line, names[i]) for line in lines) for i in strict)
+
+
+def _in_order(words: list[str], name: list[str]) -> bool:
+    """Whether `name`'s words stand in `words` in its order, at most one other word between two of them."""
+    for i, word in enumerate(words):
+        if word != name[0]:
+            continue
+        at, ok = i, True
+        for part in name[1:]:
+            following = words[at + 1 : at + 3]
+            if part not in following:
+                ok = False
+                break
+            at += 1 + following.index(part)
+        if ok:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -716,3 +716,14 @@ def test_a_part_of_a_question_that_names_nothing_may_be_answered_by_an_article_w
     # A part that says "he" asks about what the other part names: an article without the names is elsewhere.
     answer = library.ask("Where was the plague patient from Xilingol treated, and how old was he?")
     assert [q.article.url for q in answer.quotes] == ["https://news.test/huade"]
+
+
+def test_a_name_of_common_words_is_written_only_where_they_stand_together(library, tmp_path):
+    add_article(library, tmp_path, "https://news.test/laws", "Data laws",
+                "The Press Council and media bosses say the laws go too far for the media and for every council. "
+                "Media groups, a council said, will fight the laws in the media. " * 2)
+    add_article(library, tmp_path, "https://news.test/play", "Play banned",
+                "The play will not be staged in Kampala this month, the regulator said on Friday after a review. "
+                "Church leaders sided with the Media Council, a newspaper reported. " * 2)
+    answer = library.ask("Who is Media Council?")
+    assert answer.quotes[0].article.url == "https://news.test/play"
