@@ -265,7 +265,7 @@ class Library:
         # on something else; English questions only, as other languages capitalise more than names. Typed
         # without capitals ("who is the ceo of nvidia?"), a word the dictionary does not know may be a name.
         capitalised = words.names(question) if english else []
-        guessed = words.uncapitalised_names(question) if english else []
+        guessed = words.uncapitalised_names(question, joins=self.store.written_as_name) if english else []
         missing = set(self.store.unseen([w for name in capitalised + guessed for w in name.split()]))
         unknown = [name for name in capitalised + guessed if missing.intersection(name.split())]
         if unknown:

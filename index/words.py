@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .chunking import CJK, CJK_RUN, character_pairs
@@ -323,25 +324,31 @@ def typed_without_capitals(question: str) -> bool:
     return not any(w[0].isupper() for w in TOKEN.findall(question)[1:])
 
 
-def uncapitalised_names(question: str) -> list[str]:
+def uncapitalised_names(question: str, joins: Callable[[str], bool] | None = None) -> list[str]:
     """The words of a question typed without capitals that may be names: those the dictionary does not list
     as common words (`is_ordinary_word`), next to each other as one name ("what did boris johnson promise?"
     -> boris johnson), across an apostrophe after an initial too ("ronnie o'sullivan"); numbers and words of
-    one or two letters are left out."""
+    one or two letters are left out. A word the dictionary lists as a name as well as a common word ("mark",
+    "south") joins such a name next to it where `joins` says so (the library writes it as a name): "what did
+    mark zuckerberg say?" -> mark zuckerberg; not "win" in "did trump win kentucky?"."""
     if not typed_without_capitals(question):
         return []
     content = set(content_words(question))
-    phrases: list[str] = []
-    follows = False  # whether the word before was a possible name too
+    words: list[tuple[str, bool, bool]] = []  # (as written, a possible name, a name the dictionary lists)
     for initial, word in _with_initials(question):
-        possible = (word.lower() in content and word.isalpha() and len(word) > 2 and word.isascii()
-                    and not is_ordinary_word(word.lower()))
-        written = (initial + word).lower()
-        if possible and follows:
-            phrases[-1] += " " + written
-        elif possible:
-            phrases.append(written)
-        follows = possible
+        usable = word.lower() in content and word.isalpha() and len(word) > 2 and word.isascii()
+        words.append(((initial + word).lower(), usable and not is_ordinary_word(word.lower()),
+                      usable and joins is not None and is_listed_name(word)))
+    phrases: list[str] = []
+    run: list[tuple[str, bool]] = []
+    for i, (written, possible, listed) in enumerate([*words, ("", False, False)]):
+        beside = any(words[j][1] for j in (i - 1, i + 1) if 0 <= j < len(words)) or any(p for _, p in run)
+        if possible or listed and beside and joins(written):
+            run.append((written, possible))
+            continue
+        if any(p for _, p in run):
+            phrases.append(" ".join(w for w, _ in run))
+        run = []
     return list(dict.fromkeys(phrases))
 
 

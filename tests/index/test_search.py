@@ -146,6 +146,13 @@ def test_a_question_typed_without_capitals_names_the_words_no_dictionary_lists()
         "ilya ponomarev", "wagner"]
     assert uncapitalised_names("which race could ronnie o'sullivan enter?") == ["ronnie o'sullivan"]
     assert uncapitalised_names("Who is the CEO of Nvidia?") == []  # capitals there: `names` reads them
+    # A word the dictionary lists as a name and a common word joins a name next to it where the library writes
+    # it as a name: "martin taylor", not "martin" alone; "win" in "did trump win kentucky" does not.
+    as_name = {"martin", "south"}.__contains__
+    assert uncapitalised_names("how old is martin taylor?", joins=as_name) == ["martin taylor"]
+    assert uncapitalised_names("how old is martin taylor?") == ["taylor"]
+    assert uncapitalised_names("how does south korea plan to cut costs?", joins=as_name) == ["south korea"]
+    assert uncapitalised_names("by how many points did trump win kentucky?", joins=as_name) == ["kentucky"]
     # Inflected common words are common words: plural, past tense with a doubled consonant, British -ise(d).
     assert all(map(is_ordinary_word, ["hauling", "planned", "stabbed", "cities", "nationalise", "criticised",
                                       "used", "overheard"]))
