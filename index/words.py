@@ -328,9 +328,9 @@ def uncapitalised_names(question: str, joins: Callable[[str], bool] | None = Non
     """The words of a question typed without capitals that may be names: those the dictionary does not list
     as common words (`is_ordinary_word`), next to each other as one name ("what did boris johnson promise?"
     -> boris johnson), across an apostrophe after an initial too ("ronnie o'sullivan"); numbers and words of
-    one or two letters are left out. A word the dictionary lists as a name as well as a common word ("mark",
-    "south") joins such a name next to it where `joins` says so (the library writes it as a name): "what did
-    mark zuckerberg say?" -> mark zuckerberg; not "win" in "did trump win kentucky?"."""
+    one or two letters are left out. A word the dictionary lists as a name as well as a common word ("martin",
+    "south") joins such a name next to it where `joins` says so (the library writes it as a name): "how old
+    is martin taylor?" -> martin taylor; not "win" in "did trump win kentucky?"."""
     if not typed_without_capitals(question):
         return []
     content = set(content_words(question))
