@@ -108,6 +108,36 @@ def speaker_asked(question: str, names: Sequence[str] = ()) -> str | None:
     return speaker if any(w[0].isupper() or w.lower() in named for w in _WORD.findall(speaker)) else None
 
 
+# "What did X say about the cost of the campaign?": what they said is asked about a topic, a phrase after "about".
+# A topic that is a clause ("about how Facebook chooses what to buy") or a pronoun is a question of its own, which
+# an answer puts in its own words: not read.
+_ABOUT = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?about\s+(?P<topic>[^?]+?)\s*\?*\s*$", re.IGNORECASE)
+_CLAUSE = re.compile(r"(?:how|what|why|when|where|who|whom|whose|which|whether|if|that|it|him|her|them|this|these|"
+                     r"those)\b", re.IGNORECASE)
+# The topic's own noun is its last word before a preposition or a conjunction: "the cost" of "the cost of the
+# campaign", "rebuttals" of "the account's rebuttals", "rift" of "his rift with Tony Blair".
+_HEAD_END = re.compile(r"\b(?:of|in|on|at|with|for|from|to|by|about|and|or|but|between|over|after|before|during|"
+                       r"against|as|that|which|who|since|under)\b", re.IGNORECASE)
+
+
+def speech_topic(question: str) -> str | None:
+    """What a question for someone's words asks them about ("What did Kristi Noem say about the cost of the
+    campaign?": "the cost of the campaign"), when a phrase names it, else None."""
+    found = _SPEECH_Q.search(question)
+    about = _ABOUT.match(question, found.end()) if found else None
+    topic = about.group("topic") if about else None
+    return None if topic is None or _CLAUSE.match(topic) else topic
+
+
+def topic_head(topic: str) -> str | None:
+    """The noun a topic is about, its last word before a preposition or a conjunction ("the cost of the
+    campaign": "cost"), or None where that word is capitalised (a name, which the caller reads as one)."""
+    end = _HEAD_END.search(topic)
+    found = re.findall(r"[\w'’-]+", topic[: end.start()] if end else topic)
+    head = re.sub(r"['’]s?$", "", found[-1]) if found else ""
+    return head if head[:1].islower() else None
+
+
 def speaks(sentence: str) -> bool:
     """Whether a sentence reports speech: a quotation mark or a verb of saying."""
     return bool(_SPEECH.search(sentence))
@@ -219,6 +249,7 @@ class Measure:
     units: re.Pattern      # how a sentence writes it (a number is needed too, except where `units` is a word)
     needs_number: bool = True
     number: re.Pattern | None = None  # what counts as its number, if not any (`_NUMBER`)
+    not_number: re.Pattern | None = None  # quantities of another kind, whose numbers are not its number
     # whether "how many <one of its units>" asks for it: "how many miles" for a distance, which may be written
     # "10km"; not "how many units were sold", nor "how many tablets", which are counted as themselves
     counted: bool = True
@@ -231,7 +262,8 @@ def _p(pattern: str) -> re.Pattern:
 _MONEY_VERB = (r"(?:cost|costs|costing|pay|pays|paid|paying|earn|earns|earned|earning|spend|spends|spent|spending|"
                r"charge|charges|charged|charging|worth|fetch|fetched|sell|sold|buy|bought|fined?|owe|owes|owed|"
                r"invest|invested|raise|raised|receive|received|offer|offered|bid|awarded|compensat\w*|"
-               r"demand|demands|demanded|demanding|seek|seeks|seeking|sought)")
+               r"demand|demands|demanded|demanding|seek|seeks|seeking|sought|donate|donates|donated|donating|contribute|"
+               r"contributes|contributed|lend|lends|lent|loan|loaned|borrow|borrows|borrowed)")
 _WITHIN = r"(?:\s+[\w'’-]+){0,6}?"  # the verb of "how much ... paid" within a few words, in the same clause
 # "What did the group pay for its stake?", "What will the phone cost?": a verb whose object is the money, the
 # clause's own verb (not "What did she say about the cost …?").
@@ -336,9 +368,16 @@ def measure_asked(question: str) -> Measure | None:
 # number and one of those words, singular or plural. Several words may stand for the thing ("mobile phone
 # owners"): any of them will do, so that a count written with fewer words ("14,000 owners") is not missed.
 # The number must stand alone and not be a year: the digits of "Boeing 777X", "787-9" or "COVID-19" name a thing,
-# and "in 2014" dates one; neither counts anything.
-_COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*(?:m|bn|k)?(?![\w-])|" + _NUMBER_WORDS,
-                    re.IGNORECASE)
+# and "in 2014" dates one; neither counts anything. Nor does a sum or a share: "how many stores" is not answered
+# by "sales growth of 3.5%" or "$53 million a week" (their numbers are set aside first, words and all). A count
+# is written in figures or in words; "half", "double" or "percent" write a proportion, not a count.
+_COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*(?:m|bn|k)?(?![\w-])|"
+                    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                    r"fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b", re.IGNORECASE)
+_SCALE = r"(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
+_NOT_A_COUNT = re.compile(rf"(?:[$£€¥₹]|\b(?:US\$|USD|EUR|GBP|Rs\.?)\s?)\d[\d,.]*{_SCALE}|"
+                          rf"\d[\d,.]*{_SCALE}\s?(?:%|\bper\s?cent\b|\bpercent(?:age points?)?\b|"
+                          rf"\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|rubles?|roubles?)\b)", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
 _SMALL = frozenset("""a an the of in on at to for by from with and or but than that which who whom whose do does did
     is are was were be been being have has had will would can could should may might must shall""".split())
@@ -379,6 +418,12 @@ def _count_asked(question: str) -> Measure | None:
         return lower and word.isalpha() and (len(word) <= 2 or not words.is_ordinary_word(word))
 
     counted = [w for w in phrase if w and not names_whose(w) and not w[0].isdigit()]
+    # A people or a thing counted by its name, in the plural ("How many Italians were killed?", "How many Oscars
+    # …?") is what is counted when no other word is.
+    last = phrase[-1] if phrase else ""
+    if not counted and last[:1].isupper() and last.isalpha() and last.endswith("s") and not last.endswith("ss") \
+            and len(last) > 3:
+        counted = [last]
     if not counted or any(w.lower() in _NOT_COUNTED for w in counted):
         return None
     # "How many miles …" asks for a distance, written "10km" as often as "ten kilometres": the measure's units.
@@ -387,10 +432,10 @@ def _count_asked(question: str) -> Measure | None:
         return unit
     units = re.compile(r"\b(?:" + "|".join(_forms(w) for w in counted) + r")\b", re.IGNORECASE)
     # The reader is told the thing counted, up to its plural noun ("US troops", not "US troops remain").
-    plural = next((i for i, w in enumerate(phrase) if not names_whose(w) and
+    plural = next((i for i, w in enumerate(phrase) if (not names_whose(w) or w in counted) and
                    (w.lower() in _IRREGULAR_PLURALS or (w.endswith("s") and not w.endswith("ss")))), None)
     name = f"the number of {' '.join(phrase[: plural + 1])}" if plural is not None else "the number asked for"
-    return Measure(name, found.re, units, number=_COUNT)
+    return Measure(name, found.re, units, number=_COUNT, not_number=_NOT_A_COUNT)
 
 
 # Not judged: a rate ("how many frames per second": "60fps"), a span of time ("how many years": "a decade"), or
@@ -402,5 +447,8 @@ _IRREGULAR_PLURALS = frozenset("people children men women police staff personnel
 
 def holds_measure(measure: Measure, sentence: str) -> bool:
     """Whether a sentence writes a quantity of that measure: its units, and a number where the units need one."""
-    return bool(measure.units.search(sentence)) and (
-        not measure.needs_number or bool((measure.number or _NUMBER).search(sentence)))
+    if not measure.units.search(sentence):
+        return False
+    if measure.not_number is not None:
+        sentence = measure.not_number.sub(" ", sentence)
+    return not measure.needs_number or bool((measure.number or _NUMBER).search(sentence))

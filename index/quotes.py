@@ -139,6 +139,32 @@ def other_model(quote: ScoredQuote, question: str) -> str | None:
     return asked[0] if others else None
 
 
+_QUOTATION = re.compile(r"[\"“”]")
+
+
+def _speech(article: Article, speaker_words: set[str]) -> list[int]:
+    """The sentences of an article that report one of those words' owner speaking: the word beside a verb of
+    saying or a quotation ("Pelosi said …", "… ," Pelosi told reporters), or after "according to"."""
+    spans, bags, _ = sentence_bags(article.text)
+    heard = []
+    for i, (s, bag) in enumerate(zip(spans, bags, strict=True)):
+        said = answer_types.speakers(article.text[s.start : s.end]) if bag & speaker_words else None
+        if said is not None and speaker_words.intersection(t for w in TOKEN.findall(said) for t in tokens(w)):
+            heard.append(i)
+    return heard
+
+
+def _speaker_words(question: str, names: Sequence[str], article: Article) -> tuple[str, set[str]] | None:
+    """Whose words an English question asks for, as asked and as the words that name them, when the quote's
+    article is English too and the question asks nothing else; else None."""
+    speaker = answer_types.speaker_asked(question, names) if is_english(question) else None
+    if speaker is None or not article.in_english or answer_types.asks_several(question):
+        return None
+    named = {w.lower() for name in names for w in TOKEN.findall(name)}
+    words = {t for w in TOKEN.findall(speaker) if w[0].isupper() or w.lower() in named for t in tokens(w)} - STOPWORDS
+    return (speaker, words) if words else None
+
+
 def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> str | None:
     """Whose words an English question asks for ("What did Nancy Pelosi say about the hearings?") when the
     quote's article never reports them speaking, else None. Reported speech names its speaker beside a verb of
@@ -147,20 +173,46 @@ def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = (
     speaker as asked will do ("the Browns player": a sentence with "Browns" and "said"), and an article written
     by the speaker is their words throughout (its byline). English articles only, as the verbs are English.
     `names`: the question's names, those typed without capitals included ("nancy pelosi")."""
-    speaker = answer_types.speaker_asked(question, names) if is_english(question) else None
     article = quote.article
-    if speaker is None or not article.in_english or answer_types.asks_several(question):
+    asked = _speaker_words(question, names, article)
+    if asked is None or asked[1] & set(tokens(article.author or "")):
         return None
-    named = {w.lower() for name in names for w in TOKEN.findall(name)}
-    words = {t for w in TOKEN.findall(speaker) if w[0].isupper() or w.lower() in named for t in tokens(w)} - STOPWORDS
-    if not words or words & set(tokens(article.author or "")):
+    return None if _speech(article, asked[1]) else asked[0]
+
+
+def unheard_topic(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> tuple[str, str] | None:
+    """Who is asked to have said what about what ("What did Kristi Noem say about the cost of the campaign?":
+    "Kristi Noem", "the cost of the campaign") when the quote's article reports them speaking, but never on it:
+    neither the topic's own noun ("cost") nor every word of a name in it is written in their sentences of speech
+    or in a quotation either side (their words run on, or are told before whose they are; the reporter's own
+    sentence beside them is not their words), nor is the noun in the headline, which puts the whole article on
+    its subject. A speaker asked for by what they are ("the Browns player") is not judged, as the article may
+    name them; nor a byline's words. The topic is the question's phrase after "about", read only where it is a
+    phrase, not a clause."""
+    article = quote.article
+    asked = _speaker_words(question, names, article)
+    topic = answer_types.speech_topic(question) if asked else None
+    if asked is None or topic is None or asked[1] & set(tokens(article.author or "")):
+        return None
+    speaker, speaker_words = asked
+    if not all(w[0].isupper() or any(w.lower() in n.lower().split() for n in names) for w in TOKEN.findall(speaker)):
+        return None
+    head = answer_types.topic_head(topic)
+    marks = [set(tokens(head))] if head else []
+    marks += [set(tokens(n)) - STOPWORDS - speaker_words for n in names if n in topic]
+    marks = [m for m in marks if m]
+    heard = _speech(article, speaker_words)
+    if not marks or not heard:
         return None
     spans, bags, _ = sentence_bags(article.text)
-    for s, bag in zip(spans, bags, strict=True):
-        heard = answer_types.speakers(article.text[s.start : s.end]) if bag & words else None
-        if heard is not None and words.intersection(t for w in TOKEN.findall(heard) for t in tokens(w)):
-            return None
-    return speaker
+    quoting = [j for i in heard for j in (i - 1, i + 1)
+               if 0 <= j < len(spans) and _QUOTATION.search(article.text[spans[j].start : spans[j].end])]
+    around = set().union(*(bags[j] for j in (*heard, *quoting)))
+    # An article whose headline is on the topic has them speak on it ("Hearings go on": "We will finish this by
+    # Christmas").
+    if head and set(tokens(head)) <= set(tokens(article.title)):
+        return None
+    return None if any(m <= around for m in marks) else (speaker, topic)
 
 
 def unnamed_person(quote: ScoredQuote, question: str) -> str | None:

@@ -304,6 +304,12 @@ class Library:
         if speaker is not None:
             return Answer(**said, answered=False, related=self._related(candidates),
                           lacking=f"anything {speaker} said")
+        # Or one that has them speak, but never on what they are asked about ("What did Kristi Noem say about the
+        # cost of the campaign?" by her words on the campaign's aim).
+        unheard = quotes.unheard_topic(scored[0], question, named) if answers else None
+        if unheard is not None:
+            return Answer(**said, answered=False, related=self._related(candidates),
+                          lacking=f"anything {unheard[0]} said about {unheard[1]}")
         # And a question for someone by what they are ("What is the name of the hunter who …?") by a quote that
         # names nobody.
         person = quotes.unnamed_person(scored[0], question) if answers else None

@@ -19,6 +19,8 @@ from index.answer_types import (
     person_asked,
     speaker_asked,
     speakers,
+    speech_topic,
+    topic_head,
 )
 
 
@@ -164,6 +166,21 @@ def test_a_sentence_gives_a_measure_by_its_units():
     russians = measure_asked("how many russian soldiers did they kill?")
     assert holds_measure(russians, "They killed 40 soldiers.")
     assert not holds_measure(russians, "Fighters crossed into two Russian regions.")  # whose, not what, counted
+    stores = measure_asked("How many stores does the chain operate?")
+    assert holds_measure(stores, "It operates 2,200 stores.") and holds_measure(stores, "Hundreds of stores shut.")
+    assert not holds_measure(stores, "Comparable-store sales will grow 3.5%.")  # a share is not a count
+    assert not holds_measure(stores, "Sales at its stores rose 4 per cent, or $53 million.")  # nor a sum
+    assert not holds_measure(stores, "Twice as many stores opened as closed.")  # nor a proportion
+    italians = measure_asked("How many Italians were killed in the attack?")  # a people counted by its name
+    assert italians.name == "the number of Italians"
+    assert holds_measure(italians, "Four Italians were among the dead.")
+    assert not holds_measure(italians, "Gunmen killed 19 people, including tourists from Italy.")
+
+
+def test_a_gift_or_a_loan_asks_for_money():
+    for question in ("How much did the donor give away? How much did he donate to the campaign?",
+                     "How much did China lend to Russia?", "How much did the club borrow?"):
+        assert measure_asked(question).name == "the amount of money"
 
 
 def ask_one_article(library, tmp_path, title: str, text: str, question: str, answered: bool = True):
@@ -409,6 +426,34 @@ def test_a_question_for_someones_words_is_answered_where_they_are_quoted(library
                              "What did Dana Whitfield say about the hearings?")
     assert answer.lacking == ""
     assert speaker_asked("What did the Browns player say about the fight?") == "the Browns player"
+
+
+def test_what_someone_is_asked_to_have_said_it_about_is_the_phrase_after_about():
+    topic = speech_topic("What did Kristi Noem say about the cost of the state's campaign?")
+    assert topic == "the cost of the state's campaign" and topic_head(topic) == "cost"
+    assert topic_head("his rift with Tony Blair") == "rift" and topic_head("the account's rebuttals") == "rebuttals"
+    assert topic_head("Netanyahu and the relationship") is None  # a name, read as one by the caller
+    assert speech_topic("What did Raab tell the BBC about the account's rebuttals?") == "the account's rebuttals"
+    assert speech_topic("What did Mark Zuckerberg say about how Facebook chooses what to buy?") is None  # a clause
+    assert speech_topic("What did Dana Whitfield say?") is None and speech_topic("What is said about it?") is None
+
+
+def test_someones_words_on_another_subject_do_not_answer_what_they_said_about_this_one(library, tmp_path):
+    text = (SPEAKER + " The hearings have cost the House $2 million so far."
+            " \"We will finish this by Christmas,\" Whitfield told reporters on Friday.")
+    answer = ask_one_article(library, tmp_path, "Hearings go on", text,
+                             "What did Dana Whitfield say about the cost of the hearings?", answered=False)
+    assert answer.lacking == "anything Dana Whitfield said about the cost of the hearings"
+    # the reporter's sentence beside her words is not hers; a quotation running on from them is
+    assert library.ask("What did Dana Whitfield say about the hearings?").answered  # the headline's subject
+
+
+def test_a_quotation_running_on_from_someones_words_is_theirs(library, tmp_path):
+    text = (SPEAKER + " The hearings have cost the House $2 million so far."
+            " \"We will finish this by Christmas,\" Whitfield told reporters on Friday. \"The cost is worth it.\"")
+    answered = ask_one_article(library, tmp_path, "Hearings go on", text,
+                               "What did Dana Whitfield say about the cost of the hearings?")
+    assert answered.lacking == ""
 
 
 def test_a_long_question_is_read_in_one_pass_whatever_its_words():
