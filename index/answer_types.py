@@ -164,11 +164,12 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"spokespersons?|ministers?|secretar(?:y|ies)|governors?|mayors?|senators?|researchers?|"
                 r"scientists?|lawyers?|prosecutors?|detectives?|captains?|goalkeepers?|strikers?|editors?|"
                 r"reporters?|journalists?|designers?|inventors?|architects?|engineers?|chefs?|candidates?|"
+                r"analysts?|experts?|officials?|economists?|critics?|professors?|ambassadors?|diplomats?|"
                 r"mother|father|sons?|daughters?|wife|husband|brother|sister)")
 _PERSON_Q = re.compile(
-    rf"^\s*(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(?:full\s+|first\s+|last\s+)?names?\s+of|"
-    rf"who\s+(?:is|was|are|were|will\s+be))\s+((?:the|a|an|its|their|his|her)\s+)?((?:[\w&.'’-]+\s+){{0,4}}?"
-    rf"{_PERSON_NOUN})\b", re.IGNORECASE)
+    rf"^\s*(?:(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(?:full\s+|first\s+|last\s+)?names?\s+of|"
+    rf"who\s+(?:is|was|are|were|will\s+be))\s+((?:the|a|an|its|their|his|her)\s+)?|(which)\s+)"
+    rf"((?:[\w&.'’-]+\s+){{0,4}}?{_PERSON_NOUN})\b", re.IGNORECASE)
 # A name of someone: two or more capitalised words in a row ("Lewis Ward", "Fritz von Weizsäcker"), or one after
 # a title ("Mr Smith", "Dr. Dempsey").
 # (Each word is read whole, once, and only from its start: the pattern stays linear.)
@@ -181,28 +182,34 @@ def person_asked(question: str) -> str | None:
     """Who an English question asks for by what they are ("What is the name of the hunter who …?": "the
     hunter"; "Who is Real Madrid's sporting director?": "Real Madrid's sporting director"), else None."""
     found = _PERSON_Q.search(question)
-    return None if found is None else (found.group(1) or "") + found.group(2)
+    if found is None:
+        return None
+    return ("the " if found.group(2) else found.group(1) or "") + found.group(3)
 
 
 # Words that open a sentence with a capital and are no one's name (not "Will" or "Mark", which may be).
 _OPENERS = frozenset("""the a an in on at by for from with of to and but or nor so if when while as after before
     since until because although though it its he she they we i you his her their our my this that these those
-    there here then now also yet""".split())
+    there here then now also yet one two three four five six seven eight nine ten some several many most all no
+    every each another other both few""".split())
 
 
 def names_someone(text: str, question: str) -> bool:
     """Whether a text names someone the question does not: a run of two or more capitalised words, not all of
-    them the question's, words that open sentences ("The", "In") or times ("Monday"), or a name after a
-    title."""
+    them the question's, words that open sentences ("The", "In", "One") or times ("Monday"), or a name after
+    a title."""
     known = {w.lower() for w in _WORD.findall(question)}
 
-    def name_words(run: str) -> list[str]:
-        return [w for w in _WORD.findall(run) if w.lower() not in _OPENERS and not _TIME.fullmatch(w)]
+    def name_words(run: str) -> list[str]:  # words as spaces part them: "Washington-based" is one
+        return [w for w in run.split() if w.lower() not in _OPENERS and not _TIME.fullmatch(w)]
+
+    def unknown(word: str) -> bool:
+        return any(part.lower() not in known for part in _WORD.findall(word))
 
     runs = (name_words(m.group()) for m in _NAME_RUN.finditer(text))
     titled = (name_words(m.group().split(None, 1)[1]) for m in _TITLED.finditer(text))
-    return any(len(run) > 1 and any(w.lower() not in known for w in run) for run in runs) \
-        or any(w.lower() not in known for run in titled for w in run)
+    return any(len(run) > 1 and any(map(unknown, run)) for run in runs) \
+        or any(unknown(w) for run in titled for w in run)
 
 
 def asked(question: str) -> AnswerType | None:

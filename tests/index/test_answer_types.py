@@ -263,6 +263,9 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("Who is the chief executive of the ferry firm?", "the chief executive"),
     ("Who is Real Madrid's sporting director?", "Real Madrid's sporting director"),
     ("who was the first woman to win the prize?", "the first woman"),
+    ("Which trade expert said the tariffs must go?", "the trade expert"),  # "which" and a noun of people
+    ("Which judge will hear the case?", "the judge"),
+    ("Which company is building the spacecraft?", None),
     ("What is the name of the drug?", None),  # a thing: its name may be one word ("Vioxx")
     ("Who won the match?", None),  # a team or a player, asked by what happened, not by what they are
 ])
@@ -279,6 +282,9 @@ def test_a_text_names_someone_by_two_capitalised_words_or_a_title():
     assert not names_someone("A HUNTER who ate a wild rabbit in China has the plague.", question)
     assert not names_someone("The Spaniard believed it. In China, On Monday it spread.", question)
     assert not names_someone("The hunter from Inner Mongolia was named.", "Which hunter from Inner Mongolia?")
+    # a number opening a sentence is no name, and a word joined by a hyphen is one word ("Washington-based")
+    assert not names_someone("One Washington-based trade expert said so.", question)
+    assert names_someone("One expert, Derek Scissors, said so.", question)
 
 
 HUNT = ("A hunter who killed and ate a wild rabbit has caught the bubonic plague, health officials in northern China "
