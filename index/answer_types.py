@@ -428,7 +428,7 @@ def _count_asked(question: str) -> Measure | None:
     # A people or a thing counted by its name, in the plural ("How many Italians were killed?", "How many Oscars
     # …?") is what is counted when no other word is.
     last = phrase[-1] if phrase else ""
-    if not counted and last[:1].isupper() and last.isalpha() and last.endswith("s") and not last.endswith("ss") \
+    if not counted and names_whose(last) and last.isalpha() and last.endswith("s") and not last.endswith("ss") \
             and len(last) > 3:
         counted = [last]
     if not counted or any(w.lower() in _NOT_COUNTED for w in counted):

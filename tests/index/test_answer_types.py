@@ -173,6 +173,7 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(stores, "Twice as many stores opened as closed.")  # nor a proportion
     italians = measure_asked("How many Italians were killed in the attack?")  # a people counted by its name
     assert italians.name == "the number of Italians"
+    assert measure_asked("how many italians were killed?").name == "the number of italians"  # typed so too
     assert holds_measure(italians, "Four Italians were among the dead.")
     assert not holds_measure(italians, "Gunmen killed 19 people, including tourists from Italy.")
 
