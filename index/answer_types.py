@@ -376,13 +376,16 @@ def measure_asked(question: str) -> Measure | None:
 # owners"): any of them will do, so that a count written with fewer words ("14,000 owners") is not missed.
 # The number must stand alone and not be a year: the digits of "Boeing 777X", "787-9" or "COVID-19" name a thing,
 # and "in 2014" dates one; neither counts anything. Nor does a sum or a share: "how many stores" is not answered
-# by "sales growth of 3.5%" or "$53 million a week" (their numbers are set aside first, words and all). A count
+# by "sales growth of 3.5%" or "$53 million a week" (their numbers are set aside first, words and all), nor by
+# the day of a date ("Nov. 18", "18 November"). A count
 # is written in figures or in words; "half", "double" or "percent" write a proportion, not a count.
 _COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*(?:m|bn|k)?(?![\w-])|"
                     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                     r"fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b", re.IGNORECASE)
 _SCALE = r"(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
-_NOT_A_COUNT = re.compile(rf"(?:[$£€¥₹]|\b(?:US\$|USD|EUR|GBP|Rs\.?)\s?)\d[\d,.]*{_SCALE}|"
+_MONTH = r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_NOT_A_COUNT = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
+                          rf"(?:[$£€¥₹]|\b(?:US\$|USD|EUR|GBP|Rs\.?)\s?)\d[\d,.]*{_SCALE}|"
                           rf"\d[\d,.]*{_SCALE}\s?(?:%|\bper\s?cent\b|\bpercent(?:age points?)?\b|"
                           rf"\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|rubles?|roubles?)\b)", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)

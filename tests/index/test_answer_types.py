@@ -171,6 +171,8 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(stores, "Comparable-store sales will grow 3.5%.")  # a share is not a count
     assert not holds_measure(stores, "Sales at its stores rose 4 per cent, or $53 million.")  # nor a sum
     assert not holds_measure(stores, "Twice as many stores opened as closed.")  # nor a proportion
+    assert not holds_measure(stores, "Correction added Nov. 18: the stores were named.")  # nor a date's day
+    assert not holds_measure(stores, "On 18 November the stores shut.")
     italians = measure_asked("How many Italians were killed in the attack?")  # a people counted by its name
     assert italians.name == "the number of Italians"
     assert measure_asked("how many italians were killed?").name == "the number of italians"  # typed so too
