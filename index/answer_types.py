@@ -166,9 +166,13 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"reporters?|journalists?|designers?|inventors?|architects?|engineers?|chefs?|candidates?|"
                 r"analysts?|experts?|officials?|economists?|critics?|professors?|ambassadors?|diplomats?|"
                 r"mother|father|sons?|daughters?|wife|husband|brother|sister)")
+# After "which", the noun's own words only: not "Which museum did the attackers storm?", whose "attackers" are not
+# what is asked.
+_WHICH_WORDS = (r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|the|a|an|of|in|"
+                r"to|for|on)\b)[\w&.'’-]+\s+){0,3}?" + _PERSON_NOUN + r"\b")
 _PERSON_Q = re.compile(
     rf"^\s*(?:(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(?:full\s+|first\s+|last\s+)?names?\s+of|"
-    rf"who\s+(?:is|was|are|were|will\s+be))\s+((?:the|a|an|its|their|his|her)\s+)?|(which)\s+)"
+    rf"who\s+(?:is|was|are|were|will\s+be))\s+((?:the|a|an|its|their|his|her)\s+)?|(which)\s+(?={_WHICH_WORDS}))"
     rf"((?:[\w&.'’-]+\s+){{0,4}}?{_PERSON_NOUN})\b", re.IGNORECASE)
 # A name of someone: two or more capitalised words in a row ("Lewis Ward", "Fritz von Weizsäcker"), or one after
 # a title ("Mr Smith", "Dr. Dempsey").

@@ -268,6 +268,7 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("who was the first woman to win the prize?", "the first woman"),
     ("Which trade expert said the tariffs must go?", "the trade expert"),  # "which" and a noun of people
     ("Which judge will hear the case?", "the judge"),
+    ("Which museum did the attackers storm?", None),  # the attackers are not what is asked
     ("Which company is building the spacecraft?", None),
     ("What is the name of the drug?", None),  # a thing: its name may be one word ("Vioxx")
     ("Who won the match?", None),  # a team or a player, asked by what happened, not by what they are
