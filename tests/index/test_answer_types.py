@@ -483,6 +483,10 @@ def test_a_long_question_is_read_in_one_pass_whatever_its_words():
         assert speaker_asked("What did " + "a " * 400 + "say?") is None and not asks_overview("a " * 499)
         assert person_asked("Who is the " + "a-" * 490 + "?") is None
         assert not names_someone("A" + "-A" * 5000, "Who is the man?")  # a sentence is read in one pass too
+        assert speech_topic("What did Dana say " + "a " * 480 + "about?") is None
+        assert topic_head("a " * 499) == "a" and person_asked("Which " + "a-" * 495 + "judge?") is None
+        stores = measure_asked("How many stores are there?")
+        assert not holds_measure(stores, "Nov " * 240 + "$" + "1," * 200 + " stores")
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
