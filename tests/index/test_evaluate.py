@@ -18,8 +18,9 @@ def test_the_hybrid_keeps_its_floors_and_beats_each_retriever_alone(corpus_libra
     assert hybrid["paraphrase"]["hit@3"] >= 0.85
     assert hybrid["multi"]["both_quoted"] >= 0.85
     assert hybrid["all"]["wrongly_declined"] <= 0.05
-    # Measured 0.6: no article on the subject, a measure or a count the nearest article never gives.
-    assert hybrid["unanswerable"]["declined"] >= 0.6
+    # Measured 0.8 (the target is 0.7): no article on the subject, a measure or a count the nearest article never
+    # gives, someone's words never on what they are asked about.
+    assert hybrid["unanswerable"]["declined"] >= 0.7
     assert hybrid["all"]["hit@3"] >= max(dense["all"]["hit@3"], keyword["all"]["hit@3"])
     # Measured 0.871 for factoids, the quality issue's target being 0.85 (0.743 before an answer's article could
     # add the excerpt its quote lacks, 0.857 before a sentence alone in its paragraph could take the next one's).
@@ -36,6 +37,22 @@ def test_questions_the_library_has_no_article_on_are_declined(corpus_library):
     questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     report = evaluate(library, questions, {}, ("hybrid",))
     assert report["hybrid"]["unanswerable"]["declined"] >= 0.7
+
+
+def test_near_misses_of_our_own_are_declined_and_questions_for_words_said_answered(corpus_library):
+    """bench/near_miss_questions*.jsonl: 92 questions on covered subjects for a detail no article gives, in four
+    sets written on 2026-12-02 (the last two from articles drawn at random, first asked before the rules
+    measured on them): measured 51 of 92 declined (0.554; when each set was first asked, 0.286 to 0.435).
+    bench/speech_questions.jsonl: 16 answerable "What did X say about Y?", none declined by the speaker's-topic
+    rule. The floor guards the rules against a change that quietly undoes one."""
+    library, _ = corpus_library
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    near = [json.loads(line) for path in sorted(bench.glob("near_miss_questions*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(near) == 92
+    assert evaluate(library, near, {}, ("hybrid",))["hybrid"]["unanswerable"]["declined"] >= 0.5
+    said = [json.loads(line) for line in (bench / "speech_questions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert not [q["question"] for q in said if not library.ask(q["question"]).answered]
 
 
 def test_a_further_quote_is_on_the_question_not_on_one_of_its_words(corpus_library):
