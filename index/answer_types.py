@@ -381,8 +381,8 @@ def measure_asked(question: str) -> Measure | None:
 # The number must stand alone and not be a year: the digits of "Boeing 777X", "787-9" or "COVID-19" name a thing,
 # and "in 2014" dates one; neither counts anything. Nor does a sum or a share: "how many stores" is not answered
 # by "sales growth of 3.5%" or "$53 million a week" (their numbers are set aside first, words and all), nor by
-# the day of a date ("Nov. 18", "18 November"). A count
-# is written in figures or in words; "half", "double" or "percent" write a proportion, not a count.
+# the day of a date ("Nov. 18", "18 November"). A count is written in figures or in words; "half", "double" or
+# "percent" write a proportion, not a count.
 _COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*(?:m|bn|k)?(?![\w-])|"
                     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                     r"fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b", re.IGNORECASE)
