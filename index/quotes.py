@@ -156,13 +156,14 @@ def _speech(article: Article, speaker_words: set[str]) -> list[int]:
 
 def _speaker_words(question: str, names: Sequence[str], article: Article) -> tuple[str, set[str]] | None:
     """Whose words an English question asks for, as asked and as the words that name them, when the quote's
-    article is English too and the question asks nothing else; else None."""
+    article is English too, is not by them (its byline: their words throughout) and the question asks nothing
+    else; else None."""
     speaker = answer_types.speaker_asked(question, names) if is_english(question) else None
     if speaker is None or not article.in_english or answer_types.asks_several(question):
         return None
     named = {w.lower() for name in names for w in TOKEN.findall(name)}
     words = {t for w in TOKEN.findall(speaker) if w[0].isupper() or w.lower() in named for t in tokens(w)} - STOPWORDS
-    return (speaker, words) if words else None
+    return (speaker, words) if words and not words & set(tokens(article.author or "")) else None
 
 
 def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> str | None:
@@ -175,9 +176,7 @@ def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = (
     `names`: the question's names, those typed without capitals included ("nancy pelosi")."""
     article = quote.article
     asked = _speaker_words(question, names, article)
-    if asked is None or asked[1] & set(tokens(article.author or "")):
-        return None
-    return None if _speech(article, asked[1]) else asked[0]
+    return None if asked is None or _speech(article, asked[1]) else asked[0]
 
 
 def unheard_topic(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> tuple[str, str] | None:
@@ -192,7 +191,7 @@ def unheard_topic(quote: ScoredQuote, question: str, names: Sequence[str] = ()) 
     article = quote.article
     asked = _speaker_words(question, names, article)
     topic = answer_types.speech_topic(question) if asked else None
-    if asked is None or topic is None or asked[1] & set(tokens(article.author or "")):
+    if asked is None or topic is None:
         return None
     speaker, speaker_words = asked
     if not all(w[0].isupper() or any(w.lower() in n.lower().split() for n in names) for w in TOKEN.findall(speaker)):
