@@ -253,6 +253,10 @@ class Library:
         if not question:
             raise QueryError("the question is empty" + (" (there are only filters)" if limits else ""))
         english = words.is_english(question)
+        # Typed in title case or in capitals, a question is read as typed without capitals: its names are then
+        # guessed from the words the dictionary does not list, as its capitals mark every word alike.
+        if english and words.capitals_say_nothing(question):
+            question = question.lower()
         # A slip of the keys ("How many emplyees …?", "Mratin Indyk") is read as the word the library holds.
         corrected = self._spelling(question) if english else ()
         for typed, read in corrected:

@@ -318,6 +318,12 @@ def is_listed_name(word: str) -> bool:
     return word.lower() not in STOPWORDS and word.lower() in _word_lists()[1]
 
 
+def capitals_say_nothing(question: str) -> bool:
+    """Whether a question is typed in title case or in capitals throughout ("Who Is Martin Indyk?", "WHO IS
+    MARTIN INDYK?"), so that its capitals tell its names no better than a question typed without any."""
+    return _title_case(TOKEN.findall(question))
+
+
 def typed_without_capitals(question: str) -> bool:
     """Whether no word after the first is capitalised ("who is the ceo of nvidia?", "Who is the ceo of
     nvidia?"), so that the question's capitals say nothing about its names."""

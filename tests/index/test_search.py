@@ -11,6 +11,7 @@ from index.search import SearchConfig, closest_first, far_in_meaning, firsts_wit
 from index.service import MAX_SPELLING_CHECKS, Library
 from index.words import (
     as_country_names,
+    capitals_say_nothing,
     content_terms,
     content_words,
     designations,
@@ -337,6 +338,15 @@ def test_a_question_typed_without_capitals_about_an_unknown_name_is_declined(fil
                 "Quux, the council's engineer, said the bridge works finished on time and under budget. " * 3)
     answer = filled.ask("what did quux say about the bridge works?")
     assert answer.answered and answer.unknown == () and answer.quotes[0].article.url == "https://news.test/quux"
+
+
+def test_a_question_typed_in_title_case_or_in_capitals_is_read_as_typed_without_them(filled):
+    """Every word capitalised, capitals tell no name: the words the dictionary does not list stand for names."""
+    assert capitals_say_nothing("Did Zorblax Buy The Ferry Operator?") and capitals_say_nothing("DID ZORBLAX BUY IT?")
+    assert not capitals_say_nothing("Who painted the Mona Lisa?") and not capitals_say_nothing("Martin Indyk")
+    for typed in ("Did Zorblax Buy The Ferry Operator?", "DID ZORBLAX BUY THE FERRY OPERATOR?"):
+        answer = filled.ask(typed)
+        assert not answer.answered and answer.unknown == ("zorblax",) and answer.question == typed
 
 
 def test_empty_and_huge_questions_are_refused(filled):
