@@ -420,6 +420,18 @@ def test_a_question_for_someones_words_is_declined_by_an_article_that_never_has_
     assert library.ask("what did dana whitfield say about the hearings?").lacking == "anything dana whitfield said"
 
 
+def test_a_name_of_common_words_typed_without_capitals_is_heard_by_them_all(library, tmp_path):
+    """"kathleen hawk sawyer" guesses only "kathleen" for a name (the dictionary lists "hawk" and "sawyer"); the
+    speaker's other words name her too, so "Hawk Sawyer said …" is her speaking."""
+    text = ("The federal prison agency is run by Kathleen Hawk Sawyer. Hawk Sawyer said the prison was short "
+            "of guards on the night the inmate died. The prison will be inspected again in the spring by the agency.")
+    answer = ask_one_article(library, tmp_path, "Prison chief testifies", text,
+                             "What did Kathleen Hawk Sawyer say about the prison?")
+    assert answer.lacking == "" and "Hawk Sawyer said" in answer.quotes[0].text
+    answer = library.ask("what did kathleen hawk sawyer say about the prison?")
+    assert answer.answered and "Hawk Sawyer said" in answer.quotes[0].text
+
+
 def test_reports_about_someone_are_not_their_words(library, tmp_path):
     # "according to reports" cites the reports; "were said to have" is hearsay about them
     text = SPEAKER.replace("before the holidays,", "before the holidays, according to reports from the Capitol,") \
