@@ -165,7 +165,8 @@ def _speaker_words(question: str, names: Sequence[str], article: Article) -> tup
     written = TOKEN.findall(speaker)
     words = {t for w in written if w[0].isupper() or w.lower() in named for t in tokens(w)} - STOPWORDS
     # Typed without capitals, a name's words the dictionary lists as common words are not guessed ("kathleen
-    # hawk sawyer" names "kathleen"): beside a word guessed, the speaker's other words name them too.
+    # hawk sawyer" names "kathleen"): once one word of the speaker is, their other words (titles aside) name
+    # them too, so that "Hawk Sawyer said …" is heard.
     if words and typed_without_capitals(question):
         words |= {t for w in written if w.lower() not in _NO_NAME for t in tokens(w)}
     return (speaker, words) if words and not words & set(tokens(article.author or "")) else None
