@@ -103,9 +103,8 @@ def test_questions_typed_without_capitals_are_answered_and_declined_nearly_as_we
     """The dev questions in lower case (`briefbot eval --lowercase`): a name is no longer told by its capital, so
     the words a dictionary does not list stand for names. Measured 0.6 of the unanswerable declined when
     written (0.4 before the dictionary; 0.8 since 2026-12-02), nothing answerable declined, factoid hit@3 as
-    written. In capitals throughout,
-    a question is read in lower case, as its capitals mark every word alike: measured 0.8 declined (0.5 when
-    capitals were taken to name nothing and nothing was guessed)."""
+    written. In capitals throughout, a question is read in lower case, as its capitals mark every word alike:
+    measured 0.8 declined (0.5 when capitals were taken to name nothing and nothing was guessed)."""
     library, _ = corpus_library
     urls = {a["id"]: a["url"] for a in corpus_articles}
     retyped = [{**q, "question": typed(q["question"])} for q in dev_questions]
