@@ -282,9 +282,10 @@ _WHAT_PAID = (r"\bwhat\s+(?:did|does|do|will|would|could|should)\s+"
               r"(?:(?!(?:say|said|tell|told|think|thought|mean|know|want)\b)[\w'’-]+\s+){0,6}?"
               r"(?:pay|spend|charge|earn|cost|fetch|raise)\b")
 _BE = r"(?:(?:is|was|are|were|will be)\s+)?"  # "what was the ticket price"
-# "is" and a thing up to the question's end, no word of it a participle or a verb's ending ("left", "escaping");
+# "is" and a thing up to the question's end, no word of it a participle or a verb's ending ("left", "escaping";
+# a capitalised word is a name: "the Boeing 777X");
 # its words apart by spaces, so that a long word is not tried split in every way (the pattern stays linear)
-_THING_WORD = r"(?![\w'’-]*(?:ed|ing|en)\b)(?!left\b)[\w'’.-]+"
+_THING_WORD = r"(?!(?-i:[a-z])[\w'’-]*(?:ed|ing|en)\b)(?!left\b)[\w'’.-]+"
 _PRICE_OF = rf"\s+(?:is|are|was|were|will\s+be)\s+(?:{_THING_WORD}\s+){{0,5}}{_THING_WORD}\s*\?*\s*$"
 _MONEY_NOUN = r"(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
               r"settlement|tuition)s?"
@@ -310,10 +311,11 @@ MEASURES = (
     # "how much" asks for money with "money" ("how much prize money"), a verb of money in its clause, "in" ("How
     # much in goods …?": "$360 billion worth of Chinese goods", as English news writes a sum of goods, damages or
     # aid), or a thing and no verb ("How much is Stadia?", "How much are the tickets?": a price; not "How much is
-    # left?")
+    # left?"); "how expensive" or "how cheap" asks for a price too
     Measure("the amount of money",
             _p(rf"\bhow much\b(?:(?:\s+[\w'’-]+)?\s+money\b|\s+in\b|{_WITHIN}\s+{_MONEY_VERB}\b|{_PRICE_OF})"
-               rf"|\bwhat\s+{_BE}(?:\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"),
+               rf"|\bwhat\s+{_BE}(?:\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
+               r"|\bhow (?:expensive|cheap|costly|pricey|affordable)\b"),
             _p(_CURRENCY)),
     Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction)\b"),
             _p(r"%|\bper\s?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|majority|minority)\b|\bone in \w+\b"),

@@ -93,11 +93,12 @@ def _typed(text: str, spans: Sequence[Span], headings: Sequence[bool], kind: Ans
             for s, heading in zip(spans, headings, strict=True)], False
 
 
-def lacking_measure(quote: ScoredQuote, question: str) -> answer_types.Measure | None:
+def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> answer_types.Measure | None:
     """The measure an English question asks for ("how far": the distance) when the quote's article does not
     give one where the quote stands (no distance in miles, kilometres, …), else None. "Where it stands": the
     quoted sentences' sections, between subheads, as in a round-up each section is about a subject of its own
-    (the Sentra's section never gives its mileage; the RAV4's does). Articles in other languages write their
+    (the Sentra's section never gives its mileage; the RAV4's does), and not on a namesake of a name asked about
+    ("the $1,000 Meta Quest Pro" gives no price of the Vision Pro). Articles in other languages write their
     units in their own words, so only English (or unlabelled) articles are judged; a question that asks
     something else too ("… and how big is it?") may be answered in part, so it is not judged either."""
     measure = answer_types.measure_asked(question) if is_english(question) else None
@@ -110,6 +111,7 @@ def lacking_measure(quote: ScoredQuote, question: str) -> answer_types.Measure |
               if s.start < part.end and part.start < s.end]
     sections = {section(headings, i) for i in quoted} or {(0, len(spans))}
     if any(not headings[i] and answer_types.holds_measure(measure, text[spans[i].start : spans[i].end])
+           and not names_another(text[spans[i].start : spans[i].end], names, question)
            for first, last in sections for i in range(first, last)):
         return None
     return measure

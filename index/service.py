@@ -299,7 +299,7 @@ class Library:
         scored = scored[:1] + [q for q in scored[1:] if not search.far_in_meaning(q, self.config, question, dense)]
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject
         # that never gives one: the near miss is said as such.
-        lacking = quotes.lacking_measure(scored[0], question) if answers else None
+        lacking = quotes.lacking_measure(scored[0], question, named) if answers else None
         if lacking is not None:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=lacking.name)
         # And a question for someone's words by an article that never has them speak ("What did Nancy Pelosi say

@@ -126,6 +126,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How much in imported goods do the new tariffs cover?", "the amount of money"),
     ("How much prize money did she win?", "the amount of money"),  # "$360 billion in goods"
     ("How much is the new console?", "the amount of money"),  # a thing and no verb: its price
+    ("How much is the Boeing 777X?", "the amount of money"),  # "Boeing" is a name, not a participle
+    ("How expensive is the new console?", "the amount of money"),  # how dear: a price too
+    ("How cheap do the makers want solar panels to get by 2030?", "the amount of money"),
     ("How much is left?", None),
     ("How much water is escaping from the moon?", None),
 ])
@@ -365,6 +368,17 @@ def test_a_measure_under_another_subhead_does_not_answer_for_this_subject(librar
     assert declined.lacking == "the amount of money"  # the round-up gives only the Kestrel's
     answered = library.ask("What is the price of the Kestrel pickup?")
     assert answered.answered and "$52,000" in " ".join(e.text for e in answered.quotes[0].excerpts)
+
+
+def test_a_namesakes_measure_does_not_answer_for_the_name_asked_about(library, tmp_path):
+    text = ("The Nova Vision headset puts two sharp screens before the eyes. Its passthrough video is the best "
+            "yet. The $1,000 Nova Quest, by contrast, shows a grainier picture. Buyers of the Vision with "
+            "prescription lenses will pay as much as for a used car.")
+    declined = ask_one_article(library, tmp_path, "Nova Vision hands-on", text,
+                               "How much is the Nova Vision?", answered=False)
+    assert declined.lacking == "the amount of money"  # "$1,000" is the Nova Quest's price
+    answered = library.ask("How much is the Nova Quest?")
+    assert answered.answered and "$1,000" in answered.quotes[0].text
 
 
 JET = ("Emirates ordered 30 Boeing 787 jets on Wednesday at the Dubai Airshow. The 787-9 seats 242 to 330 "

@@ -238,9 +238,11 @@ def test_a_sentence_on_a_namesake_does_not_answer_for_the_name(filled, tmp_path)
                 "The $1,000 Orbit Visor, by contrast, has blurrier screens and a heavier frame. "
                 "Buying the Nova Visor with its travel case will likely cost as much as a used car. "
                 "Apps are few so far, but games are promised for the spring.")
+    answer = filled.ask("Which headset has blurrier screens and a heavier frame than the Nova Visor?")
+    assert answer.answered and "Orbit" not in " ".join(q.text for q in answer.quotes)
+    # Nor does its price give the Nova Visor's: the article gives none ("as much as a used car" is no sum).
     answer = filled.ask("How much does the Nova Visor cost?")
-    assert answer.answered and "cost as much as a used car" in answer.quotes[0].text
-    assert "Orbit" not in answer.quotes[0].text
+    assert not answer.answered and answer.lacking == "the amount of money"
 
 
 def test_a_namesake_is_told_from_the_name():
