@@ -271,6 +271,8 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("who was the first woman to win the prize?", "the first woman"),
     ("Which trade expert said the tariffs must go?", "the trade expert"),  # "which" and a noun of people
     ("Which judge will hear the case?", "the judge"),
+    ("Who was the bishop who tried to talk to the protesters?", "the bishop"),
+    ("Which hospital treated Kevin King after his release?", None),  # a surname, not a monarch
     ("Which museum did the attackers storm?", None),  # the attackers are not what is asked
     ("Which company is building the spacecraft?", None),
     ("What is the name of the drug?", None),  # a thing: its name may be one word ("Vioxx")
@@ -289,6 +291,7 @@ def test_a_text_names_someone_by_two_capitalised_words_or_a_title():
     assert not names_someone("A HUNTER who ate a wild rabbit in China has the plague.", question)
     assert not names_someone("The Spaniard believed it. In China, On Monday it spread.", question)
     assert not names_someone("The hunter from Inner Mongolia was named.", "Which hunter from Inner Mongolia?")
+    assert not names_someone("A bishop spoke to Hong Kong’s lawmakers.", "Who was the bishop in Hong Kong?")
     # a number opening a sentence is no name, and a word joined by a hyphen is one word ("Washington-based")
     assert not names_someone("One Washington-based trade expert said so.", question)
     assert names_someone("One expert, Derek Scissors, said so.", question)
