@@ -310,7 +310,8 @@ _CURRENCY = r"[$£€¥₹₦]|\b(?:US\$|USD|EUR|GBP|dollars?|pounds?|euros?|yen
             r"\bN\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b"  # Nigerian papers write naira "N500m"
 _LENGTH = r"\d\s?(?:m|km|ft|cm|mm)\b|\b(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|foot|yards?|inch(?:es)?|" \
           r"centimet(?:er|re)s?|light[- ]years?|storeys?|stories|floors|altitude)\b"
-_AGE = r"\b\d+[- ]years?[- ]old\b|\baged?\s+\d+|\bage of \d+|,\s*\d{1,3}\s*,|\b(?:born|birthday)\b|" \
+_AGE = r"\b\d+[- ]years?[- ]olds?\b|\baged?\s+\d+|\bages?\s+(?:of\s+|from\s+)?\d+|,\s*\d{1,3}\s*,|" \
+       r"\b(?:born|birthday)\b|" \
        r"\bin (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
 _LASTING_VERB = (r"(?:last|lasts|lasted|take|takes|took|taken|stay|stays|stayed|wait|waits|waited|serve|serves|"
                  r"served|sentenced|jailed|held|been|spend|spends|spent|remain|remains|remained|survive|survived)")
@@ -336,8 +337,6 @@ MEASURES = (
     Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction)\b"),
             _p(r"%|\bper\s?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|majority|minority)\b|\bone in \w+\b"),
             needs_number=False),
-    Measure("the distance", _p(r"\bhow far\b|\bwhat\s+(?:\w+\s+)?(?:distance|range)\b|\bhow (?:tall|high|deep|wide)\b"),
-            _p(_LENGTH)),
     Measure("the age", _p(r"\bhow old\b|\b(?:at\s+)?what age\b"), _p(_AGE), needs_number=False),
     # "How long did the strike last?", "How long was he held?": a span of time, asked by a verb that lasts (not
     # "How long is the bridge?", a length, nor "How long is the cruise?", which may be either)
@@ -362,6 +361,9 @@ MEASURES = (
             _p(r"\bmpge?\b|\bmiles per gallon\b|\bl/100\s?km\b|\blit(?:er|re)s per 100\b|\bkm/l\b")),
     Measure("the score", _p(r"\bwhat\s+(?:was|is|were)?\s*(?:the\s+)?(?:\w+\s+)?score\b|\bby what (?:score|margin)\b"),
             _p(_SCORE), needs_number=False),
+    # Last, as "range" after another measure's noun is that measure's ("what age range", "what temperature range")
+    Measure("the distance", _p(r"\bhow far\b|\bwhat\s+(?:\w+\s+)?(?:distance|range)\b|\bhow (?:tall|high|deep|wide)\b"),
+            _p(_LENGTH)),
 )
 
 

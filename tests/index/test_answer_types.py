@@ -94,6 +94,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How old is the skipper's schooner?", "the age"),
     ("What was the final score of the game?", "the score"),
     ("How fast is the new supercomputer?", "the speed"),
+    ("What driving range does the new electric car have?", "the distance"),
+    ("What age range was used to measure employment?", "the age"),  # a range of ages, not a distance
+    ("What temperature range can the battery stand?", "the temperature"),
     ("What percentage of voters backed the plan?", "the percentage"),
     ("What gas mileage does the sedan get?", "the fuel economy"),
     ("What dose of the drug was used?", "the dose"),
@@ -153,6 +156,8 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(score, "The rematch moves from a 4:25 kickoff to a 1 p.m. start.")  # nor a time
     assert holds_measure(age, "The 55-year-old is the third resident to catch it.")
     assert holds_measure(age, "Martin Taylor, 43, fell ill.")
+    assert holds_measure(age, "It counted workers between the ages of 25 and 54.")  # an age range
+    assert holds_measure(age, "Most 18-year-olds voted.")
     troops, cities = measure_asked("How many US troops remain there?"), measure_asked("How many cities joined?")
     assert holds_measure(troops, "Roughly 13,000 US troops are still there.")
     assert holds_measure(troops, "One troop carrier was hit.")  # singular or plural
