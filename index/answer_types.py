@@ -34,8 +34,9 @@ _QUANTITY_Q = re.compile(
 # A verb of price ("what does it cost", "what was it worth"), lower-case only so that "Fort Worth" is a place,
 # and not "charge", which is as often a criminal charge as a price.
 _PRICE_Q = re.compile(r"\b(?:cost|costs|worth|valued|pay|paid)\b(?!.*\bwho\b)")
-_TIME_Q = re.compile(r"^\s*(?:when|since when)\b|\b(?:what|which)\s+(?:year|date|day|time|month|decade)\b",
-                     re.IGNORECASE)
+# "When …?", or a unit of time asked for ("In which years …?", answered by a year, see `holds`)
+_TIME_Q = re.compile(r"^\s*(?:when|since when)\b|"
+                     r"\b(?:what|which)\s+(?P<unit>years?|dates?|days?|time|months?|decades?)\b", re.IGNORECASE)
 # A question opening with "which" asks for a thing named ("Which painkiller …?": Vioxx), as do "what company",
 # "what other countries" (the head noun may follow a number or an adjective and may be plural).
 _NAME_Q = re.compile(r"^\s*(?:who|whom|whose|where|which)\b|\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|"
@@ -48,6 +49,8 @@ _NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|
                  r"forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third|double|"
                  r"twice|percent)\b")
 _NUMBER = re.compile(r"\d|" + _NUMBER_WORDS, re.IGNORECASE)
+# a year written in figures ("in 2004", "2004's", "the 1990s", "the '90s"), not part of a longer number
+_YEAR_WRITTEN = re.compile(r"(?<![\w.,/-])(?:1[5-9]\d\d|20\d\d)s?(?!\w|[.,]\d)|['’]\d0s\b")
 _TIME = re.compile(
     r"\b(?:1[5-9]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|september|"
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|"
@@ -252,6 +255,9 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
     if kind is AnswerType.QUANTITY:
         return bool(_NUMBER.search(sentence))
     if kind is AnswerType.TIME:
+        unit = _TIME_Q.search(question)
+        if unit and (unit.group("unit") or "").lower().startswith(("year", "decade")):
+            return bool(_YEAR_WRITTEN.search(sentence))  # "In which years …?": a year, not "last night"
         return bool(_TIME.search(sentence))
     if kind is AnswerType.SPEECH:
         return bool(_SPEECH.search(sentence))

@@ -418,13 +418,18 @@ _TITLES = frozenset("""mr mrs ms miss mx dr sir dame lord lady president prime m
 _NO_NAME = _TITLES | STOPWORDS
 
 
+_COMPARING = frozenset("than unlike like versus vs compared".split())  # a word up to three before a namesake
+
+
 def names_another(sentence: str, asked_names: Sequence[str], question: str) -> bool:
     """Whether a sentence writes a namesake of a name the question asks about, not the name: a word of the name
     right next to a capitalised word where the name has another ("the $1,000 Meta Quest Pro" for the Vision
     Pro, "Cherie Blair" for Tony Blair, "North Korea" for South Korea), while the sentence lacks a word of the
     name. A title ("Mr Blair") is no other name, nor a word the question writes itself; the sentence's first
     word is capitalised as the first, so it says nothing unless the dictionary lists it as a name ("Stella Kim
-    reported from Seoul" for Peter Kim; not "Yesterday Kim said")."""
+    reported from Seoul" for Peter Kim; not "Yesterday Kim said"). A namesake the sentence compares with is no
+    sign that it is about the namesake ("… two seconds faster than the current RAV4 Hybrid" is on the RAV4
+    Prime)."""
     found = list(TOKEN.finditer(sentence))
     lowered = [_bare(m.group()) for m in found]
     asked = {_bare(w) for w in TOKEN.findall(question)}
@@ -444,9 +449,11 @@ def names_another(sentence: str, asked_names: Sequence[str], question: str) -> b
                     continue
                 left, right = sorted((found[j], found[j + step]), key=lambda m: m.start())
                 other = found[j + step].group()
+                first = min(j, j + step)
+                compared = _COMPARING.intersection(lowered[max(0, first - 3) : first])
                 if sentence[left.end() : right.start()] in (" ", "'", "’") and other[0].isupper() \
                         and other.lower() not in _NO_NAME and lowered[j + step] not in asked \
-                        and not lowered[j + step].startswith(parts[k + step]):  # "South Dakotans"
+                        and not lowered[j + step].startswith(parts[k + step]) and not compared:  # "South Dakotans"
                     return True
     return False
 

@@ -69,6 +69,11 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert holds(AnswerType.TIME, "He joined in 1975.", "")
     assert holds(AnswerType.TIME, "The talks resume on Monday.", "")
     assert not holds(AnswerType.TIME, "The talks resume soon.", "")
+    years = "In which years did the coach win the cup?"  # a year asked for: not any time
+    assert asked(years) is AnswerType.TIME
+    assert holds(AnswerType.TIME, "He won it with Porto in 2004 and with Inter in 2010.", years)
+    assert holds(AnswerType.TIME, "As of 29 November 2018, the lights are on.", years)
+    assert not holds(AnswerType.TIME, "He was sacked last night after five years in charge.", years)
     # a name counts only when the question does not already hold it, and not for a capital opening a sentence
     question = "Who is mediating between President Okafor and the generals?"
     assert holds(AnswerType.NAME, "Talks are led by Bishop Ada Nwosu.", question)

@@ -254,6 +254,10 @@ def test_a_namesake_is_told_from_the_name():
     assert not names_another("The Nova Visor and the Orbit Visor differ.", ["Nova Visor"], asked)  # both named
     assert not names_another("He said Mr Blair lied.", ["Tony Blair"], "What did Tony Blair say?")  # a title
     assert names_another("He said Cherie Blair lied.", ["Tony Blair"], "What did Tony Blair say?")
+    # compared with, a namesake does not make the sentence its own
+    prime = "How quickly does the Nova Prime reach 60 mph?"
+    assert not names_another("It does so in 5.8 seconds, faster than the current Nova Hybrid.", ["Nova Prime"], prime)
+    assert names_another("The current Nova Hybrid does so in 7.8 seconds.", ["Nova Prime"], prime)
     assert not names_another("The envoy to Ukraine, Volker, said so.", ["Kurt Volker"], "What did Kurt Volker say?")
     assert names_another("They lifted the Davis Cup again.", ["Stanley Cups"], "Who has won the most Stanley Cups?")
     assert not names_another("They lifted the Stanley Cup again.", ["Stanley Cups"], "Who won the Stanley Cups?")
