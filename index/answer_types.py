@@ -134,11 +134,12 @@ def speech_topic(question: str) -> str | None:
 
 def topic_head(topic: str) -> str | None:
     """The noun a topic is about, its last word before a preposition or a conjunction ("the cost of the
-    campaign": "cost"), or None where that word is capitalised (a name, which the caller reads as one)."""
+    campaign": "cost"; an acronym too, "doubling Russia's GDP": "GDP", as the question's names leave acronyms
+    out), or None where that word is capitalised (a name, which the caller reads as one)."""
     end = _HEAD_END.search(topic)
     found = re.findall(r"[\w'’-]+", topic[: end.start()] if end else topic)
     head = re.sub(r"['’]s?$", "", found[-1]) if found else ""
-    return head if head[:1].islower() else None
+    return head if head[:1].islower() or len(head) > 1 and head.isupper() else None
 
 
 def speaks(sentence: str) -> bool:
@@ -340,7 +341,9 @@ MEASURES = (
                rf"|\bwhat\s+{_BE}(?:\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
                r"|\bhow (?:expensive|cheap|costly|pricey|affordable)\b"),
             _p(_CURRENCY)),
-    Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction)\b"),
+    # "What share of …?", "What market share …?" ask for a proportion too (not "What share price …?", a price)
+    Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction|share(?=\s+of\b))\b"
+                                 r"|\bwhat\s+(?:\w+\s+)?market\s+share\b"),
             _p(r"%|\bper\s?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|majority|minority)\b|\bone in \w+\b"),
             needs_number=False),
     Measure("the age", _p(r"\bhow old\b|\b(?:at\s+)?what age\b"), _p(_AGE), needs_number=False),

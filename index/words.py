@@ -118,7 +118,7 @@ def content_words(question: str) -> list[str]:
     found = []
     opening = OVERVIEW.match(question)
     raw_words = _words(as_country_names(question[opening.end() :] if opening else question))
-    title_case = _title_case(raw_words)
+    title_case = _title_case(raw_words, question)
     when = bool(_WHEN.match(question))
     for i, raw in enumerate(raw_words):
         word = raw.lower()
@@ -130,13 +130,22 @@ def content_words(question: str) -> list[str]:
     return found
 
 
-def _title_case(raw_words: list[str]) -> bool:
+def _title_case(raw_words: list[str], text: str) -> bool:
     """Whether the question is written in title case ("What Is the Latest On the Strike?"): capitals then name
     nothing. Most of its words are capitalised, a small word among them ("Is", "On"), which no name needs
     after the first word but a few ("The Who"); a short question about a name is not ("Who painted the Mona
-    Lisa?")."""
+    Lisa?"), nor one that leaves a word other than a small one uncapitalised ("Who wrote We Are The World?":
+    its capitals mark a song's title)."""
     small_capital = any(w[0].isupper() and w.lower() in STOPWORDS for w in raw_words[1:])
-    return small_capital and sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2
+    return small_capital and sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2 \
+        and not any(map(_lower_case_word, text.split()[1:]))
+
+
+def _lower_case_word(word: str) -> bool:
+    """Whether a word (as spaces part them) is written without capitals and is no small word: "wrote", not
+    "the", "eBay", "Self-driving" or "Xi's"."""
+    word = word.strip("\"“”'‘’()[],.;:!?¿¡«»")
+    return word[:1].isalpha() and word.islower() and word.lower() not in STOPWORDS
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")
@@ -172,7 +181,7 @@ def names(question: str) -> list[str]:
     a model's designation ("Boeing 777X"). An acronym is left out: an article may spell it out ("CBO", "the
     Congressional Budget Office")."""
     found = list(TOKEN.finditer(question))
-    title_case = _title_case([m.group() for m in found])
+    title_case = _title_case([m.group() for m in found], question)
     first = 0 if is_keywords(question) else 1  # "Peter Kim", typed as into a search box, opens with a name
     phrases: list[list[re.Match]] = []
     for i, m in enumerate(found):
@@ -321,7 +330,7 @@ def is_listed_name(word: str) -> bool:
 def capitals_say_nothing(question: str) -> bool:
     """Whether a question is typed in title case or in capitals throughout ("Who Is Martin Indyk?", "WHO IS
     MARTIN INDYK?"), so that its capitals tell its names no better than a question typed without any."""
-    return _title_case(TOKEN.findall(question))
+    return _title_case(TOKEN.findall(question), question)
 
 
 def typed_without_capitals(question: str) -> bool:

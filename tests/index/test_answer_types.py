@@ -112,7 +112,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How long is the bridge?", None),  # a length, or of the cruise a time: not said
     ("What is the population of Xilingol?", "the population"),
     ("What's the population of the region?", "the population"),
-    ("What share of the population voted?", None),
+    ("What share of the population voted?", "the percentage"),  # a share, not a population
+    ("What market share does the carmaker have?", "the percentage"),
+    ("What share price did the firm list at?", "the amount of money"),
     # a count asks for a number of the thing counted, up to its plural noun
     ("How many employees did the company have?", "the number of employees"),
     ("How many US troops remain in the country?", "the number of US troops"),
@@ -482,6 +484,7 @@ def test_what_someone_is_asked_to_have_said_it_about_is_the_phrase_after_about()
     assert topic == "the cost of the state's campaign" and topic_head(topic) == "cost"
     assert topic_head("his rift with Tony Blair") == "rift" and topic_head("the account's rebuttals") == "rebuttals"
     assert topic_head("Netanyahu and the relationship") is None  # a name, read as one by the caller
+    assert topic_head("doubling Russia's GDP") == "GDP"  # an acronym is a noun here (names leave acronyms out)
     assert speech_topic("What did Raab tell the BBC about the account's rebuttals?") == "the account's rebuttals"
     assert speech_topic("What did Mark Zuckerberg say about how Facebook chooses what to buy?") is None  # a clause
     assert speech_topic("What did Dana Whitfield say?") is None and speech_topic("What is said about it?") is None

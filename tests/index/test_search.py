@@ -350,6 +350,9 @@ def test_a_question_typed_in_title_case_or_in_capitals_is_read_as_typed_without_
     """Every word capitalised, capitals tell no name: the words the dictionary does not list stand for names."""
     assert capitals_say_nothing("Did Zorblax Buy The Ferry Operator?") and capitals_say_nothing("DID ZORBLAX BUY IT?")
     assert not capitals_say_nothing("Who painted the Mona Lisa?") and not capitals_say_nothing("Martin Indyk")
+    # a word other than a small one left without capitals: the capitals mark a name ("We Are The World", a song)
+    assert not capitals_say_nothing("Who wrote We Are The World?")
+    assert capitals_say_nothing("What Did Xi's Government Say About Self-driving Cars?")  # parts after ' or -
     for typed in ("Did Zorblax Buy The Ferry Operator?", "DID ZORBLAX BUY THE FERRY OPERATOR?"):
         answer = filled.ask(typed)
         assert not answer.answered and answer.unknown == ("zorblax",) and answer.question == typed
