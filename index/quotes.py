@@ -439,8 +439,8 @@ def names_another(sentence: str, asked_names: Sequence[str], question: str) -> b
         if len(parts) < 2 or all(p in lowered for p in parts) or re.sub(r"[\s-]", "", name.lower()) in flat:
             continue  # the name itself, however spaced ("LC 500" for "LC500")
         for j, word in enumerate(lowered):
-            if word not in parts:
-                continue
+            if word not in parts or word in _TITLES:
+                continue  # a title shared is no namesake: "Lord Falconer" for Lord Woolf
             k = parts.index(word)
             for step in (-1, 1):
                 if not (0 <= k + step < len(parts) and 0 <= j + step < len(found)):

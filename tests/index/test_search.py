@@ -254,6 +254,8 @@ def test_a_namesake_is_told_from_the_name():
     assert not names_another("The Nova Visor and the Orbit Visor differ.", ["Nova Visor"], asked)  # both named
     assert not names_another("He said Mr Blair lied.", ["Tony Blair"], "What did Tony Blair say?")  # a title
     assert names_another("He said Cherie Blair lied.", ["Tony Blair"], "What did Tony Blair say?")
+    woolf = "Who does Lord Woolf say wants the final say?"  # a title shared is no namesake
+    assert not names_another("But he told MPs the Lord Chancellor, Lord Falconer, insisted.", ["Lord Woolf"], woolf)
     # compared with, a namesake does not make the sentence its own
     prime = "How quickly does the Nova Prime reach 60 mph?"
     assert not names_another("It does so in 5.8 seconds, faster than the current Nova Hybrid.", ["Nova Prime"], prime)
