@@ -237,7 +237,10 @@ def names_someone(text: str, question: str) -> bool:
 
 
 def asked(question: str) -> AnswerType | None:
-    """The kind of answer an English question asks for, or None when its words do not say."""
+    """The kind of answer an English question asks for, or None when its words do not say. A why-question asks
+    for a reason, whatever its verb ("Why does the service cost more?" is not answered by "$15 per month")."""
+    if asks_why(question):
+        return None
     if _TIME_Q.search(question):
         return AnswerType.TIME
     if _QUANTITY_Q.search(question) or _PRICE_Q.search(question) or measure_asked(question):
@@ -310,8 +313,9 @@ _BE = r"(?:(?:is|was|are|were|will be)\s+)?"  # "what was the ticket price"
 # its words apart by spaces, so that a long word is not tried split in every way (the pattern stays linear)
 _THING_WORD = r"(?!(?-i:[a-z])[\w'’-]*(?:ed|ing|en)\b)(?!left\b)[\w'’.-]+"
 _PRICE_OF = rf"\s+(?:is|are|was|were|will\s+be)\s+(?:{_THING_WORD}\s+){{0,5}}{_THING_WORD}\s*\?*\s*$"
-_MONEY_NOUN = r"(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
-              r"settlement|tuition)s?"
+# written without a capital: "What did Bill Shorten write?" names a man, not a bill to pay
+_MONEY_NOUN = r"(?-i:(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
+              r"settlement|tuition)s?)"
 _CURRENCY = r"[$£€¥₹₦]|\b(?:US\$|USD|EUR|GBP|dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|Rs\.?|rubles?|" \
             r"roubles?|francs?|cents?|pence|pesos?|reais|kronor|kroner|krona|lira|rand|naira|bitcoins?)\b|" \
             r"\bN\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b"  # Nigerian papers write naira "N500m"

@@ -69,6 +69,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert holds(AnswerType.TIME, "He joined in 1975.", "")
     assert holds(AnswerType.TIME, "The talks resume on Monday.", "")
     assert not holds(AnswerType.TIME, "The talks resume soon.", "")
+    assert asked("Why does the rental service cost more?") is None  # a reason, not an amount
     years = "In which years did the coach win the cup?"  # a year asked for: not any time
     assert asked(years) is AnswerType.TIME
     assert holds(AnswerType.TIME, "He won it with Porto in 2004 and with Inter in 2010.", years)
@@ -115,6 +116,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("What share of the population voted?", "the percentage"),  # a share, not a population
     ("What market share does the carmaker have?", "the percentage"),
     ("What share price did the firm list at?", "the amount of money"),
+    ("What did Bill Shorten write about press freedom?", None),  # a man's name, not a bill
     # a count asks for a number of the thing counted, up to its plural noun
     ("How many employees did the company have?", "the number of employees"),
     ("How many US troops remain in the country?", "the number of US troops"),
