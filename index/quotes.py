@@ -117,6 +117,19 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     return measure
 
 
+def age_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) -> bool:
+    """Whether an English question for someone's age ("How old is Bernard Ebbers?") meets, in the quote as
+    shown, that age written right after their name, as news writes it ("Mr Ebbers, 63, has always insisted
+    …", "Patrick W. Carlineo Jr., 55, of Addison"): only their own age stands there, not another's in the same
+    sentence ("The former Dawson's Creek star, 42, … against singer Ally Brooke")."""
+    measure = answer_types.measure_asked(question) if is_english(question) else None
+    if measure is None or measure.name != "the age" or not names:
+        return False
+    shown = " ".join(quote.article.text[part.start : part.end] for part in (quote.span, *quote.also))
+    return any(re.search(rf"\b{re.escape(name.split()[-1])}(?:\s+(?:Jr|Sr)\.?)?,\s*(?:aged\s+)?\d{{1,3}}\s*,",
+                         shown, re.IGNORECASE) for name in names)
+
+
 def other_model(quote: ScoredQuote, question: str) -> str | None:
     """The model an English question names by its designation ("How many passengers does the Boeing 777X
     seat?") when the quote (its sentence and the context shown with it; a second excerpt only completes it)

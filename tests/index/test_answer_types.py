@@ -387,6 +387,18 @@ def test_a_measure_under_another_subhead_does_not_answer_for_this_subject(librar
     assert answered.answered and "$52,000" in " ".join(e.text for e in answered.quotes[0].excerpts)
 
 
+TRIAL = ("Speaking at the fraud trial of the former telecoms boss Bernard Ebbers, his finance chief said he lied to "
+         "the board to cover a hole in the accounts of the collapsed carrier. The carrier had overstated its accounts "
+         "by billions over three years, prosecutors told the jury in Manhattan. Mr Ebbers, 63, has always insisted "
+         "that he was unaware of any hidden shortfalls in the carrier's finances. The trial is now in its third week.")
+
+
+def test_an_age_written_after_the_name_answers_however_far_the_passage_is_in_meaning(library, tmp_path):
+    # the passage is far from so short a question (under the bar without the age beside the name)
+    answer = ask_one_article(library, tmp_path, "Finance chief admits lying", TRIAL, "How old is Bernard Ebbers?")
+    assert "Mr Ebbers, 63," in " ".join(e.text for e in answer.quotes[0].excerpts)
+
+
 def test_a_namesakes_measure_does_not_answer_for_the_name_asked_about(library, tmp_path):
     text = ("The Nova Vision headset puts two sharp screens before the eyes. Its passthrough video is the best "
             "yet. The $1,000 Nova Quest, by contrast, shows a grainier picture. Buyers of the Vision with "
