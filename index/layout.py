@@ -22,6 +22,11 @@ _CREDITED = re.compile(r"[.!?。！？][\"”’'»」』]*\s*[(（][^()（）]*
 _PHOTO_CREDIT = re.compile(r"(?:Getty Images|\w\s?/\s?(?:AFP|Reuters|AP|EPA|Bloomberg|Shutterstock)|"
                            r"\bAP Photo/[^/()]+)\)?$")
 
+# An unended line that opens by pointing at a picture is its caption: "Above, the skull of a bryde's whale; right,
+# a large-calibre bullet …", "Pictured: …", "Main image: …".
+_PICTURED = re.compile(r"(?:above|below|left|right|top|bottom|pictured|main image|photograph|picture|photo|image)"
+                       r"\s*[,:]", re.IGNORECASE)
+
 
 def is_heading(text: str) -> bool:
     """A line without a sentence's closing punctuation that is short (a subhead, a caption, a byline) or written
@@ -29,14 +34,15 @@ def is_heading(text: str) -> bool:
     introduces what follows ("Tour dates:"), or the signature under a tweet or a quotation, which opens with a
     dash ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019"). A line that reads as a list's item ("June 9 -- Coral
     Sky Amphitheatre", see _LIST_ITEM) or a label ("Path B: Bosnia and Herzegovina, Slovakia") may answer.
-    A line all in capitals is a subhead or a label whatever its end ("WHAT SAY YOU, IMPEACHMENT JURY?"), and a
-    line that ends with a photographer's credit a caption (`_PHOTO_CREDIT`)."""
+    A line all in capitals is a subhead or a label whatever its end ("WHAT SAY YOU, IMPEACHMENT JURY?"), a
+    line that ends with a photographer's credit a caption (`_PHOTO_CREDIT`), and so is an unended line that
+    points at the picture ("Above, …", `_PICTURED`)."""
     end = text.rstrip()
     if end.endswith(":") or _shouted(end) or is_question(end) and headline_style(end) or _PHOTO_CREDIT.search(end):
         return True  # a lead-in, a line in capitals, a subhead that asks ("What Does Stadia Offer?"), a caption
     if end.rstrip(_CLOSING).endswith(_ENDING) or _CREDITED.search(end):
         return False
-    if end.startswith(("—", "–")) or len(end.split()) < 8:
+    if end.startswith(("—", "–")) or len(end.split()) < 8 or _PICTURED.match(end):
         return True
     return headline_style(end) and not _LIST_ITEM.search(end) and ": " not in end
 

@@ -171,8 +171,8 @@ def _speech(article: Article, speaker_words: set[str]) -> list[int]:
 
 def _speaker_words(question: str, names: Sequence[str], article: Article) -> tuple[str, set[str]] | None:
     """Whose words an English question asks for, as asked and as the words that name them, when the quote's
-    article is English too, is not by them (its byline: their words throughout) and the question asks nothing
-    else; else None."""
+    article is English too, is not by them (its byline or its outlet, "What does Vox say …?" of a Vox
+    article: their words throughout) and the question asks nothing else; else None."""
     speaker = answer_types.speaker_asked(question, names) if is_english(question) else None
     if speaker is None or not article.in_english or answer_types.asks_several(question):
         return None
@@ -184,7 +184,8 @@ def _speaker_words(question: str, names: Sequence[str], article: Article) -> tup
     # them too, so that "Hawk Sawyer said …" is heard.
     if words and typed_without_capitals(question):
         words |= {t for w in written if w.lower() not in _NO_NAME for t in tokens(w)}
-    return (speaker, words) if words and not words & set(tokens(article.author or "")) else None
+    own = set(tokens(article.author or "")) | set(tokens(article.source or ""))
+    return (speaker, words) if words and not words & own else None
 
 
 def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> str | None:

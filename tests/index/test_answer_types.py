@@ -463,6 +463,21 @@ def test_a_question_for_someones_words_is_declined_by_an_article_that_never_has_
     assert library.ask("what did dana whitfield say about the hearings?").lacking == "anything dana whitfield said"
 
 
+def test_an_outlet_asked_for_its_words_has_them_in_its_own_article(library, tmp_path):
+    # "What does Vox say …?" of Vox's article: its words throughout, as a byline's are its author's
+    path = tmp_path / "outlet.jsonl"
+    path.write_text(json.dumps({"url": "https://news.test/smog", "title": "The law behind the smog", "source": "Vox",
+                                "text": "The smog over the capital comes from burning fields, traffic exhaust and "
+                                        "building dust, and it grows worse every winter when the winds drop. "
+                                        "Doctors report more children with asthma each year. The solution lies not "
+                                        "just in technology but in better governance, as the rules on farming and "
+                                        "water that feed the fires were written by the government itself."}),
+                    encoding="utf-8")
+    list(library.ingest([str(path)]))
+    answer = library.ask("What does Vox say the solution to the smog lies in?")
+    assert answer.answered and "better governance" in " ".join(e.text for e in answer.quotes[0].excerpts)
+
+
 def test_a_name_of_common_words_typed_without_capitals_is_heard_by_them_all(library, tmp_path):
     """"kathleen hawk sawyer" guesses only "kathleen" for a name (the dictionary lists "hawk" and "sawyer"); the
     speaker's other words name her too, so "Hawk Sawyer said …" is her speaking."""

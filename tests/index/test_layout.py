@@ -19,6 +19,9 @@ def test_a_digest_lead_passes_over_a_caption_or_byline():
     ("The senator spoke to reporters outside the Capitol on Tuesday. (AP Photo/Jane Doe)", True),
     ("The talks ended on Monday without a deal, the union said. (Reuters)", False),  # the wire's credit
     ("Getty Images said on Monday it had bought the archive of the photographer.", False),
+    # an unended line that points at the picture
+    ("Above, the skull of a whale; right, a large-calibre bullet of the type the department uses", True),
+    ("Above, the clouds gathered over the bay as the boats came back in for the night.", False),  # a sentence
 ])
 def test_a_line_ending_with_a_photo_credit_is_a_caption(line, caption):
     assert is_heading(line) == caption
