@@ -432,7 +432,7 @@ _TITLES = frozenset("""mr mrs ms miss mx dr sir dame lord lady president prime m
 _NO_NAME = _TITLES | STOPWORDS
 
 
-_COMPARING = frozenset("than unlike like versus vs compared".split())  # a word up to three before a namesake
+_COMPARING = frozenset("than unlike versus vs compared".split())  # a word up to three before a namesake
 
 
 def names_another(sentence: str, asked_names: Sequence[str], question: str) -> bool:
