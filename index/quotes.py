@@ -110,9 +110,9 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     quoted = [i for i, s in enumerate(spans) for part in (quote.span, *quote.also)
               if s.start < part.end and part.start < s.end]
     sections = {section(headings, i) for i in quoted} or {(0, len(spans))}
-    if any(not headings[i] and answer_types.holds_measure(measure, text[spans[i].start : spans[i].end])
-           and not names_another(text[spans[i].start : spans[i].end], names, question)
-           for first, last in sections for i in range(first, last)):
+    giving = (text[spans[i].start : spans[i].end] for first, last in sections for i in range(first, last)
+              if not headings[i])
+    if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question) for s in giving):
         return None
     return measure
 

@@ -295,8 +295,8 @@ class Library:
         dense = retriever != "keyword"
         scored = search.closest_first(scored, self.config, question, dense)
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense)
-        # A question for someone's age is too short to come close in meaning to any passage; their age written
-        # right after their name answers it all the same ("Mr Ebbers, 63, has always insisted …").
+        # A question for someone's age is short, and may stay far in meaning from the passage that gives it; their
+        # age written right after their name answers it all the same ("Mr Ebbers, 63, has always insisted …").
         answers = answers or bool(scored) and quotes.age_beside_name(scored[0], question, named)
         # A further quote is shown only if it is close in meaning too (cosine, judged like the first).
         scored = scored[:1] + [q for q in scored[1:] if not search.far_in_meaning(q, self.config, question, dense)]
