@@ -313,6 +313,8 @@ _BE = r"(?:(?:is|was|are|were|will be)\s+)?"  # "what was the ticket price"
 # its words apart by spaces, so that a long word is not tried split in every way (the pattern stays linear)
 _THING_WORD = r"(?!(?-i:[a-z])[\w'’-]*(?:ed|ing|en)\b)(?!left\b)[\w'’.-]+"
 _PRICE_OF = rf"\s+(?:is|are|was|were|will\s+be)\s+(?:{_THING_WORD}\s+){{0,5}}{_THING_WORD}\s*\?*\s*$"
+# "What does the fee cover?", "what did bill shorten write?": a verb's subject, whose amount is not asked
+_AUXILIARY = r"(?:did|does|do)"
 # written without a capital: "What did Bill Shorten write?" names a man, not a bill to pay
 _MONEY_NOUN = r"(?-i:(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
               r"settlement|tuition)s?)"
@@ -342,7 +344,7 @@ MEASURES = (
     # left?"); "how expensive" or "how cheap" asks for a price too
     Measure("the amount of money",
             _p(rf"\bhow much\b(?:(?:\s+[\w'’-]+)?\s+money\b|\s+in\b|{_WITHIN}\s+{_MONEY_VERB}\b|{_PRICE_OF})"
-               rf"|\bwhat\s+{_BE}(?:\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
+               rf"|\bwhat\s+{_BE}(?:(?!{_AUXILIARY}\b)\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
                r"|\bhow (?:expensive|cheap|costly|pricey|affordable)\b"),
             _p(_CURRENCY)),
     # "What share of …?", "What market share …?" ask for a proportion too (not "What share price …?", a price)

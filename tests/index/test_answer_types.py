@@ -117,6 +117,8 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("What market share does the carmaker have?", "the percentage"),
     ("What share price did the firm list at?", "the amount of money"),
     ("What did Bill Shorten write about press freedom?", None),  # a man's name, not a bill
+    ("what did bill shorten write about press freedom?", None),  # a noun after "did" is the verb's subject
+    ("What does the fee cover?", None),
     # a count asks for a number of the thing counted, up to its plural noun
     ("How many employees did the company have?", "the number of employees"),
     ("How many US troops remain in the country?", "the number of US troops"),
