@@ -48,7 +48,8 @@ _NAME_Q = re.compile(r"^\s*(?:who|whom|whose|where|which)\b|\b(?:which|what)\s+(
 _NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                  r"forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third|double|"
                  r"twice|percent)\b")
-_NUMBER = re.compile(r"\d|" + _NUMBER_WORDS, re.IGNORECASE)
+# "One of the world's largest makers …" picks someone out; it counts nothing
+_NUMBER = re.compile(r"\d|(?!one\s+of\b)" + _NUMBER_WORDS, re.IGNORECASE)
 # a year written in figures ("in 2004", "2004's", "the 1990s", "the '90s"), not part of a longer number
 _YEAR_WRITTEN = re.compile(r"(?<![\w.,/-])(?:1[5-9]\d\d|20\d\d)s?(?!\w|[.,]\d)|['’]\d0s\b")
 _TIME = re.compile(

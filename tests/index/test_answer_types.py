@@ -70,6 +70,10 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert holds(AnswerType.TIME, "The talks resume on Monday.", "")
     assert not holds(AnswerType.TIME, "The talks resume soon.", "")
     assert asked("Why does the rental service cost more?") is None  # a reason, not an amount
+    cheaper = "How much cheaper are the drugs in Africa?"  # "one of" picks someone out, counting nothing
+    assert not holds(AnswerType.QUANTITY, "One of the largest drug makers cut its prices in Africa.", cheaper)
+    assert holds(AnswerType.QUANTITY, "The drugs are thirty times cheaper in Africa.", cheaper)
+    assert holds(AnswerType.QUANTITY, "One person died.", "How many people died?")
     years = "In which years did the coach win the cup?"  # a year asked for: not any time
     assert asked(years) is AnswerType.TIME
     assert holds(AnswerType.TIME, "He won it with Porto in 2004 and with Inter in 2010.", years)
