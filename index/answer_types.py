@@ -351,7 +351,8 @@ MEASURES = (
     # "What share of …?", "What market share …?" ask for a proportion too (not "What share price …?", a price)
     Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction|share(?=\s+of\b))\b"
                                  r"|\bwhat\s+(?:\w+\s+)?market\s+share\b"),
-            _p(r"%|\bper\s?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|majority|minority)\b|\bone in \w+\b"),
+            _p(r"%|\bper\s?cent\b|\bpercentage points?\b|\bone in \w+\b|"
+               r"\b(?:half|halves|thirds?|quarters?|fifths?|majority|minority)\b"),  # "two-thirds"
             needs_number=False),
     Measure("the age", _p(r"\bhow old\b|\b(?:at\s+)?what age\b"), _p(_AGE), needs_number=False),
     # "How long did the strike last?", "How long was he held?": a span of time, asked by a verb that lasts (not

@@ -172,6 +172,8 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert holds_measure(age, "The 55-year-old is the third resident to catch it.")
     assert holds_measure(age, "Martin Taylor, 43, fell ill.")
     assert holds_measure(age, "It counted workers between the ages of 25 and 54.")  # an age range
+    share = measure_asked("What share of the state's voters is black?")
+    assert holds_measure(share, "Black voters make up roughly two-thirds of its electorate.")  # a plural fraction
     assert holds_measure(age, "Most 18-year-olds voted.")
     troops, cities = measure_asked("How many US troops remain there?"), measure_asked("How many cities joined?")
     assert holds_measure(troops, "Roughly 13,000 US troops are still there.")
