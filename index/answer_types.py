@@ -91,8 +91,9 @@ def asks_overview(question: str) -> bool:
 _SPEECH_Q = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+((?:[\w'’.-]+\s+){1,8}?)"
                        r"(?:say|tell|claim|argue|warn|testify|tweet|write|announce|reveal|admit)\b", re.IGNORECASE)
 # (not "were said to have", hearsay about them)
-_SAYING = (r"[\"“”]|\b(?:said|says|told|tells|added|adds|warned|warns|claimed|claims|argued|argues|testified|"
-           r"tweeted|wrote|writes|announced|revealed|admitted|insisted|stated)\b(?!\s+to\s+(?:be|have)\b)")
+_SAYING = (r"[\"“”]|\b(?:said|says|saying|told|tells|telling|added|adds|adding|warned|warns|warning|claimed|claims|"
+           r"argued|argues|testified|tweeted|wrote|writes|announced|revealed|admitted|insisted|insisting|stated|"
+           r"explained|explains|noted|stressed|replied|acknowledged|conceded)\b(?!\s+to\s+(?:be|have)\b)")
 _SPEECH = re.compile(_SAYING + r"|\baccording to\b", re.IGNORECASE)
 _SAID = re.compile(_SAYING, re.IGNORECASE)
 # whom a sentence cites: "according to reports from The Wrap" cites the reports, not the director it is about

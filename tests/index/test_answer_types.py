@@ -92,6 +92,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert holds(AnswerType.SPEECH, "“We will reopen it by spring,” the mayor said.", "")
     assert holds(AnswerType.SPEECH, "The mayor told reporters the bridge would reopen.", "")
     assert not holds(AnswerType.SPEECH, "The mayor visited the bridge on Monday.", "")
+    # a verb of saying in any of its forms
+    assert holds(AnswerType.SPEECH, "The coach backed his winger, saying he always finds a way to score.", "")
+    assert holds(AnswerType.SPEECH, "The mayor explained the delay to the council.", "")
 
 
 @pytest.mark.parametrize(("question", "measure"), [
