@@ -503,4 +503,22 @@ def holds_measure(measure: Measure, sentence: str) -> bool:
         return False
     if measure.not_number is not None:
         sentence = measure.not_number.sub(" ", sentence)
+    if measure.number is _COUNT:
+        return any(_counts(found, sentence, measure.units) for found in _COUNT.finditer(sentence))
     return not measure.needs_number or bool((measure.number or _NUMBER).search(sentence))
+
+
+def _counts(number: re.Match, sentence: str, units: re.Pattern) -> bool:
+    """Whether a number found in a sentence may count the units asked for: the words right after it, up to a
+    small word or the clause's end, name them ("20 teams", "four more teams"), or it has no words of its own ("in
+    front of 15,522", "123 of the planes"). "at least one explanation for what tuft cells do" counts
+    explanations, not tuft cells."""
+    run = []
+    for word in sentence[number.end():].split():
+        bare = word.strip("'’\"“”()[],.;:!?")
+        if not bare or bare.lower() in _SMALL:
+            break
+        run.append(bare)
+        if word.rstrip("'’\"”)")[-1:] in (",", ".", ";", ":", "!", "?") or len(run) == 4:
+            break
+    return not run or any(units.fullmatch(w) for w in run)

@@ -267,12 +267,13 @@ def is_keywords(question: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)  # a few thousand distinct words a day; each ask stems every candidate's words
 def _stem(word: str) -> str:
-    """A light English suffix stripper: enough for 'tariffs' to meet 'tariff', 'charged' 'charge' and 'faces'
-    'face' (a final e is dropped once the suffix is gone, as Porter's stemmer does)."""
+    """A light English suffix stripper: enough for 'tariffs' to meet 'tariff', 'charged' 'charge', 'qualified'
+    'qualifying' and 'faces' 'face' (a final e is dropped once the suffix is gone, as Porter's stemmer does)."""
     if len(word) <= 3 or not word.isascii():
         return word
     if len(word) > 4:
-        for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
+                             ("ly", "")):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)] + keep
                 break

@@ -208,6 +208,18 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(italians, "Gunmen killed 19 people, including tourists from Italy.")
 
 
+def test_a_number_counts_the_words_written_right_after_it():
+    cells = measure_asked("How many tuft cells does the lung contain?")
+    assert not holds_measure(cells, "Biologists found at least one explanation for what tuft cells do.")
+    assert holds_measure(cells, "The lung holds about 300 tuft cells per square millimetre.")
+    assert holds_measure(cells, "Of the cells they counted, 12 were tuft cells.")  # the number stands alone
+    teams = measure_asked("How many teams have qualified?")
+    assert not holds_measure(teams, "The final four spots go to the playoffs, whose teams are not yet known.")
+    assert holds_measure(teams, "Twenty teams have booked their spots.")
+    assert holds_measure(teams, "Four more teams will join the field of 20.")  # words before the noun
+    assert holds_measure(teams, "They beat 123 of the teams.") and holds_measure(teams, "The teams: all 24.")
+
+
 def test_a_gift_or_a_loan_asks_for_money():
     for question in ("How much did the donor give away? How much did he donate to the campaign?",
                      "How much did China lend to Russia?", "How much did the club borrow?"):

@@ -448,6 +448,7 @@ def test_a_countrys_other_forms_are_read_as_its_name():
 def test_inflected_words_meet_their_stem():
     assert tokens("faces charged states tariffs hoping") == tokens("face charges state tariff hope")
     assert tokens("used the ice") == ["used", "the", "ice"]  # short words are left alone
+    assert tokens("qualified qualifying qualifies") == tokens("qualify qualify qualify")
 
 
 def test_meaning_decides_and_words_stand_in_only_where_the_model_cannot_judge():
