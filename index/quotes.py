@@ -251,7 +251,7 @@ def unnamed_person(quote: ScoredQuote, question: str) -> str | None:
 
 # A year a question names ("the 1998 World Cup"): four digits standing alone, not part of a longer number, a
 # decimal or a name such as "COVID-19".
-_YEAR = re.compile(r"(?<![\w.,/-])(?:1[89]|20)\d\d(?![\w,]|\.\d)")
+_YEAR = re.compile(r"(?<![\w.,/-])(?:1[89]|20)\d\d(?!\w|[.,]\d)")
 
 
 def years_asked(question: str) -> list[str]:

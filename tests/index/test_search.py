@@ -708,6 +708,7 @@ def test_a_question_about_a_year_is_answered_only_from_articles_of_that_year(fil
     assert filled.ask("When did the 2024 ferry strike end?").answered
     answer = filled.ask("When did the 2019 ferry strike end?")
     assert not answer.answered and answer.lacking == "anything on 2019"
+    assert filled.ask("In 2019, when did the ferry strike end?").lacking == "anything on 2019"  # a comma after it
     assert any(h.url == "https://news.test/ferry" for h in answer.related)
     # An article whose date is unknown may be of any year.
     add_article(filled, tmp_path, "https://news.test/ferry-archive", "Ferry strike called off",
