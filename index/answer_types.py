@@ -303,7 +303,8 @@ _MONEY_VERB = (r"(?:cost|costs|costing|pay|pays|paid|paying|earn|earns|earned|ea
                r"invest|invested|raise|raised|receive|received|offer|offered|bid|awarded|compensat\w*|"
                r"demand|demands|demanded|demanding|seek|seeks|seeking|sought|donate|donates|donated|donating|contribute|"
                r"contributes|contributed|lend|lends|lent|loan|loaned|borrow|borrows|borrowed)")
-_WITHIN = r"(?:\s+[\w'’-]+){0,6}?"  # the verb of "how much ... paid" within a few words, in the same clause
+# the verb of "how much ... paid" within a few words ("Blue Gene/L", "Disney+" are words too), in the same clause
+_WITHIN = r"(?:\s+[\w'’-][\w'’/+&.-]*){0,6}?"
 # "What did the group pay for its stake?", "What will the phone cost?": a verb whose object is the money, the
 # clause's own verb (not "What did she say about the cost …?").
 _WHAT_PAID = (r"\bwhat\s+(?:did|does|do|will|would|could|should)\s+"

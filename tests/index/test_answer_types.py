@@ -224,6 +224,9 @@ def test_a_gift_or_a_loan_asks_for_money():
     for question in ("How much did the donor give away? How much did he donate to the campaign?",
                      "How much did China lend to Russia?", "How much did the club borrow?"):
         assert measure_asked(question).name == "the amount of money"
+    for question in ("How much did Blue Gene/L cost to build?", "How much did the Disney+ glitches cost Disney?",
+                     "How much did AT&T pay for it?"):  # a name of other signs than letters is a word too
+        assert measure_asked(question).name == "the amount of money"
 
 
 def ask_one_article(library, tmp_path, title: str, text: str, question: str, answered: bool = True):
