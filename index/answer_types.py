@@ -341,6 +341,9 @@ _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper 
 # news writes scores with a dash; a colon joins the hours and minutes of a time ("a 4:25 kickoff").
 _SCORE = r"(?<![\d.,/:-])\d{1,3}\s?[-–—]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|goalless|scoreless)\b"
 MEASURES = (
+    # "By how much …?" asks for a change, written in any unit ("by a quarter of a percentage point", "2.5% each
+    # year", "£2bn", "5.2 years"), whatever its verb: "raise" raises rates as well as money. Any number gives it.
+    Measure("the size of the change", _p(r"\bby how much\b"), _NUMBER, needs_number=False),
     # "how much" asks for money with "money" ("how much prize money"), a verb of money in its clause, "in" ("How
     # much in goods …?": "$360 billion worth of Chinese goods", as English news writes a sum of goods, damages or
     # aid), or a thing and no verb ("How much is Stadia?", "How much are the tickets?": a price; not "How much is

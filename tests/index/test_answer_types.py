@@ -220,6 +220,14 @@ def test_a_number_counts_the_words_written_right_after_it():
     assert holds_measure(teams, "They beat 123 of the teams.") and holds_measure(teams, "The teams: all 24.")
 
 
+def test_by_how_much_asks_for_a_change_in_any_unit():
+    change = measure_asked("By how much might the Fed raise interest rates?")  # not money, for "raise"
+    assert change.name == "the size of the change"
+    assert holds_measure(change, "It would increase rates by a quarter of a percentage point.")
+    assert holds_measure(change, "Pollution has shaved 3.2 years from their lives.")
+    assert not holds_measure(change, "The Fed would increase interest rates soon.")
+
+
 def test_a_gift_or_a_loan_asks_for_money():
     for question in ("How much did the donor give away? How much did he donate to the campaign?",
                      "How much did China lend to Russia?", "How much did the club borrow?"):
