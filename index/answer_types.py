@@ -88,8 +88,11 @@ def asks_overview(question: str) -> bool:
 
 # "What did X say (about Y)?", "What did the minister tell reporters?": what someone said, written as a quotation
 # or reported with a verb of saying (English verbs: an article in another language is not judged so).
+# The verbs of a question for someone's words; what they think or believe is told by their words too.
+SPEECH_VERBS = ("say", "tell", "claim", "argue", "warn", "testify", "tweet", "write", "announce", "reveal", "admit",
+                "think", "believe", "feel")
 _SPEECH_Q = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+((?:[\w'’.-]+\s+){1,8}?)"
-                       r"(?:say|tell|claim|argue|warn|testify|tweet|write|announce|reveal|admit)\b", re.IGNORECASE)
+                       rf"(?:{'|'.join(SPEECH_VERBS)})\b", re.IGNORECASE)
 # (not "were said to have", hearsay about them)
 _SAYING = (r"[\"“”]|\b(?:said|says|saying|told|tells|telling|added|adds|adding|warned|warns|warning|claimed|claims|"
            r"argued|argues|testified|tweeted|wrote|writes|announced|revealed|admitted|insisted|insisting|stated|"

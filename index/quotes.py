@@ -30,6 +30,7 @@ from .words import (
     STOPWORDS,
     TOKEN,
     bag_coverage,
+    content_terms,
     coverage,
     designations,
     is_english,
@@ -234,6 +235,33 @@ def unheard_topic(quote: ScoredQuote, question: str, names: Sequence[str] = ()) 
     if head and set(tokens(head)) <= set(tokens(article.title)):
         return None
     return None if any(m <= around for m in marks) else (speaker, topic)
+
+
+def heard_in_quote(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> bool:
+    """Whether an English question for someone's words ("What does Buser think of the creativity from game
+    developers?") meets them speaking in the quoted sentences themselves, on a word of the question besides
+    their name and the verb, and on the topic's own noun where one is asked ("about the cost …": "cost"). Such a
+    quote answers however far its passage is in meaning: a short question on one remark stays far from the
+    paragraph around it. Only a speaker named by a capital or a name of the question is judged, not one asked
+    for by what they are ("the Browns player")."""
+    article = quote.article
+    asked = _speaker_words(question, names, article)
+    if asked is None:
+        return False
+    speaker, speaker_words = asked
+    if not all(w[0].isupper() or any(w.lower() in n.lower().split() for n in names) for w in TOKEN.findall(speaker)):
+        return False
+    spans, bags, _ = sentence_bags(article.text)
+    quoted = [i for i, s in enumerate(spans) if quote.span.start <= s.start < quote.span.end]
+    if not set(_speech(article, speaker_words)).intersection(quoted):
+        return False
+    shown = set().union(*(bags[i] for i in quoted))
+    topic = answer_types.speech_topic(question)
+    head = answer_types.topic_head(topic) if topic else None
+    if head and not set(tokens(head)) <= shown:
+        return False
+    verbs = {t for verb in answer_types.SPEECH_VERBS for t in tokens(verb)}
+    return bool((set(content_terms(question)) - speaker_words - verbs) & shown)
 
 
 def unnamed_person(quote: ScoredQuote, question: str) -> str | None:
@@ -739,3 +767,4 @@ def _same_words(a: ScoredQuote, b: ScoredQuote) -> bool:
     wa = set(TOKEN.findall(a.article.text[sa.start : sa.end].lower()))
     wb = set(TOKEN.findall(b.article.text[sb.start : sb.end].lower()))
     return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
+

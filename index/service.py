@@ -298,6 +298,9 @@ class Library:
         # A question for someone's age is short, and may stay far in meaning from the passage that gives it; their
         # age written right after their name answers it all the same ("Mr Ebbers, 63, has always insisted …").
         answers = answers or bool(scored) and quotes.age_beside_name(scored[0], question, named)
+        # So is a question for someone's words, met by them speaking on it in the quote ("What does Buser think of
+        # the creativity from game developers?": "… ," Buser says. "The creativity that is coming …").
+        answers = answers or bool(scored) and quotes.heard_in_quote(scored[0], question, named)
         # A further quote is shown only if it is close in meaning too (cosine, judged like the first).
         scored = scored[:1] + [q for q in scored[1:] if not search.far_in_meaning(q, self.config, question, dense)]
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject

@@ -433,6 +433,21 @@ def test_an_age_written_after_the_name_answers_however_far_the_passage_is_in_mea
     assert "Mr Ebbers, 63," in " ".join(e.text for e in answer.quotes[0].excerpts)
 
 
+CONSOLE = ("The cloud service launched on Tuesday in fourteen countries, with twenty-two titles and a monthly fee. "
+           "Reviewers found the picture sharp on a fast home connection but noticed lag over hotel wifi. "
+           "\"The groundwork is laid,\" Ortlieb says. \"The creativity coming from the studios will push past what "
+           "any box under the television could do.\" The controller connects straight to the servers over wifi.")
+
+
+def test_someones_words_on_the_question_answer_however_far_the_passage_is_in_meaning(library, tmp_path):
+    # "think of" asks for their words too; the passage is far from so short a question (under the bar)
+    answer = ask_one_article(library, tmp_path, "A streaming console launches", CONSOLE,
+                             "What does Ortlieb think of the creativity of studios?")
+    assert "Ortlieb says" in answer.quotes[0].text
+    # Their words on something else do not: the topic's noun must be in them.
+    assert not library.ask("What did Ortlieb say about the price of the controller?").answered
+
+
 def test_a_namesakes_measure_does_not_answer_for_the_name_asked_about(library, tmp_path):
     text = ("The Nova Vision headset puts two sharp screens before the eyes. Its passthrough video is the best "
             "yet. The $1,000 Nova Quest, by contrast, shows a grainier picture. Buyers of the Vision with "
@@ -540,6 +555,7 @@ def test_a_question_for_someones_words_is_answered_where_they_are_quoted(library
                              "What did Dana Whitfield say about the hearings?")
     assert answer.lacking == ""
     assert speaker_asked("What did the Browns player say about the fight?") == "the Browns player"
+    assert speaker_asked("What does Gref think should happen to Rosneft?") == "Gref"  # what they think: their words
 
 
 def test_what_someone_is_asked_to_have_said_it_about_is_the_phrase_after_about():
