@@ -52,6 +52,13 @@ _NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 _NUMBER = re.compile(r"\d|(?!one\s+of\b)" + _NUMBER_WORDS, re.IGNORECASE)
 # a year written in figures ("in 2004", "2004's", "the 1990s", "the '90s"), not part of a longer number
 _YEAR_WRITTEN = re.compile(r"(?<![\w.,/-])(?:1[5-9]\d\d|20\d\d)s?(?!\w|[.,]\d)|['’]\d0s\b")
+# A question for a time to come or a time that holds now ("When is the walkout?", "When will it launch?") is not
+# answered by a time past ("last week", "yesterday", "two years ago"), which dates another event.
+_AHEAD_Q = re.compile(r"^\s*when\s+(?:is|are|will|does|do|can|could|should|would)\b", re.IGNORECASE)
+_PAST_TIME = re.compile(r"\b(?:last|past|previous)\s+(?:week|month|year|night|weekend|season|summer|winter|spring|"
+                        r"autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b|"
+                        r"\b[\w-]+\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b|\bearlier this \w+\b",
+                        re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?:1[5-9]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|september|"
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|"
@@ -267,6 +274,8 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         unit = _TIME_Q.search(question)
         if unit and (unit.group("unit") or "").lower().startswith(("year", "decade")):
             return bool(_YEAR_WRITTEN.search(sentence))  # "In which years …?": a year, not "last night"
+        if _AHEAD_Q.search(question):  # "When is the walkout?": not "warned last week"
+            sentence = _PAST_TIME.sub(" ", sentence)
         return bool(_TIME.search(sentence))
     if kind is AnswerType.SPEECH:
         return bool(_SPEECH.search(sentence))

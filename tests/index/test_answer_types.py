@@ -69,6 +69,10 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert holds(AnswerType.TIME, "He joined in 1975.", "")
     assert holds(AnswerType.TIME, "The talks resume on Monday.", "")
     assert not holds(AnswerType.TIME, "The talks resume soon.", "")
+    walkout = "When is the walkout?"  # a time to come: not one past, which dates another event
+    assert not holds(AnswerType.TIME, "The union warned last week of further walkouts.", walkout)
+    assert holds(AnswerType.TIME, "Members are balloted on a 23 March walkout.", walkout)
+    assert holds(AnswerType.TIME, "The union warned last week of further walkouts.", "When did the union warn?")
     assert asked("Why does the rental service cost more?") is None  # a reason, not an amount
     cheaper = "How much cheaper are the drugs in Africa?"  # "one of" picks someone out, counting nothing
     assert not holds(AnswerType.QUANTITY, "One of the largest drug makers cut its prices in Africa.", cheaper)
