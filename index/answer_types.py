@@ -35,8 +35,11 @@ _QUANTITY_Q = re.compile(
 # and not "charge", which is as often a criminal charge as a price.
 _PRICE_Q = re.compile(r"\b(?:cost|costs|worth|valued|pay|paid)\b(?!.*\bwho\b)")
 # "When …?", or a unit of time asked for ("In which years …?", answered by a year, see `holds`)
+# ("what time" asks for a time, not "what time signature": the unit is the phrase's own noun, not a word before it)
 _TIME_Q = re.compile(r"^\s*(?:when|since when)\b|"
-                     r"\b(?:what|which)\s+(?P<unit>years?|dates?|days?|time|months?|decades?)\b", re.IGNORECASE)
+                     r"\b(?:what|which)\s+(?P<unit>years?|dates?|days?|time|months?|decades?)\b"
+                     r"(?!\s+(?!(?:is|was|are|were|did|does|do|will|would|can|could|should|has|have|had|of|in|on|at|"
+                     r"for|the|a|an|this|that|it|he|she|they|we|you)\b)(?-i:[a-z]))", re.IGNORECASE)
 # A question opening with "which" asks for a thing named ("Which painkiller …?": Vioxx), as do "what company",
 # "what other countries" (the head noun may follow a number or an adjective and may be plural).
 _NAME_Q = re.compile(r"^\s*(?:who|whom|whose|where|which)\b|\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|"

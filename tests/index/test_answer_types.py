@@ -74,6 +74,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert holds(AnswerType.TIME, "Members are balloted on a 23 March walkout.", walkout)
     assert holds(AnswerType.TIME, "The union warned last week of further walkouts.", "When did the union warn?")
     assert asked("Why does the rental service cost more?") is None  # a reason, not an amount
+    assert asked("What time signature did she choose?") is None and asked("What time does it open?") is AnswerType.TIME
     cheaper = "How much cheaper are the drugs in Africa?"  # "one of" picks someone out, counting nothing
     assert not holds(AnswerType.QUANTITY, "One of the largest drug makers cut its prices in Africa.", cheaper)
     assert holds(AnswerType.QUANTITY, "The drugs are thirty times cheaper in Africa.", cheaper)
