@@ -202,6 +202,12 @@ def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = (
     return None if asked is None or _speech(article, asked[1]) else asked[0]
 
 
+def _named(speaker: str, names: Sequence[str]) -> bool:
+    """Whether a speaker is asked for by their name (capitalised, or a name of the question typed without
+    capitals), not by what they are ("the Browns player")."""
+    return all(w[0].isupper() or any(w.lower() in n.lower().split() for n in names) for w in TOKEN.findall(speaker))
+
+
 def unheard_topic(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> tuple[str, str] | None:
     """Who is asked to have said what about what ("What did Kristi Noem say about the cost of the campaign?":
     "Kristi Noem", "the cost of the campaign") when the quote's article reports them speaking, but never on it:
@@ -217,7 +223,7 @@ def unheard_topic(quote: ScoredQuote, question: str, names: Sequence[str] = ()) 
     if asked is None or topic is None:
         return None
     speaker, speaker_words = asked
-    if not all(w[0].isupper() or any(w.lower() in n.lower().split() for n in names) for w in TOKEN.findall(speaker)):
+    if not _named(speaker, names):
         return None
     head = answer_types.topic_head(topic)
     marks = [set(tokens(head))] if head else []
@@ -249,7 +255,7 @@ def heard_in_quote(quote: ScoredQuote, question: str, names: Sequence[str] = ())
     if asked is None:
         return False
     speaker, speaker_words = asked
-    if not all(w[0].isupper() or any(w.lower() in n.lower().split() for n in names) for w in TOKEN.findall(speaker)):
+    if not _named(speaker, names):
         return False
     spans, bags, _ = sentence_bags(article.text)
     quoted = [i for i, s in enumerate(spans) if quote.span.start <= s.start < quote.span.end]
@@ -767,4 +773,3 @@ def _same_words(a: ScoredQuote, b: ScoredQuote) -> bool:
     wa = set(TOKEN.findall(a.article.text[sa.start : sa.end].lower()))
     wb = set(TOKEN.findall(b.article.text[sb.start : sb.end].lower()))
     return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
-
