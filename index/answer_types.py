@@ -62,6 +62,9 @@ _PAST_TIME = re.compile(r"\b(?:last|past|previous)\s+(?:week|month|year|night|we
                         r"autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b|"
                         r"\b[\w-]+\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b|\bearlier this \w+\b",
                         re.IGNORECASE)
+# a time of day: "6:38 p.m.", "3pm", "at noon", "midnight"
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m\b)|\b\d{1,2}:\d\d\b|"
+                    r"\b(?:noon|midday|midnight|o'clock)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?:1[5-9]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|september|"
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|"
@@ -277,6 +280,8 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         unit = _TIME_Q.search(question)
         if unit and (unit.group("unit") or "").lower().startswith(("year", "decade")):
             return bool(_YEAR_WRITTEN.search(sentence))  # "In which years …?": a year, not "last night"
+        if unit and (unit.group("unit") or "").lower() == "time":
+            return bool(_CLOCK.search(sentence))  # "What time …?": "at 6:38 p.m.", not "in September"
         if _AHEAD_Q.search(question):  # "When is the walkout?": not "warned last week"
             sentence = _PAST_TIME.sub(" ", sentence)
         return bool(_TIME.search(sentence))

@@ -73,6 +73,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert not holds(AnswerType.TIME, "The union warned last week of further walkouts.", walkout)
     assert holds(AnswerType.TIME, "Members are balloted on a 23 March walkout.", walkout)
     assert holds(AnswerType.TIME, "The union warned last week of further walkouts.", "When did the union warn?")
+    grabbed = "What time did he grab her?"  # a time of day, not a month
+    assert holds(AnswerType.TIME, "He grabbed her at 6:38 p.m. on Saturday.", grabbed)
+    assert not holds(AnswerType.TIME, "After a trial in September, he was convicted.", grabbed)
     assert asked("Why does the rental service cost more?") is None  # a reason, not an amount
     assert asked("What time signature did she choose?") is None and asked("What time does it open?") is AnswerType.TIME
     cheaper = "How much cheaper are the drugs in Africa?"  # "one of" picks someone out, counting nothing
