@@ -413,7 +413,7 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
     """The sentence of one article that answers best, and how much of the question (weighed inside the article)
     it holds, with how every sentence held it (`_Reading`); None when no sentence may answer. `found`: the
     article's passages among the candidates, with their fused rank (1 for the best passage of all)."""
-    local = _within_article(weights, article)
+    local = _within_article(weights, article, asked.names)
     best_signal = max(rank for _, rank in found)
     spans, bags, headings = sentence_bags(article.text)
     mean_length = sum(len(b) for b in bags) / max(1, len(bags))
@@ -678,16 +678,23 @@ def _newest_first(ranked: list[ScoredQuote], ratio: float) -> list[ScoredQuote]:
     return close + [q for q in ranked if q.score < bar]
 
 
-def _within_article(weights: dict[str, float], article: Article) -> dict[str, float]:
+def _within_article(weights: dict[str, float], article: Article, names: Sequence[str] = ()) -> dict[str, float]:
     """The question's weights for choosing a sentence inside one article: each word's IDF in the library
     times its IDF among the article's sentences. The article's subject (a name in every paragraph, the
-    headline's words) found the article; the words rare inside it point at the sentence that answers."""
+    headline's words) found the article; the words rare inside it point at the sentence that answers. A first
+    name of a name of two words (`names`) counts as written wherever its last is: news names its subject by
+    surname after the first mention ("Mr Livingstone"), so "Ken" rare inside the article points nowhere."""
     _, bags, _ = sentence_bags(article.text)
     in_title = set(tokens(article.title))
     total = len(bags)
     local = {}
+    surname = {}  # the first word of a name of two -> its last
+    for name in names:
+        parts = [tokens(w) for w in name.split()]
+        if len(parts) == 2 and all(len(p) == 1 for p in parts):
+            surname[parts[0][0]] = parts[1][0]
     for term, weight in weights.items():
-        count = sum(term in bag for bag in bags)
+        count = sum(term in bag or surname.get(term, "") in bag for bag in bags)
         local[term] = weight * math.log(1 + (total - count + 0.5) / (count + 0.5)) * (0.5 if term in in_title else 1)
     return local
 

@@ -441,6 +441,19 @@ def test_an_age_written_after_the_name_answers_however_far_the_passage_is_in_mea
     assert "Mr Ebbers, 63," in " ".join(e.text for e in answer.quotes[0].excerpts)
 
 
+MAYOR = ("Ken Barlow, the city's mayor, has refused to apologise to a reporter who approached him at a party held "
+         "in the town hall last week, saying his words were only a joke. Councillors asked him to say sorry. "
+         "Mr Barlow was approached by reporter Tom Finch after the party. Mr Barlow has been mayor for six years. "
+         "Mr Barlow will stand again in May.")
+
+
+def test_a_first_name_counts_as_written_where_the_surname_is(library, tmp_path):
+    # "Ken" is written once, in the lead: rare inside the article, it pointed at the lead, not at the answer
+    answer = ask_one_article(library, tmp_path, "Mayor refuses to apologise", MAYOR,
+                             "Which reporter approached Ken Barlow after the party?")
+    assert answer.quotes[0].text.startswith("Mr Barlow was approached by reporter Tom Finch")
+
+
 CONSOLE = ("The cloud service launched on Tuesday in fourteen countries, with twenty-two titles and a monthly fee. "
            "Reviewers found the picture sharp on a fast home connection but noticed lag over hotel wifi. "
            "\"The groundwork is laid,\" Ortlieb says. \"The creativity coming from the studios will push past what "
