@@ -183,6 +183,7 @@ def speakers(sentence: str) -> str | None:
 _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judges?|victims?|suspects?|patients?|"
                 r"drivers?|pilots?|officers?|soldiers?|players?|doctors?|teachers?|students?|attackers?|gunm[ae]n|"
                 r"killers?|shooters?|authors?|writers?|artists?|singers?|actors?|actress(?:es)?|hosts?|presenters?|"
+                r"djs?|disc jockeys?|broadcasters?|"
                 r"winners?|owners?|founders?|co-founders?|chief executives?|ceos?|chairm[ae]n|chairwom[ae]n|"
                 r"chairs?|presidents?|directors?|heads?|leaders?|coach(?:es)?|managers?|spokesm[ae]n|spokeswom[ae]n|"
                 r"spokespersons?|ministers?|secretar(?:y|ies)|governors?|mayors?|senators?|researchers?|"
@@ -324,7 +325,11 @@ _MONEY_VERB = (r"(?:cost|costs|costing|pay|pays|paid|paying|earn|earns|earned|ea
                r"demand|demands|demanded|demanding|seek|seeks|seeking|sought|donate|donates|donated|donating|contribute|"
                r"contributes|contributed|lend|lends|lent|loan|loaned|borrow|borrows|borrowed)")
 # the verb of "how much ... paid" within a few words ("Blue Gene/L", "Disney+" are words too), in the same clause
-_WITHIN = r"(?:\s+[\w'’-][\w'’/+&.-]*){0,6}?"
+# ("How much do tickets for the Doobie Brothers' 50th anniversary tour cost?")
+_WITHIN = r"(?:\s+[\w'’-][\w'’/+&.-]*){0,10}?"
+# what "how much" counts in money, the noun right after it ("How much severance will they get?")
+_MONEY_MASS = (r"(?:money|cash|funding|funds|revenues?|profits?|debts?|tax|taxes|rent|severance|compensation|damages|"
+               r"salary|income|capital|investment|ransom|bail)")
 # "What did the group pay for its stake?", "What will the phone cost?": a verb whose object is the money, the
 # clause's own verb (not "What did she say about the cost …?").
 _WHAT_PAID = (r"\bwhat\s+(?:did|does|do|will|would|could|should)\s+"
@@ -349,12 +354,16 @@ _LENGTH = r"\d\s?(?:m|km|ft|cm|mm)\b|\b(?:miles?|kilomet(?:er|re)s?|met(?:er|re)
 _AGE = r"\b\d+[- ]years?[- ]olds?\b|\baged?\s+\d+|\bages?\s+(?:of\s+|from\s+)?\d+|,\s*\d{1,3}\s*,|" \
        r"\b(?:born|birthday)\b|" \
        r"\bin (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+# a thing that lasts, asked "How long is Kepa's contract?" (not "How long is the bridge?")
+_LASTING_NOUN = (r"(?:contract|deal|sentence|ban|suspension|lease|loan|term|tenure|reign|career|delay|wait|strike|"
+                 r"shutdown|trial|visit|stay|holiday|break|marriage|war|season|film|movie|show|course|programme|program)s?")
 _LASTING_VERB = (r"(?:last|lasts|lasted|take|takes|took|taken|stay|stays|stayed|wait|waits|waited|serve|serves|"
                  r"served|sentenced|jailed|held|been|spend|spends|spent|remain|remains|remained|survive|survived)")
-# a number of units of time, next to each other ("18 months", "a decade", "two-and-a-half years"), or "since"
+# a number of units of time, next to each other ("18 months", "a decade", "two-and-a-half years"), or "since"; not
+# an age ("The 23-year-old flew to London")
 _SPAN = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|\ban?\b)(?:\s+|-)(?:\w+(?:-\w+){0,3}(?:\s+|-))?" \
         r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|hrs?|" \
-        r"mins?)\b|\b(?:since|overnight)\b"
+        r"mins?)\b(?![- ]olds?\b)|\b(?:since|overnight)\b"
 _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper (?:hour|second|minute)\b|" \
          r"\ban hour\b|\bin [\w.]+ seconds\b"
 # A score: two small numbers joined by a dash, not part of a date or a longer number ("21-7", "6-3, 7-6"). English
@@ -364,12 +373,13 @@ MEASURES = (
     # "By how much …?" asks for a change, written in any unit ("by a quarter of a percentage point", "2.5% each
     # year", "£2bn", "5.2 years"), whatever its verb: "raise" raises rates as well as money. Any number gives it.
     Measure("the size of the change", _p(r"\bby how much\b"), _NUMBER, needs_number=False),
-    # "how much" asks for money with "money" ("how much prize money"), a verb of money in its clause, "in" ("How
-    # much in goods …?": "$360 billion worth of Chinese goods", as English news writes a sum of goods, damages or
-    # aid), or a thing and no verb ("How much is Stadia?", "How much are the tickets?": a price; not "How much is
-    # left?"); "how expensive" or "how cheap" asks for a price too
+    # "how much" asks for money with "money" ("how much prize money") or another sum ("how much severance"), a
+    # verb of money in its clause, "in" ("How much in goods …?": "$360 billion worth of Chinese goods", as English
+    # news writes a sum of goods, damages or aid), or a thing and no verb ("How much is Stadia?", "How much are
+    # the tickets?": a price; not "How much is left?"); "how expensive" or "how cheap" asks for a price too
     Measure("the amount of money",
-            _p(rf"\bhow much\b(?:(?:\s+[\w'’-]+)?\s+money\b|\s+in\b|{_WITHIN}\s+{_MONEY_VERB}\b|{_PRICE_OF})"
+            _p(rf"\bhow much\b(?:(?:\s+[\w'’-]+)?\s+money\b|\s+{_MONEY_MASS}\b|\s+in\b|{_WITHIN}\s+{_MONEY_VERB}\b"
+               rf"|{_PRICE_OF})"
                rf"|\bwhat\s+{_BE}(?:(?!{_AUXILIARY}\b)\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
                r"|\bhow (?:expensive|cheap|costly|pricey|affordable)\b"),
             _p(_CURRENCY)),
@@ -380,9 +390,12 @@ MEASURES = (
                r"\b(?:half|halves|thirds?|quarters?|fifths?|majority|minority)\b"),  # "two-thirds"
             needs_number=False),
     Measure("the age", _p(r"\bhow old\b|\b(?:at\s+)?what age\b"), _p(_AGE), needs_number=False),
-    # "How long did the strike last?", "How long was he held?": a span of time, asked by a verb that lasts (not
-    # "How long is the bridge?", a length, nor "How long is the cruise?", which may be either)
-    Measure("the duration", _p(rf"\bhow long\b{_WITHIN}\s+{_LASTING_VERB}\b"), _p(_SPAN), needs_number=False),
+    # "How long did the strike last?", "How long was he held?": a span of time, asked by a verb that lasts or
+    # of a thing that lasts ("How long is his contract?"; not "How long is the bridge?", a length, nor "How long
+    # is the cruise?", which may be either)
+    Measure("the duration", _p(rf"\bhow long\b{_WITHIN}\s+{_LASTING_VERB}\b"
+                               rf"|\bhow long\s+(?:is|was|are|were|will\s+be)\b{_WITHIN}\s+{_LASTING_NOUN}\b"),
+            _p(_SPAN), needs_number=False),
     # "What is the population of Xilingol?": not any number of people ("28 people were quarantined")
     Measure("the population",
             _p(r"\bwhat(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(?:\w+\s+)?population\b|\bhow populous\b"),

@@ -126,6 +126,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How long did the strike last?", "the duration"),  # a verb that lasts
     ("How long had the professors been held?", "the duration"),
     ("How long is the bridge?", None),  # a length, or of the cruise a time: not said
+    ("How long is the keeper's contract with Chelsea?", "the duration"),  # a thing that lasts
     ("What is the population of Xilingol?", "the population"),
     ("What's the population of the region?", "the population"),
     ("What share of the population voted?", "the percentage"),  # a share, not a population
@@ -154,6 +155,8 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How much are the senators demanding from the police chief?", "the amount of money"),
     ("How much in imported goods do the new tariffs cover?", "the amount of money"),
     ("How much prize money did she win?", "the amount of money"),  # "$360 billion in goods"
+    ("How much severance will laid-off employees get?", "the amount of money"),  # a sum by its noun
+    ("How much do tickets for the band's 50th anniversary tour cost?", "the amount of money"),  # a long subject
     ("How much is the new console?", "the amount of money"),  # a thing and no verb: its price
     ("How much is the Boeing 777X?", "the amount of money"),  # "Boeing" is a name, not a participle
     ("How expensive is the new console?", "the amount of money"),  # how dear: a price too
@@ -196,6 +199,7 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert holds_measure(duration, "The strike lasted two-and-a-half years.")
     assert holds_measure(duration, "It took a decade.") and holds_measure(duration, "held since 2016")
     assert not holds_measure(duration, "It goes on sale in the next few weeks for £229.")  # no number of weeks
+    assert not holds_measure(duration, "The 23-year-old flew to London.")  # an age
     assert holds_measure(population, "Xilingol, a city of about 1.1 million, lies north.")
     assert holds_measure(population, "The region has a population of 1.1 million.")
     assert not holds_measure(population, "A total of 28 people were put under quarantine.")  # people, not residents
@@ -327,6 +331,7 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("who was the first woman to win the prize?", "the first woman"),
     ("Which trade expert said the tariffs must go?", "the trade expert"),  # "which" and a noun of people
     ("Which judge will hear the case?", "the judge"),
+    ("What is the name of the radio DJ who tricked him?", "the radio DJ"),
     ("Who was the bishop who tried to talk to the protesters?", "the bishop"),
     ("Which hospital treated Kevin King after his release?", None),  # a surname, not a monarch
     ("Which museum did the attackers storm?", None),  # the attackers are not what is asked
