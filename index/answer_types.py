@@ -364,6 +364,9 @@ _LASTING_VERB = (r"(?:last|lasts|lasted|take|takes|took|taken|stay|stays|stayed|
 _SPAN = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|\ban?\b)(?:\s+|-)(?:\w+(?:-\w+){0,3}(?:\s+|-))?" \
         r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|hrs?|" \
         r"mins?)\b(?![- ]olds?\b)|\b(?:since|overnight)\b"
+_CHANGING = (r"(?:grow|rise|fall|drop|cut|shrink|increase|decrease|decline|expand|spread|melt|sell|change|improve|"
+             r"recover|climb|sink|warm|cool|age|disappear|vanish|multipl(?:y|ie))(?:s|es|ed|d|ing|n)?|cutting|"
+             r"dropping|grew|rose|risen|fell|shrank|shrunk|sank|sunk|sold")
 _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper (?:hour|second|minute)\b|" \
          r"\ban hour\b|\bin [\w.]+ seconds\b"
 # A score: two small numbers joined by a dash, not part of a date or a longer number ("21-7", "6-3, 7-6"). English
@@ -403,7 +406,10 @@ MEASURES = (
                r"\b(?:city|town|country|nation|state|region|province|county|district|island|village) of "
                r"(?:about |some |around |nearly |almost |more than |over )?[\d.,]+"),
             counted=False),
-    Measure("the speed", _p(r"\bhow fast\b|\bwhat\s+(?:\w+\s+)?speeds?\b"), _p(_SPEED)),
+    # How fast something goes, not how fast it changes: "How fast have the papers been cutting staff?" asks a rate
+    # ("twice the rate of the industry", "3% a year"), which no unit of speed writes
+    Measure("the speed", _p(rf"\bhow fast\b(?!{_WITHIN}\s+{_CHANGING}\b)|\bwhat\s+(?:\w+\s+)?speeds?\b"),
+            _p(_SPEED)),
     Measure("the weight", _p(rf"\bhow heavy\b|\bhow much\b{_WITHIN}\s+weigh(?:s|ed)?\b|\bwhat\s+(?:\w+\s+)?weight\b"),
             _p(r"\b(?:tons?|tonnes?|kg|kilograms?|kilos?|pounds?|lbs?|grams?|ounces?|oz)\b")),
     Measure("the temperature", _p(r"\bhow (?:hot|cold|warm)\b|\bwhat\s+(?:\w+\s+)?temperatures?\b"),

@@ -115,6 +115,8 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How old is the skipper's schooner?", "the age"),
     ("What was the final score of the game?", "the score"),
     ("How fast is the new supercomputer?", "the speed"),
+    ("How fast have the chain's papers been cutting staff?", None),  # a rate of change: "twice the rate"
+    ("How fast is the economy growing?", None),
     ("What driving range does the new electric car have?", "the distance"),
     ("What age range was used to measure employment?", "the age"),  # a range of ages, not a distance
     ("What temperature range can the battery stand?", "the temperature"),
