@@ -230,6 +230,27 @@ def person_asked(question: str) -> str | None:
     return ("the " if found.group(2) else found.group(1) or "") + found.group(3)
 
 
+# Things known by their names: "Which hospital treated him?" is answered by "Gleneagles", "Which firm spotted it?"
+# by "Netcraft", "Which song did he play?" by "Takin' It to the Streets"; an article on the subject that names none
+# of them does not answer it.
+_NAMED_THING = (r"(?:hospitals?|clinics?|compan(?:y|ies)|firms?|startups?|websites?|apps?|universit(?:y|ies)|"
+                r"colleges?|schools?|clubs?|teams?|labels?|airlines?|banks?|newspapers?|magazines?|channels?|"
+                r"networks?|retailers?|brands?|manufacturers?|makers?|publishers?|studios?|cit(?:y|ies)|towns?|"
+                r"countr(?:y|ies)|beach(?:es)?|stadiums?|venues?|museums?|songs?|albums?|books?|films?|movies?|"
+                r"charit(?:y|ies)|prisons?|journals?|restaurants?|hotels?|airports?|festivals?)")
+_THING_Q = re.compile(rf"^\s*(?:(?:in|at|from|by|with|on|to|for|into)\s+)?(?:which|what)\s+"
+                      rf"((?:(?!(?:is|was|are|were|did|does|do|the|a|an|of)\b)[\w'’-]+\s+){{0,2}}?"
+                      rf"{_NAMED_THING})\b(?!['’-])",
+                      re.IGNORECASE)
+
+
+def thing_asked(question: str) -> str | None:
+    """What an English question asks the name of, when it is a thing known by its name ("Which hospital
+    treated Robert Mugabe?": "the hospital"; "In which Rio beach did he play?": "the Rio beach"), else None."""
+    found = _THING_Q.search(question)
+    return None if found is None else "the " + found.group(1)
+
+
 # Words that open a sentence with a capital and are no one's name (not "Will" or "Mark", which may be).
 _OPENERS = frozenset("""the a an in on at by for from with of to and but or nor so if when while as after before
     since until because although though it its he she they we i you his her their our my this that these those

@@ -270,17 +270,23 @@ def heard_in_quote(quote: ScoredQuote, question: str, names: Sequence[str] = ())
     return bool((set(content_terms(question)) - speaker_words - verbs) & shown)
 
 
-def unnamed_person(quote: ScoredQuote, question: str) -> str | None:
-    """Who an English question asks for by what they are ("What is the name of the hunter who …?": "the
-    hunter") when the quote as shown (its sentence, the context and excerpt shown with it) names nobody the
-    question does not ("A HUNTER who killed and ate a wild rabbit in China has …"), else None. Only the quote
-    is read: a name elsewhere in the article may be anyone's."""
-    person = answer_types.person_asked(question) if is_english(question) else None
-    if person is None or not quote.article.in_english or answer_types.asks_several(question):
+def unnamed(quote: ScoredQuote, question: str) -> str | None:
+    """Who or what an English question asks for by what they are ("What is the name of the hunter who …?": "the
+    hunter"; "Which hospital treated him?": "the hospital") when the quote as shown (its sentence, the context and
+    excerpt shown with it) names nobody, or nothing, the question does not ("A HUNTER who killed and ate a wild
+    rabbit in China has …"), else None. Only the quote is read: a name elsewhere in the article may be anyone's.
+    Someone is named by two words or a title ("Lewis Ward", "Mr Smith"); a thing by one ("Netcraft")."""
+    if not is_english(question) or not quote.article.in_english or answer_types.asks_several(question):
+        return None
+    person = answer_types.person_asked(question)
+    thing = None if person else answer_types.thing_asked(question)
+    if person is None and thing is None:
         return None
     text = quote.article.text
     shown = " ".join(text[part.start : part.end] for part in (quote.span, *quote.also))
-    return None if answer_types.names_someone(shown, question) else person
+    if person:
+        return None if answer_types.names_someone(shown, question) else person
+    return None if answer_types.holds(answer_types.AnswerType.NAME, shown, question) else thing
 
 
 # A year a question names ("the 1998 World Cup"): four digits standing alone, not part of a longer number, a

@@ -320,9 +320,9 @@ class Library:
         if unheard is not None:
             return Answer(**said, answered=False, related=self._related(candidates),
                           lacking=f"anything {unheard[0]} said about {unheard[1]}")
-        # And a question for someone by what they are ("What is the name of the hunter who …?") by a quote that
-        # names nobody.
-        person = quotes.unnamed_person(scored[0], question) if answers else None
+        # And a question for someone or something by what they are ("What is the name of the hunter who …?",
+        # "Which hospital treated him?") by a quote that names nobody, or nothing.
+        person = quotes.unnamed(scored[0], question) if answers else None
         if person is not None:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=f"the name of {person}")
         # So is a question about one model answered by a quote on another ("the Boeing 777X" by the 787-9).

@@ -20,6 +20,7 @@ from index.answer_types import (
     speaker_asked,
     speakers,
     speech_topic,
+    thing_asked,
     topic_head,
 )
 
@@ -376,6 +377,34 @@ def test_a_question_for_someone_the_quote_names_is_answered(library, tmp_path):
     answer = ask_one_article(library, tmp_path, "Plague case", text,
                              "What is the name of the hunter who caught the plague after eating a rabbit?")
     assert "Batu Erdene" in answer.quotes[0].text
+
+
+@pytest.mark.parametrize(("question", "thing"), [
+    ("Which hospital treated the hunter?", "the hospital"),
+    ("In which Rio beach did he play?", "the Rio beach"),
+    ("What company makes the roof?", "the company"),
+    ("Which company's shares fell?", None),  # whose shares: the shares are asked about
+    ("What is the company doing?", None),
+    ("Which judge will hear the case?", None),  # someone, asked by `person_asked`
+])
+def test_a_question_may_ask_for_a_thing_known_by_its_name(question, thing):
+    assert thing_asked(question) == thing
+
+
+TREATED = ("A hunter who caught the bubonic plague after eating a wild rabbit is being treated in hospital, health "
+           "officials said on Sunday. The hospital said the hunter is stable and his contacts are in quarantine.")
+WHICH_HOSPITAL = "Which hospital is treating the hunter who caught the bubonic plague?"
+
+
+def test_a_question_for_a_thing_the_quote_never_names_is_declined_saying_so(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Plague case", TREATED, WHICH_HOSPITAL, answered=False)
+    assert answer.lacking == "the name of the hospital"
+
+
+def test_a_question_for_a_thing_the_quote_names_is_answered(library, tmp_path):
+    text = TREATED.replace("in hospital", "at Ulanqab Central Hospital")
+    answer = ask_one_article(library, tmp_path, "Plague case", text, WHICH_HOSPITAL)
+    assert "Ulanqab Central Hospital" in answer.quotes[0].text
 
 
 @pytest.mark.parametrize(("question", "several"), [
