@@ -397,6 +397,11 @@ MEASURES = (
     # "By how much …?" asks for a change, written in any unit ("by a quarter of a percentage point", "2.5% each
     # year", "£2bn", "5.2 years"), whatever its verb: "raise" raises rates as well as money. Any number gives it.
     Measure("the size of the change", _p(r"\bby how much\b"), _NUMBER, needs_number=False),
+    # "How much cheaper …?" asks for a difference, written as a ratio as often as a sum ("thirty times cheaper")
+    Measure("the size of the difference",
+            _p(r"\bhow much\s+(?:cheaper|dearer|higher|lower|bigger|smaller|larger|faster|slower|longer|shorter|"
+               r"older|younger|heavier|lighter|better|worse|greater|more|less|fewer|further|farther)\b"),
+            _NUMBER, needs_number=False),
     # "how much" asks for money with "money" ("how much prize money") or another sum ("how much severance"), a
     # verb of money in its clause, "in" ("How much in goods …?": "$360 billion worth of Chinese goods", as English
     # news writes a sum of goods, damages or aid), or a thing and no verb ("How much is Stadia?", "How much are
@@ -559,6 +564,56 @@ def _count_asked(question: str) -> Measure | None:
 _NOT_COUNTED = frozenset("per times seconds minutes hours days weeks months years decades centuries".split())
 _IRREGULAR_PLURALS = frozenset("people children men women police staff personnel cattle sheep fish mice teeth feet "
                                "geese".split())
+
+
+# What a sum asked for is: the question's verb or noun of money, and the words a sentence says it with. A sum in
+# the article that is something else ("$300 million in synergies" for "How much did Gannett pay for GateHouse?",
+# "a price tag of £40m" for "How much does Adriano earn?") does not answer it. A sum "for" something or "a month"
+# is a price or a payment, however it is written.
+_FOR_SUM = (r"\b(?:for|at)\s+(?:about\s+|around\s+|just\s+|only\s+|roughly\s+|some\s+|up\s+to\s+|nearly\s+)?"
+            r"(?:[$£€¥₹₦]|US\$|Rs\.?\s?)|"
+            r"(?:[$£€¥₹₦]\s?[\d.,]+\s?(?:m|bn|k|million|billion)?|\d\s?(?:dollars|pounds|euros))[\s-]+"
+            r"(?:a|per|each|an)[\s-]+(?:month|year|week|day|share|ticket|head|person|piece|unit|night|game|download|"
+            r"tonne|ton|barrel|pound|ounce|gallon|lit(?:re|er)|kilo|kg)\b|\bapiece\b")
+_COSTING = r"\b(?:cost\w*|pric\w*|charg\w*|fees?|sells?|sold|selling|retail\w*|list\w*|tickets?|subscriptions?)\b"
+_PAYING = r"\b(?:pa(?:y|ys|id|ying|yment)|b(?:uy|uys|ought|uying)|purchas\w*|acqui\w*|deal|fees?|bids?|bidding|" \
+          r"offer\w*|sells?|sold|fetch\w*|spen[dt]\w*|g[ia]ve|given|transfer)\b"
+_EARNING = r"\b(?:earn\w*|salar(?:y|ies)|wages?|pay|income|bonus\w*|prize|contract|a\s+(?:year|week|month)|" \
+           r"per\s+(?:year|week|month|annum))\b"
+_MONEY_ROLES = (
+    (r"\b(?:cost|costs|costing|price|prices|priced|charge|charges|charged|charging|expensive|cheap|costly|pricey|"
+     r"affordable|tickets?)\b", _COSTING + "|" + _PAYING),
+    (r"\b(?:pay|pays|paid|paying|buy|bought|fetch|fetched|sell|sold|bid|offer|offered|spend|spends|spent)\b",
+     _PAYING + "|" + _COSTING + "|" + _EARNING),
+    (r"\b(?:earn|earns|earned|earning|salary|salaries|wages?|income)\b", _EARNING),
+    (r"\b(?:invest|invested|investment|raise|raised|funding|funds|capital)\b",
+     r"\b(?:invest\w*|rais\w*|fund\w*|back\w*|stakes?|inject\w*|capital|round|put|pour\w*|commit\w*)\b"),
+    (r"\b(?:donate|donates|donated|donating|contribute|contributes|contributed)\b",
+     r"\b(?:donat\w*|contribut\w*|g[ia]ve|given|pledg\w*|gifts?)\b"),
+    (r"\b(?:lend|lends|lent|loan|loaned|borrow|borrows|borrowed|debts?|owe|owes|owed)\b",
+     r"\b(?:lent|lend\w*|loans?|loaned|borrow\w*|debts?|owe\w*|credit)\b"),
+    (r"\b(?:fine|fined)\b", r"\b(?:fine[sd]?|penalt\w*|pay)\b"),
+    (r"\b(?:demand|demands|demanded|demanding|seek|seeks|seeking|sought|damages|compensation|compensat\w*)\b",
+     r"\b(?:seek\w*|sought|demand\w*|damages|compensat\w*|claim\w*|su(?:e|es|ed|ing)|lawsuit)\b"),
+    (r"\b(?:severance|payout|settlement|ransom|bail|rent|tax|taxes|tuition|budget|revenues?|profits?|valuation|"
+     r"worth)\b", None),
+)
+_ROLE_NOUN = {"severance": r"severance|payoff|pay-?out|compensation", "payout": r"pay-?outs?|pa(?:y|id)",
+              "settlement": r"settle\w*", "ransom": r"ransom", "bail": r"bail", "rent": r"rent\w*",
+              "tax": r"tax\w*", "taxes": r"tax\w*", "tuition": r"tuition|fees?", "budget": r"budget\w*|spen[dt]\w*",
+              "revenue": r"revenues?|sales|turnover", "revenues": r"revenues?|sales|turnover",
+              "profit": r"profits?|earn\w*|net income", "profits": r"profits?|earn\w*|net income",
+              "valuation": r"valu\w*|worth", "worth": r"worth|valu\w*|prize"}
+
+
+def money_role(question: str) -> re.Pattern | None:
+    """How a sentence says what the sum a question asks for is ("How much did they pay?": paid, bought, a fee, a
+    sum "for" something), or None when the question does not say (it asks "How much is it?", "how much money")."""
+    said = []
+    for cue, saying in _MONEY_ROLES:
+        for found in re.finditer(cue, question, re.IGNORECASE):
+            said.append(saying if saying else rf"\b(?:{_ROLE_NOUN[found.group().lower()]})\b")
+    return re.compile("|".join([*said, _FOR_SUM]), re.IGNORECASE) if said else None
 
 
 def holds_measure(measure: Measure, sentence: str) -> bool:

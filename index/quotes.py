@@ -113,7 +113,9 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     sections = {section(headings, i) for i in quoted} or {(0, len(spans))}
     giving = (text[spans[i].start : spans[i].end] for first, last in sections for i in range(first, last)
               if not headings[i])
-    if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question) for s in giving):
+    role = answer_types.money_role(question) if measure.name == "the amount of money" else None
+    if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question)
+           and (role is None or role.search(s)) for s in giving):
         return None
     return measure
 

@@ -14,6 +14,7 @@ from index.answer_types import (
     holds_measure,
     is_time,
     measure_asked,
+    money_role,
     names_someone,
     parts,
     person_asked,
@@ -165,6 +166,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How expensive is the new console?", "the amount of money"),  # how dear: a price too
     ("How cheap do the makers want solar panels to get by 2030?", "the amount of money"),
     ("How much is left?", None),
+    ("How much cheaper are the drugs sold in Africa than in Europe?", "the size of the difference"),  # "30 times"
     ("How much water is escaping from the moon?", None),
 ])
 def test_the_question_tells_the_measure_asked_for(question, measure):
@@ -301,6 +303,39 @@ def test_a_subhead_or_a_caption_is_not_quoted_however_short(library, tmp_path, s
     quoted = " ".join(e.text for e in answer.quotes[0].excerpts)
     assert "because his father was serving overseas" in quoted
     assert not any(part in quoted for line in subheads for part in line.split(". "))
+
+
+def test_a_sum_asked_for_is_said_by_its_verb_or_noun():
+    paid = money_role("How much did the publisher pay for the rival chain?")
+    assert paid.search("It bought the chain for $1.1bn.") and paid.search("The deal was worth $1.1bn.")
+    assert not paid.search("It expects to wring $300 million in synergies from the merger.")
+    severance = money_role("How much severance will the laid-off employees get?")
+    assert not severance.search("The firm had its valuation slashed from $47 billion to $8 billion.")
+    assert severance.search("Each will get severance of $10,000.")
+    earns = money_role("How much does the striker earn at his club?")
+    assert not earns.search("The club put a price tag of £40m on him.")
+    assert earns.search("He is on £100,000 a week.") and earns.search("His salary is £5m.")
+    cost = money_role("How much does the smartwatch cost?")
+    assert cost.search("The smartwatch is $195 apiece.") and cost.search("Aluminium fell to $1,737 a tonne.")
+    assert money_role("How much is the new console?") is None  # no verb or noun says what the sum is
+    assert money_role("How much money did the single raise?") is not None
+
+
+SALE = ("The publisher agreed to merge with its rival chain on Tuesday. Its chief executive expects to wring "
+        "$300 million in synergies from the combination, though staff fear more layoffs at the papers.")
+
+
+def test_a_sum_of_another_kind_does_not_answer_the_sum_asked_for(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Newspaper chains merge", SALE,
+                             "How much did the publisher pay to merge with its rival chain?", answered=False)
+    assert answer.lacking == "the amount of money"
+
+
+def test_the_sum_asked_for_is_quoted(library, tmp_path):
+    text = SALE.replace("on Tuesday.", "on Tuesday, paying $1.1 billion for it.")
+    answer = ask_one_article(library, tmp_path, "Newspaper chains merge", text,
+                             "How much did the publisher pay to merge with its rival chain?")
+    assert "$1.1 billion" in answer.quotes[0].text
 
 
 GAME = ("The Browns beat the Steelers on Thursday night in Cleveland. Late in the game, Myles Garrett ripped off "
