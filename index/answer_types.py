@@ -500,6 +500,7 @@ _NOT_A_COUNT = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)
                           rf"\d[\d,.]*{_SCALE}\s?(?:%|\bper\s?cent\b|\bpercent(?:age points?)?\b|"
                           rf"\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|rubles?|roubles?)\b)", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
+_DETERMINERS = frozenset("the a an these those this that its their his her our my your them us".split())
 _SMALL = frozenset("""a an the of in on at to for by from with and or but than that which who whom whose do does did
     is are was were be been being have has had will would can could should may might must shall""".split())
 
@@ -631,9 +632,13 @@ def _counts(number: re.Match, sentence: str, units: re.Pattern) -> bool:
     """Whether a number found in a sentence may count the units asked for: the words right after it, up to a
     small word or the clause's end, name them ("20 teams", "four more teams"), or it has no words of its own ("in
     front of 15,522", "123 of the planes"). "at least one explanation for what tuft cells do" counts
-    explanations, not tuft cells."""
+    explanations, not tuft cells. "Dozens of flybys" counts flybys: "of" and a bare noun is what is counted; "of
+    the" picks out a part ("123 of the planes")."""
     run = []
-    for word in sentence[number.end():].split():
+    after = sentence[number.end():].split()
+    if len(after) > 1 and after[0].lower() == "of" and after[1].lower() not in _DETERMINERS:
+        after = after[1:]
+    for word in after:
         bare = word.strip("'’\"“”()[],.;:!?")
         if not bare or bare.lower() in _SMALL:
             break

@@ -235,6 +235,9 @@ def test_a_number_counts_the_words_written_right_after_it():
     assert holds_measure(teams, "Twenty teams have booked their spots.")
     assert holds_measure(teams, "Four more teams will join the field of 20.")  # words before the noun
     assert holds_measure(teams, "They beat 123 of the teams.") and holds_measure(teams, "The teams: all 24.")
+    moons = measure_asked("How many moons does Jupiter have?")
+    assert not holds_measure(moons, "The probe will study the moon on dozens of flybys.")  # it counts flybys
+    assert holds_measure(moons, "Dozens of moons circle it.") and holds_measure(moons, "Four of its moons are big.")
 
 
 def test_by_how_much_asks_for_a_change_in_any_unit():
