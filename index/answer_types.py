@@ -617,6 +617,30 @@ def money_role(question: str) -> re.Pattern | None:
     return re.compile("|".join([*said, _FOR_SUM]), re.IGNORECASE) if said else None
 
 
+# An age written as someone's, by their name: "the 18-year-old actress Sara Forestier", "Mr Ebbers, 63,"
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|von|van|der|de|da|di|du|del|la|le|al|bin))+"
+_AGE_OF = re.compile(rf"\b\d{{1,3}}[- ]years?[- ]olds?\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<after>{_NAME})|"
+                     rf"(?P<before>{_NAME}|(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-Z][\w'’-]+),\s*(?:aged\s+)?\d{{1,3}}\s*,")
+
+
+_AGE_WRITTEN = re.compile(r"\b\d+[- ]years?[- ]olds?\b|\baged?\s+\d+|\bages?\s+(?:of\s+|from\s+)?\d+|,\s*\d{1,3}\s*,",
+                          re.IGNORECASE)
+
+
+def ages_of_others(sentence: str, names: Sequence[str]) -> bool:
+    """Whether every age a sentence writes is someone else's, written by their name ("L'Esquive earned a prize
+    for … its young star, the 18-year-old actress Sara Forestier" gives no age of Abdellatif Kechiche): not the
+    name asked about, nor a word of it. Needs a name asked about; an age by no name ("The former star, 42, …")
+    may be anyone's."""
+    asked = {w.lower() for name in names for w in _WORD.findall(name)}
+    ages = _AGE_WRITTEN.findall(sentence)  # in figures: "Tunisian-born" tells no age
+    if not asked or not ages:
+        return False
+    others = [m for m in _AGE_OF.finditer(sentence)
+              if not asked.intersection(w.lower() for w in _WORD.findall(m.group("after") or m.group("before")))]
+    return len(others) >= len(ages)
+
+
 def holds_measure(measure: Measure, sentence: str) -> bool:
     """Whether a sentence writes a quantity of that measure: its units, and a number where the units need one."""
     if not measure.units.search(sentence):

@@ -114,8 +114,10 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     giving = (text[spans[i].start : spans[i].end] for first, last in sections for i in range(first, last)
               if not headings[i])
     role = answer_types.money_role(question) if measure.name == "the amount of money" else None
+    aged = measure.name == "the age"
     if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question)
-           and (role is None or role.search(s)) for s in giving):
+           and (role is None or role.search(s)) and not (aged and answer_types.ages_of_others(s, names))
+           for s in giving):
         return None
     return measure
 

@@ -7,6 +7,7 @@ import pytest
 
 from index.answer_types import (
     AnswerType,
+    ages_of_others,
     asked,
     asks_overview,
     asks_several,
@@ -306,6 +307,15 @@ def test_a_subhead_or_a_caption_is_not_quoted_however_short(library, tmp_path, s
     quoted = " ".join(e.text for e in answer.quotes[0].excerpts)
     assert "because his father was serving overseas" in quoted
     assert not any(part in quoted for line in subheads for part in line.split(". "))
+
+
+def test_an_age_written_by_another_name_is_not_the_age_asked_for():
+    star = "The film won a prize for its director, Tunis-born Karim Haddad, and the 18-year-old actress Lena Moreau."
+    assert ages_of_others(star, ["Karim Haddad"])  # hers, not his; "Tunis-born" tells no age
+    assert not ages_of_others(star, ["Lena Moreau"])
+    assert ages_of_others("Mr Sullivan, 42, has pleaded guilty.", ["Bernard Ebbers"])
+    assert not ages_of_others("Mr Ebbers, 63, denies it.", ["Bernard Ebbers"])
+    assert not ages_of_others("The former star, 42, was voted off.", ["James Van Der Beek"])  # by no name: maybe his
 
 
 def test_a_sum_asked_for_is_said_by_its_verb_or_noun():
