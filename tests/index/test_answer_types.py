@@ -525,6 +525,15 @@ def test_an_age_written_after_the_name_answers_however_far_the_passage_is_in_mea
     assert "Mr Ebbers, 63," in " ".join(e.text for e in answer.quotes[0].excerpts)
 
 
+def test_a_question_for_an_age_the_article_gives_only_of_another_is_declined(library, tmp_path):
+    text = ("Director Karim Haddad has won the national cinema award for his small film about teenagers in a city "
+            "suburb. Karim Haddad shared the prize with the 18-year-old actress Lena Moreau, who had never acted.")
+    answer = ask_one_article(library, tmp_path, "Karim Haddad wins award", text,
+                             "How old is Karim Haddad, director of the small film that won the cinema award?",
+                             answered=False)
+    assert answer.lacking == "the age"
+
+
 MAYOR = ("Ken Barlow, the city's mayor, has refused to apologise to a reporter who approached him at a party held "
          "in the town hall last week, saying his words were only a joke. Councillors asked him to say sorry. "
          "Mr Barlow was approached by reporter Tom Finch after the party. Mr Barlow has been mayor for six years. "
