@@ -201,6 +201,16 @@ def section(headings: Sequence[bool], i: int) -> tuple[int, int]:
     return first, last
 
 
+def heads_of(headings: Sequence[bool], i: int) -> list[int]:
+    """The subheads right above sentence i's section, nearest last: in a round-up of products the subhead may
+    give what the section's text does not ("Sonos Move for $400", then "See it now: Amazon")."""
+    first, _ = section(headings, i)
+    start = first
+    while start > 0 and headings[start - 1]:
+        start -= 1
+    return list(range(start, first))
+
+
 # A dateline or a wire's credit before the lead's first words ("WASHINGTON (Reuters) - ", "(Reuters) — ",
 # "SANTA FE, N.M. (AP) — ", "Dekalb, Ill. — ", "NEW DELHI: ", "Hong Kong (CNN Business) "): where and from
 # whom, which the digest's source line says.

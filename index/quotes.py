@@ -13,6 +13,7 @@ Which sentences an article has, and which are subheads or captions, is `layout`'
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from urllib.parse import quote as percent_encode
 from . import answer_types
 from .answer_types import AnswerType
 from .chunking import Span
-from .layout import is_question, lead_index, reports_question, section, sentence_bags
+from .layout import heads_of, is_question, lead_index, reports_question, section, sentence_bags
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
 from .words import (
@@ -94,6 +95,44 @@ def _typed(text: str, spans: Sequence[Span], headings: Sequence[bool], kind: Ans
             for s, heading in zip(spans, headings, strict=True)], False
 
 
+def _heading_the_section(text: str, spans: Sequence[Span], headings: Sequence[bool], i: int,
+                         question: str) -> list[int]:
+    """The subheads above sentence i's section that name what the question does: the name-like words of the
+    subhead (capitalised, or a number), from the first the question writes to the first other word, are the
+    question's name there, no more and no less. "Amazon Echo Buds for $130" heads no section on the AirPods Pro,
+    nor "Apple iPhone 11 Pro Max for $999" one on the iPhone 11, nor "Speaker One for $300" one on the Speaker
+    One Max; "Apple" may stand before the name."""
+    known = {w.lower() for w in TOKEN.findall(question)}
+    asked = [[w.lower() for w in run] for run in _name_runs(TOKEN.findall(question)[1:])]  # not its first word
+
+    def naming(line: str) -> bool:
+        words = TOKEN.findall(line)
+        at = next((k for k, w in enumerate(words) if _name_like(w) and w.lower() in known), None)
+        if at is None:
+            return False
+        run = [w.lower() for w in itertools.takewhile(_name_like, words[at:])]
+        whole = next((r for r in asked if run[0] in r), run)
+        return set(run) <= known and set(whole) <= set(run)
+
+    return [j for j in heads_of(headings, i) if naming(text[spans[j].start : spans[j].end])]
+
+
+def _name_like(word: str) -> bool:
+    return word[0].isupper() or word[0].isdigit() or word[:1] == "i" and word[1:2].isupper()  # "iPhone"
+
+
+def _name_runs(words: Sequence[str]) -> list[list[str]]:
+    """The runs of name-like words among `words` ("the Kestrel Speaker One Max" -> Kestrel Speaker One Max)."""
+    runs: list[list[str]] = []
+    for k, word in enumerate(words):
+        if _name_like(word):
+            if k and _name_like(words[k - 1]):
+                runs[-1].append(word)
+            else:
+                runs.append([word])
+    return runs
+
+
 def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> answer_types.Measure | None:
     """The measure an English question asks for ("how far": the distance) when the quote's article does not
     give one where the quote stands (no distance in miles, kilometres, …), else None. "Where it stands": the
@@ -111,8 +150,10 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     quoted = [i for i, s in enumerate(spans) for part in (quote.span, *quote.also)
               if s.start < part.end and part.start < s.end]
     sections = {section(headings, i) for i in quoted} or {(0, len(spans))}
-    giving = (text[spans[i].start : spans[i].end] for first, last in sections for i in range(first, last)
-              if not headings[i])
+    giving = [text[spans[i].start : spans[i].end] for first, last in sections for i in range(first, last)
+              if not headings[i]]
+    giving += [text[spans[j].start : spans[j].end] for first, _ in sections
+               for j in _heading_the_section(text, spans, headings, first, question)]
     role = answer_types.money_role(question) if measure.name == "the amount of money" else None
     aged = measure.name == "the age"
     if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question)
@@ -466,7 +507,16 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
     if lead is not None and held[lead] is not None \
             and bag_coverage(bags[lead], local) >= config.further_quote_ratio * held_share > 0:
         held_share, chosen = bag_coverage(bags[lead], local), lead
-    return (chosen, held_share), _Reading(held, shown, typed, measured, local, chosen, frozenset(namesakes))
+    # A round-up may give a product's price only in the subhead above its section ("Sonos Move for $400").
+    first, last = section(headings, chosen)
+    headed = None
+    if asked.measure is not None and english and not (measured and any(typed[first:last])):
+        headed = next((j for j in reversed(_heading_the_section(article.text, spans, headings, chosen,
+                                                             asked.question))
+                       if answer_types.holds_measure(asked.measure, article.text[spans[j].start : spans[j].end])),
+                      None)
+    return (chosen, held_share), _Reading(held, shown, typed, measured, local, chosen, frozenset(namesakes),
+                                          headed)
 
 
 # Words before a name that say what someone is, not who: "Mr Blair" is Tony Blair, "Cherie Blair" is not.
@@ -575,6 +625,7 @@ class _Reading:
     weights: dict[str, float]  # the question's weights inside this article
     best: int                 # the quoted sentence
     namesakes: frozenset[int]  # sentences on a namesake of a name asked about, neither quoted nor shown as context
+    headed: int | None = None  # the subhead above the quote's section that alone gives the measure asked for
 
 
 def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str, float],
@@ -617,6 +668,8 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
             choice = max(giving, key=lambda i: shown[i] or 0.0)
         elif choice is not None and reading.typed[choice] and choice not in own:
             choice = None  # another subject's measure
+    if reading.headed is not None and not (reading.measured and has_type):
+        return replace(quote, also=(spans[reading.headed],))
     if choice is None:
         return quote
     extra = _with_context(text, choice, question_weights, namesakes=reading.namesakes)

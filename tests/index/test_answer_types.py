@@ -25,6 +25,7 @@ from index.answer_types import (
     thing_asked,
     topic_head,
 )
+from index.layout import heads_of
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -511,6 +512,38 @@ def test_a_measure_under_another_subhead_does_not_answer_for_this_subject(librar
     assert declined.lacking == "the amount of money"  # the round-up gives only the Kestrel's
     answered = library.ask("What is the price of the Kestrel pickup?")
     assert answered.answered and "$52,000" in " ".join(e.text for e in answered.quotes[0].excerpts)
+
+
+GADGETS = ("Our picks of the year's best gadgets, from speakers to watches, are below.\n\n"
+           "Kestrel Speaker One for $300\n\n"
+           "The Kestrel Speaker One fills a room with sound and plays all day on one charge. It pairs with any "
+           "phone in seconds.\n\n"
+           "Kestrel Speaker One Max for $450\n\n"
+           "The bigger model adds a subwoofer and a handle. It is heavy, but it sounds rich.\n\n"
+           "Orla Watch for $199\n\n"
+           "The Orla Watch looks like a plain watch but counts steps and tracks sleep.")
+
+
+def test_a_round_ups_subhead_gives_the_price_its_section_does_not(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Best gadgets of the year", GADGETS,
+                             "How much does the Kestrel Speaker One cost, the speaker that fills a room with sound?")
+    excerpts = [e.text for e in answer.quotes[0].excerpts]
+    assert "Kestrel Speaker One for $300" in excerpts and "fills a room" in " ".join(excerpts)
+
+
+def test_a_subhead_on_another_model_gives_no_price_of_the_one_asked_about(library, tmp_path):
+    text = GADGETS.replace("Kestrel Speaker One Max for $450", "The bigger one").replace(
+        "The bigger model adds", "The Kestrel Speaker One Max adds")
+    answer = ask_one_article(library, tmp_path, "Best gadgets of the year", text.replace(
+        "Kestrel Speaker One for $300", "Kestrel Speaker One Mini for $300"),
+        "How much does the Kestrel Speaker One cost, the speaker that fills a room with sound?", answered=False)
+    assert answer.lacking == "the amount of money"  # $300 is the Mini's
+
+
+def test_the_subheads_above_a_section():
+    headings = [False, True, True, False, False, True, False]
+    assert heads_of(headings, 3) == [1, 2] and heads_of(headings, 4) == [1, 2]
+    assert heads_of(headings, 6) == [5] and heads_of(headings, 0) == []
 
 
 TRIAL = ("Speaking at the fraud trial of the former telecoms boss Bernard Ebbers, his finance chief said he lied to "
