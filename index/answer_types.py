@@ -499,6 +499,7 @@ _NOT_A_COUNT = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)
                           rf"(?:[$£€¥₹]|\b(?:US\$|USD|EUR|GBP|Rs\.?)\s?)\d[\d,.]*{_SCALE}|"
                           rf"\d[\d,.]*{_SCALE}\s?(?:%|\bper\s?cent\b|\bpercent(?:age points?)?\b|"
                           rf"\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|rubles?|roubles?)\b)", re.IGNORECASE)
+_LIVING = re.compile(r"\b(?:live|lives|lived|living|reside|resides|resided|inhabit|inhabits)\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
 _DETERMINERS = frozenset("the a an these those this that its their his her our my your them us".split())
 _SMALL = frozenset("""a an the of in on at to for by from with and or but than that which who whom whose do does did
@@ -552,7 +553,11 @@ def _count_asked(question: str) -> Measure | None:
     unit = next((m for m in MEASURES for w in counted if m.counted and m.needs_number and m.units.fullmatch(w)), None)
     if unit is not None:
         return unit
-    units = re.compile(r"\b(?:" + "|".join(_forms(w) for w in counted) + r")\b", re.IGNORECASE)
+    forms = [_forms(w) for w in counted]
+    # "How many people live in the camp?" is a population: "The population in the camp is around 40,000."
+    if {w.lower() for w in counted} & {"people", "persons", "residents", "inhabitants"} and _LIVING.search(question):
+        forms.append(r"population|inhabitants|residents")
+    units = re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.IGNORECASE)
     # The reader is told the thing counted, up to its plural noun ("US troops", not "US troops remain").
     plural = next((i for i, w in enumerate(phrase) if (not names_whose(w) or w in counted) and
                    (w.lower() in _IRREGULAR_PLURALS or (w.endswith("s") and not w.endswith("ss")))), None)

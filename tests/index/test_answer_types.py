@@ -220,6 +220,9 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(stores, "Twice as many stores opened as closed.")  # nor a proportion
     assert not holds_measure(stores, "Correction added Nov. 18: the stores were named.")  # nor a date's day
     assert not holds_measure(stores, "On 18 November the stores shut.")
+    living = measure_asked("How many people live in the camp?")
+    assert holds_measure(living, "The population in the camp is estimated at around 40,000.")  # a population
+    assert not holds_measure(measure_asked("How many people died in the camp?"), "Its population is 40,000.")
     italians = measure_asked("How many Italians were killed in the attack?")  # a people counted by its name
     assert italians.name == "the number of Italians"
     assert measure_asked("how many italians were killed?").name == "the number of italians"  # typed so too
