@@ -295,6 +295,7 @@ class Library:
         dense = retriever != "keyword"
         scored = search.closest_first(scored, self.config, question, dense)
         answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense)
+        answers = answers or bool(scored) and dense and self._quote_close(scored[0], question)
         # A question for someone's age is short, and may stay far in meaning from the passage that gives it; their
         # age written right after their name answers it all the same ("Mr Ebbers, 63, has always insisted …").
         answers = answers or bool(scored) and quotes.age_beside_name(scored[0], question, named)
@@ -334,6 +335,15 @@ class Library:
             return Answer(**said, answered=False, related=self._related(candidates))
         more = tuple(quote for quote in map(self._quote, further) if quote is not None)
         return Answer(**said, answered=True, quotes=shown, more=more)
+
+    def _quote_close(self, quote: quotes.ScoredQuote, question: str) -> bool:
+        """Whether the quote's own text (its sentence and the context shown with it) is close in meaning to an
+        English question, however far its passage: the model judges English only."""
+        if not words.is_english(question) or not quote.article.in_english:
+            return False
+        text = quote.article.text[quote.span.start : quote.span.end]
+        cosine = float(self.embedder.encode([text])[0] @ self.embedder.encode_query(question))
+        return cosine >= self.config.min_quote_cosine
 
     def _spelling(self, question: str) -> tuple[tuple[str, str], ...]:
         """(typed, read) for each word of the question that no passage holds and the dictionary does not list,

@@ -316,6 +316,21 @@ def _two_guards(library, tmp_path):
     assert "https://news.test/jail" not in shown
 
 
+DEBATE = ("The governing party renamed its press office account during the debate, calling it a fact-checking "
+          "service, and critics said voters were misled. The first debate made a star of Tom Ashdown-Reeve. "
+          "Ashdown-Reeve now works for Facebook. The account was renamed back after the programme ended.")
+
+
+def test_a_quote_close_in_meaning_answers_however_far_its_passage(real_embedder, tmp_path):
+    # The passage bar set out of reach, as for a passage of 120 words on much else: the quote itself decides.
+    far = SearchConfig(min_cosine=1.01)
+    with Library(tmp_path / "data", real_embedder, config=far) as library:
+        add_article(library, tmp_path, "https://news.test/debate", "Party renames account during debate", DEBATE)
+        answer = library.ask("Where does Tom Ashdown-Reeve work now?")
+        assert answer.answered and "now works for Facebook" in answer.quotes[0].text
+        assert not library.ask("Who was the first woman to win a Nobel Prize?").answered  # far in meaning still
+
+
 def test_a_why_question_is_answered_by_the_sentence_with_the_cause_however_long(library, tmp_path):
     add_article(library, tmp_path, "https://news.test/acme", "Acme shares fall",
                 "Acme reported quarterly earnings that topped estimates as its revenue fell short of forecasts, "
