@@ -76,6 +76,7 @@ class Library:
         self.embedder = embedder
         self.limits = limits
         self.config = config
+        self._last_query: tuple[str, np.ndarray] | None = None
         self.store = Store(self.data_dir / "library.sqlite3")
         stored_model = self.store.get_meta("embedder")
         if stored_model is None:
@@ -338,12 +339,23 @@ class Library:
 
     def _quote_close(self, quote: quotes.ScoredQuote, question: str) -> bool:
         """Whether the quote's own text (its sentence and the context shown with it) is close in meaning to an
-        English question, however far its passage: the model judges English only."""
-        if not words.is_english(question) or not quote.article.in_english:
+        English question, however far its passage: the model judges English only. A quote that holds under a
+        third of the question's words is not read again (it would take the model's time on every question
+        declined)."""
+        if not words.is_english(question) or not quote.article.in_english or quote.coverage < self.config.min_coverage:
             return False
         text = quote.article.text[quote.span.start : quote.span.end]
-        cosine = float(self.embedder.encode([text])[0] @ self.embedder.encode_query(question))
+        cosine = float(self.embedder.encode([text])[0] @ self._query_vector(question))
         return cosine >= self.config.min_quote_cosine
+
+    def _query_vector(self, question: str) -> np.ndarray:
+        """The question's embedding, kept for the question last asked (the quote's judge needs it again)."""
+        last = self._last_query
+        if last is not None and last[0] == question:
+            return last[1]
+        vector = self.embedder.encode_query(question)
+        self._last_query = (question, vector)
+        return vector
 
     def _spelling(self, question: str) -> tuple[tuple[str, str], ...]:
         """(typed, read) for each word of the question that no passage holds and the dictionary does not list,
@@ -369,7 +381,7 @@ class Library:
         if within is not None and not within:
             return []
         self.catch_up()
-        dense_hits = self.vectors.search(self.embedder.encode_query(question), self.config.dense_k,
+        dense_hits = self.vectors.search(self._query_vector(question), self.config.dense_k,
                                          within) if dense else []
         match = search.keyword_query(question)
         keyword_hits = self.store.keyword_search(match, self.config.keyword_k, within) if keyword and match else []
