@@ -36,8 +36,8 @@ class SearchConfig:
     min_cosine: float = 0.35
     min_coverage: float = 0.34
     # Or the quote itself must be: a passage of 120 words on much else may hold one sentence that says it all
-    # ("Clegg now works for Facebook."). The bar is above the best quote of every general-knowledge question
-    # the library has no article on (bench/offtopic_questions.jsonl: at most 0.45).
+    # ("Clegg now works for Facebook."). The bar is above the quotes of the general-knowledge questions the
+    # passage bar declines (bench/offtopic_questions.jsonl: at most 0.45).
     min_quote_cosine: float = 0.5
     # A further quote must come from another article and score at least this share of the first.
     further_quote_ratio: float = 0.6
