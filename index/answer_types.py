@@ -623,7 +623,8 @@ def money_role(question: str) -> re.Pattern | None:
 
 
 # An age written as someone's, by their name: "the 18-year-old actress Sara Forestier", "Mr Ebbers, 63,"
-_NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|von|van|der|de|da|di|du|del|la|le|al|bin))+"
+# (at most five words: a run of capitals is then read in one pass, however long)
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|von|van|der|de|da|di|du|del|la|le|al|bin)){1,4}"
 _AGE_OF = re.compile(rf"\b\d{{1,3}}[- ]years?[- ]olds?\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<after>{_NAME})|"
                      rf"(?P<before>{_NAME}|(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-Z][\w'’-]+),\s*(?:aged\s+)?\d{{1,3}}\s*,")
 

@@ -758,6 +758,8 @@ def test_a_long_question_is_read_in_one_pass_whatever_its_words():
         assert topic_head("a " * 499) == "a" and person_asked("Which " + "a-" * 495 + "judge?") is None
         stores = measure_asked("How many stores are there?")
         assert not holds_measure(stores, "Nov " * 240 + "$" + "1," * 200 + " stores")
+        assert not ages_of_others("Ab " * 60000 + "is 42-year-old.", ["Bob Smith"])  # a run of capitals
+        assert thing_asked("Which " + "a-" * 490 + "hospital?") is None
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
