@@ -637,7 +637,9 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     A sentence that leans on the one before ("Its shareholders will not receive …") is judged with it, as it is
     shown with it. Where the question asks for a measure the quote does not give ("How far can the ID. Space
     Vizzion go on one charge?" quoted by the sentence that names the car), a sentence that gives it and holds a
-    word of the question is added whatever its score, as without it the quote cannot answer; it must stand
+    word of the question, or goes on with the quote's subject ("The Linux-based machine … reached a top speed
+    of 42.7 teraflops" after the quote on the Columbia supercomputer), is added whatever its score, as without
+    it the quote cannot answer; it must stand
     under the quote's subhead, as in a round-up each section is about a subject of its own (the RAV4's
     mileage does not complete a quote on the Sentra). Of the sentences that may complete the quote, those that
     go on with its subject come first, as a snippet's fragments read as one story: the sentence next to the
@@ -662,8 +664,8 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
             choice = i
     if reading.measured and not has_type:
         own = range(*section(headings, reading.best))
-        giving = [i for i in candidates
-                  if i in own and reading.typed[i] and any(t in bags[i] for t in reading.weights)]
+        giving = [i for i in candidates if i in own and reading.typed[i]
+                  and (any(t in bags[i] for t in reading.weights) or i in same_subject)]
         if giving:
             choice = max(giving, key=lambda i: shown[i] or 0.0)
         elif choice is not None and reading.typed[choice] and choice not in own:

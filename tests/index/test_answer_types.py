@@ -507,6 +507,15 @@ def test_a_quote_that_names_the_subject_but_not_the_measure_adds_the_sentence_th
     assert "190 to 250" not in shown  # the other car's range, under another subhead
 
 
+def test_the_next_sentence_on_the_subject_gives_the_measure_without_the_questions_words(library, tmp_path):
+    text = ("Another giant to enter the race is the Kestrel supercomputer at the national weather centre in Reading. "
+            "It will model storms and floods. The Linux machine, built by a firm in Bristol with parts from three "
+            "countries and cooled by water pumped from the river beside it, was reported to have reached a top speed "
+            "of 42 teraflops in October.")
+    answer = ask_one_article(library, tmp_path, "New supercomputers", text, "How fast is the Kestrel supercomputer?")
+    assert "42 teraflops" in " ".join(e.text for e in answer.quotes[0].excerpts)
+
+
 def test_a_measure_under_another_subhead_does_not_answer_for_this_subject(library, tmp_path):
     text = ROUNDUP.replace("It goes on sale next year.", "Its price was not announced.").replace(
         "It will start at $52,000.", "The Kestrel pickup will start at $52,000.")
