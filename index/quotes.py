@@ -693,10 +693,23 @@ def _continuing(quote: ScoredQuote, spans: list[Span], inside: list[int]) -> set
     held = inside or [i for i, s in enumerate(spans) if s.start <= quote.span.start < s.end]
     touching = {i for i in ((held[0] - 1, held[-1] + 1) if held else ()) if 0 <= i < len(spans)
                 and "\n" not in text[min(spans[i].end, quote.span.end) : max(spans[i].start, quote.span.start)]}
+    # A paragraph of one sentence, as a lead often is, goes on in the next paragraph's first sentence ("James
+    # Van Der Beek has been eliminated …", then "The former star, 42, was voted off …").
+    after = held[-1] + 1 if held else len(spans)
+    if after < len(spans) and _alone(text, quote.span) and "\n\n" in text[quote.span.end : spans[after].start] \
+            and text[quote.span.end : spans[after].start].count("\n") <= 2:
+        touching.add(after)
     if not quote.article.in_english:
         return touching
     quoted = _capitalised(text[quote.span.start : quote.span.end])
     return touching | {i for i, s in enumerate(spans) if _capitalised(text[s.start : s.end]) & quoted}
+
+
+def _alone(text: str, span: Span) -> bool:
+    """Whether a span is a paragraph of its own (blank lines, or the text's edge, on both sides)."""
+    before, following = text[: span.start], text[span.end :]
+    return (not before.strip() or before.rstrip(" \t").endswith("\n")) and \
+        (not following.strip() or following.lstrip(" \t").startswith("\n"))
 
 
 def _capitalised(text: str) -> set[str]:

@@ -25,7 +25,10 @@ from index.answer_types import (
     thing_asked,
     topic_head,
 )
+from index.chunking import sentences
 from index.layout import heads_of
+from index.models import Article
+from index.quotes import ScoredQuote, _continuing
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -514,6 +517,19 @@ def test_the_next_sentence_on_the_subject_gives_the_measure_without_the_question
             "of 42 teraflops in October.")
     answer = ask_one_article(library, tmp_path, "New supercomputers", text, "How fast is the Kestrel supercomputer?")
     assert "42 teraflops" in " ".join(e.text for e in answer.quotes[0].excerpts)
+
+
+def test_a_lead_of_one_sentence_goes_on_in_the_next_paragraph():
+    text = ("Headlines for Tuesday are here.\n\nTom Ashdown-Reeve has been voted off the dance show.\n\n"
+            "The former soap star, 42, lost a tight vote. He thanked the band.\n\nThe final is next month.")
+    article = Article(url="https://news.test/one", title="Dance show", text=text)
+    spans = sentences(text)
+    lead = next(i for i, s in enumerate(spans) if text[s.start : s.end].startswith("Tom"))
+    quote = ScoredQuote(article, spans[lead], 1.0, coverage=0.8, cosine=0.5)
+    assert lead + 1 in _continuing(quote, spans, [lead])  # "The former soap star, 42, …"
+    assert lead + 2 not in _continuing(quote, spans, [lead])
+    within = ScoredQuote(article, spans[lead + 1], 1.0, coverage=0.8, cosine=0.5)  # not a paragraph alone
+    assert lead + 3 not in _continuing(within, spans, [lead + 1])
 
 
 def test_a_measure_under_another_subhead_does_not_answer_for_this_subject(library, tmp_path):
