@@ -80,6 +80,18 @@ def reports_question(sentence: str) -> bool:
     return opened > 0 and len(TOKEN.findall(asked[:opened])) >= _TELLING_WORDS
 
 
+def mostly_tells(sentence: str) -> bool:
+    """Whether a sentence that tells a question (`reports_question`) tells more than it quotes: more words
+    before the quoted question than in it ("Moving forward, Swift has a new record deal in place with Universal
+    Music Group, and The Carlyle Group will be left to wonder: “what did we do to deserve this?”"), so that it
+    may answer what it tells; not a lawyer's long question put to a witness."""
+    if not reports_question(sentence):
+        return False
+    asked = sentence.rstrip().rstrip(_CLOSING)
+    opened = max(asked.rfind(mark) for mark in _OPENING_QUOTES)
+    return len(TOKEN.findall(asked[:opened])) > len(TOKEN.findall(asked[opened:]))
+
+
 _OPENING_QUOTES = ("\"", "“", "«", "「", "『")
 _TELLING_WORDS = 3  # words before a quoted question that make a sentence telling it ("Emery asked, “…?”")
 

@@ -24,7 +24,7 @@ from urllib.parse import quote as percent_encode
 from . import answer_types
 from .answer_types import AnswerType
 from .chunking import Span
-from .layout import heads_of, is_question, lead_index, reports_question, section, sentence_bags
+from .layout import heads_of, is_question, lead_index, mostly_tells, reports_question, section, sentence_bags
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
 from .words import (
@@ -479,8 +479,10 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
     for i, span in enumerate(spans):
         rank = max((r for p, r in found if p.start <= span.start < p.end), default=best_signal * OUTSIDE_PASSAGE)
         text = article.text[span.start : span.end]
-        if headings[i] or is_question(text) and not (asked.asks_what_was_asked and reports_question(text)):
-            continue  # a subhead or a caption names a subject, a question asks (unless what was asked is asked)
+        if headings[i] or is_question(text) and not (asked.asks_what_was_asked and reports_question(text)
+                                                       or mostly_tells(text)):
+            continue  # a subhead or a caption names a subject, a question asks (unless what was asked is asked,
+            # or the sentence mostly tells: "… Swift has a new record deal …, and Carlyle will wonder: “…?”")
         if english and bags[i] & asked.name_words \
                 and names_another(text, asked.names, asked.question):
             namesakes.append(i)  # "the $1,000 Meta Quest Pro" tells nothing of the Vision Pro asked about

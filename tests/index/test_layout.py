@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.layout import is_heading, is_question, lead_sentences, quotable_sentences, reports_question
+from index.layout import is_heading, is_question, lead_sentences, mostly_tells, quotable_sentences, reports_question
 
 
 def test_a_digest_lead_passes_over_a_caption_or_byline():
@@ -123,6 +123,14 @@ def test_a_link_to_another_page_or_the_print_editions_note_is_never_quoted(line)
 ])
 def test_a_sentence_that_tells_a_question_asked_ends_with_it_quoted(sentence, reports):
     assert reports_question(sentence) is reports and is_question(sentence) is sentence.rstrip("”\"").endswith("?")
+
+
+def test_a_sentence_that_tells_more_than_the_question_it_quotes_mostly_tells():
+    assert mostly_tells("Moving forward, the singer has a new record deal in place with a big label, and her old "
+                        "label will be left to wonder: “what did we do to deserve this?”")
+    assert not mostly_tells('The lawyer asked him: "If you believe something is in your interest, you are willing '
+                            'and able to lie to accomplish it, isn\'t that right?"')  # mostly the question
+    assert not mostly_tells("How big an impact have the tariffs had?")  # quotes nobody
 
 
 def test_the_headlines_listed_under_read_more_are_never_quoted():
