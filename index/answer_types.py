@@ -627,8 +627,7 @@ def money_role(question: str) -> re.Pattern | None:
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|von|van|der|de|da|di|du|del|la|le|al|bin)){1,4}"
 _AGE_OF = re.compile(rf"\b\d{{1,3}}[- ]years?[- ]olds?\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<after>{_NAME})|"
                      rf"(?P<before>{_NAME}|(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-Z][\w'’-]+),\s*(?:aged\s+)?\d{{1,3}}\s*,")
-
-
+# an age written in figures ("42-year-old", "aged 42", ", 42,"), not a birthplace ("Tunisian-born")
 _AGE_WRITTEN = re.compile(r"\b\d+[- ]years?[- ]olds?\b|\baged?\s+\d+|\bages?\s+(?:of\s+|from\s+)?\d+|,\s*\d{1,3}\s*,",
                           re.IGNORECASE)
 
