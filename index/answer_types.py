@@ -348,9 +348,9 @@ _MONEY_VERB = (r"(?:cost|costs|costing|pay|pays|paid|paying|earn|earns|earned|ea
 # the verb of "how much ... paid" within a few words ("Blue Gene/L", "Disney+" are words too), in the same clause
 # ("How much do tickets for the Doobie Brothers' 50th anniversary tour cost?")
 _WITHIN = r"(?:\s+[\w'’-][\w'’/+&.-]*){0,10}?"
-# what "how much" counts in money, the noun right after it ("How much severance will they get?")
+# what "how much" counts in money, the noun right after it ("How much severance will they get?", "how much aid")
 _MONEY_MASS = (r"(?:money|cash|funding|funds|revenues?|profits?|debts?|tax|taxes|rent|severance|compensation|damages|"
-               r"salary|income|capital|investment|ransom|bail)")
+               r"salary|income|capital|investment|ransom|bail|aid|grants?|subsid(?:y|ies)|donations?|bonus(?:es)?)")
 # "What did the group pay for its stake?", "What will the phone cost?": a verb whose object is the money, the
 # clause's own verb (not "What did she say about the cost …?").
 _WHAT_PAID = (r"\bwhat\s+(?:did|does|do|will|would|could|should)\s+"

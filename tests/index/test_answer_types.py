@@ -165,6 +165,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How much in imported goods do the new tariffs cover?", "the amount of money"),
     ("How much prize money did she win?", "the amount of money"),  # "$360 billion in goods"
     ("How much severance will laid-off employees get?", "the amount of money"),  # a sum by its noun
+    ("How much aid will the commission recommend?", "the amount of money"),
     ("How much do tickets for the band's 50th anniversary tour cost?", "the amount of money"),  # a long subject
     ("How much is the new console?", "the amount of money"),  # a thing and no verb: its price
     ("How much is the Boeing 777X?", "the amount of money"),  # "Boeing" is a name, not a participle
