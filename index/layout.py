@@ -72,12 +72,8 @@ def reports_question(sentence: str) -> bool:
     """Whether a sentence tells what someone asked, the question quoted at its end ("David Emery posted to
     Twitter asking if there were “any un-angry Trump supporters?”"), rather than asks; a quotation that is
     the whole sentence, or nearly ("He said: “Why?”"), asks."""
-    text = sentence.rstrip()
-    asked = text.rstrip(_CLOSING)
-    if not asked.endswith(("?", "？")) or len(asked) == len(text):
-        return False
-    opened = max(asked.rfind(mark) for mark in _OPENING_QUOTES)
-    return opened > 0 and len(TOKEN.findall(asked[:opened])) >= _TELLING_WORDS
+    words = _told_and_quoted(sentence)
+    return words is not None and words[0] >= _TELLING_WORDS
 
 
 def mostly_tells(sentence: str) -> bool:
@@ -85,11 +81,20 @@ def mostly_tells(sentence: str) -> bool:
     before the quoted question than in it ("Moving forward, Swift has a new record deal in place with Universal
     Music Group, and The Carlyle Group will be left to wonder: “what did we do to deserve this?”"), so that it
     may answer what it tells; not a lawyer's long question put to a witness."""
-    if not reports_question(sentence):
-        return False
-    asked = sentence.rstrip().rstrip(_CLOSING)
+    words = _told_and_quoted(sentence)
+    return words is not None and words[0] >= _TELLING_WORDS and words[0] > words[1]
+
+
+def _told_and_quoted(sentence: str) -> tuple[int, int] | None:
+    """(words before, words inside) the question quoted at a sentence's end, or None when it ends with none."""
+    text = sentence.rstrip()
+    asked = text.rstrip(_CLOSING)
+    if not asked.endswith(("?", "？")) or len(asked) == len(text):
+        return None
     opened = max(asked.rfind(mark) for mark in _OPENING_QUOTES)
-    return len(TOKEN.findall(asked[:opened])) > len(TOKEN.findall(asked[opened:]))
+    if opened <= 0:
+        return None
+    return len(TOKEN.findall(asked[:opened])), len(TOKEN.findall(asked[opened:]))
 
 
 _OPENING_QUOTES = ("\"", "“", "«", "「", "『")
