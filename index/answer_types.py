@@ -255,24 +255,60 @@ def thing_asked(question: str) -> str | None:
 _OPENERS = frozenset("""the a an in on at by for from with of to and but or nor so if when while as after before
     since until because although though it its he she they we i you his her their our my this that these those
     there here then now also yet one two three four five six seven eight nine ten some several many most all no
-    every each another other both few""".split())
+    every each another other both few despite during under over amid among against without within across behind
+    beyond unlike""".split())
+
+
+_DESCRIBING = re.compile(r"-[a-z]+$")  # "Australian-born", "Washington-based": what someone is, not their name
+
+
+def _opens_a_sentence(word: str) -> bool:
+    """Whether a capitalised word is one that opens a sentence and is no one's name: an opener above, or a
+    common word formed as a participle or an adverb that the dictionary lists as no name ("Following",
+    "According", "Asked", "Meanwhile"; not "Will", "Rose")."""
+    lower = word.lower()
+    return lower in _OPENERS or (lower.endswith(("ing", "ed", "ly", "while")) and words.is_ordinary_word(lower)
+                                 and not words.is_listed_name(word))
+
+
+# A run of capitalised words that names a place or a body, not someone: it ends in the noun of one ("Westminster
+# Magistrate's Court", "the Ecuadorean Embassy", "Hong Kong Polytechnic University") or opens with the word of a
+# place's name ("United States", "West Hollywood", "New York", "Los Angeles"). Not nouns that are also surnames
+# (Hall, Park, Church, Lake, Union, Post, Rivers).
+_PLACE_OR_BODY_END = re.compile(
+    r"(?:Court|Courts|Embassy|Consulate|University|College|School|Academy|Hospital|Clinic|Street|Road|Avenue|"
+    r"Square|Station|Airport|Stadium|Arena|Museum|Gallery|Studios?|Cathedral|Palace|Prison|Centre|Center|House|Island|"
+    r"Islands|County|Province|Republic|Kingdom|Festival|Awards?|Prize|Cup|Championships?|Council|Committee|"
+    r"Commission|Ministry|Department|Agency|Authority|Party|Company|Corporation|Association|Federation|League|"
+    r"Institute|Foundation|Trust|Bank|Group|Times|Journal|Magazine|Network|Parliament|Assembly|Senate|Congress)"
+    r"(?:['’]s?)?")
+_PLACE_START = frozenset("north south east west northern southern eastern western central united new los las san "
+                         "santa".split())
+_PLACES_OF_TWO = frozenset({"hong kong", "sri lanka", "saudi arabia", "el salvador", "costa rica", "puerto rico"})
+
+
+def _place_or_body(run: Sequence[str]) -> bool:
+    return (_PLACE_OR_BODY_END.fullmatch(run[-1]) is not None or run[0].lower() in _PLACE_START
+            or " ".join(run[:2]).lower().rstrip("'’s") in _PLACES_OF_TWO)
 
 
 def names_someone(text: str, question: str) -> bool:
     """Whether a text names someone the question does not: a run of two or more capitalised words, not all of
-    them the question's, words that open sentences ("The", "In", "One") or times ("Monday"), or a name after
-    a title."""
+    them the question's, words that open sentences ("The", "In", "One") or times ("Monday"), and not a place's
+    or a body's name ("Westminster Magistrate's Court", "United States"), or a name after a title."""
     known = {w.lower() for w in _WORD.findall(question)}
 
-    def name_words(run: str) -> list[str]:  # words as spaces part them: "Washington-based" is one
-        return [w for w in run.split() if w.lower() not in _OPENERS and not _TIME.fullmatch(w)]
+    def name_words(run: str) -> list[str]:  # words as spaces part them, "Washington-based" one (and no name)
+        found = run.split()
+        return [w for k, w in enumerate(found) if w.lower() not in _OPENERS and not _TIME.fullmatch(w)
+                and not (k == 0 and _opens_a_sentence(w)) and not _DESCRIBING.search(w)]
 
     def unknown(word: str) -> bool:  # "Hong Kong’s" is Hong Kong
         return any(part.lower() not in known for part in _WORD.findall(re.sub(r"['’]s?$", "", word)))
 
     runs = (name_words(m.group()) for m in _NAME_RUN.finditer(text))
     titled = (name_words(m.group().split(None, 1)[1]) for m in _TITLED.finditer(text))
-    return any(len(run) > 1 and any(map(unknown, run)) for run in runs) \
+    return any(len(run) > 1 and any(map(unknown, run)) and not _place_or_body(run) for run in runs) \
         or any(unknown(w) for run in titled for w in run)
 
 
@@ -309,6 +345,8 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         return bool(_TIME.search(sentence))
     if kind is AnswerType.SPEECH:
         return bool(_SPEECH.search(sentence))
+    if person_asked(question):  # "Which analyst …?": a name of someone, not "Wall Street analysts"
+        return names_someone(sentence, question)
     known = {w.lower() for w in _WORD.findall(question)}
     sentence = sentence[after_dateline(sentence) :]  # "WASHINGTON —" says where it was written, not who
     return any(w.lower() not in known and not _TIME.fullmatch(w)

@@ -363,6 +363,7 @@ class _Asked:
     names: tuple[str, ...] = ()  # the names it asks about, as written
     name_words: frozenset[str] = frozenset()  # the words of those of two words or more (a namesake shares one)
     asks_what_was_asked: bool = False  # "What did X ask …?": a sentence telling a question asked may answer
+    person: str | None = None  # "Which judge …?": someone asked for by what they are ("the judge")
 
     @classmethod
     def read(cls, question: str, named: Sequence[str] = ()) -> _Asked:
@@ -371,7 +372,7 @@ class _Asked:
                    answer_types.asks_why(question), answer_types.asks_overview(question), tuple(named),
                    frozenset(t for name in named if len(TOKEN.findall(name)) > 1
                              for t in tokens(name) + tokens(name, countries=False)),
-                   _ASKING.search(question) is not None)
+                   _ASKING.search(question) is not None, answer_types.person_asked(question))
 
 
 _ASKING = re.compile(r"\bask(?:s|ed|ing)?\b", re.IGNORECASE)
@@ -518,7 +519,7 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
                        if answer_types.holds_measure(asked.measure, article.text[spans[j].start : spans[j].end])),
                       None)
     return (chosen, held_share), _Reading(held, shown, typed, measured, local, chosen, frozenset(namesakes),
-                                          headed)
+                                          headed, asked.person if english else None)
 
 
 # Words before a name that say what someone is, not who: "Mr Blair" is Tony Blair, "Cherie Blair" is not.
@@ -628,6 +629,7 @@ class _Reading:
     best: int                 # the quoted sentence
     namesakes: frozenset[int]  # sentences on a namesake of a name asked about, neither quoted nor shown as context
     headed: int | None = None  # the subhead above the quote's section that alone gives the measure asked for
+    person: str | None = None  # who is asked for by what they are ("the judge"); `typed` then marks a name
 
 
 def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str, float],
@@ -647,7 +649,10 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     go on with its subject come first, as a snippet's fragments read as one story: the sentence next to the
     quote in its paragraph, or, in English, one that names someone or something the quote names ("Shotwell
     said Starship lunar lander missions could begin in 2022." completes a quote on Shotwell's Starship, not
-    "SNC would be able to start lunar lander missions in 2022, he said.")."""
+    "SNC would be able to start lunar lander missions in 2022, he said."). Likewise where the question asks for
+    someone by what they are and the quote names nobody ("The New York State Attorney General is investigating
+    WeWork …"), the sentence next to it that names someone ("… contacted by the office of the NYAG, Letitia
+    James.") is added, unless the quote speaks of someone it leaves unidentified ("One … trade expert said")."""
     text, (spans, bags, headings) = quote.article.text, sentence_bags(quote.article.text)
     shown, bar = reading.shown, ratio * (reading.held[reading.best] or 0.0)
     inside = [i for i, s in enumerate(spans) if s.start >= quote.span.start and s.end <= quote.span.end]
@@ -664,6 +669,11 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
         adds = any(t in bags[i] and t not in have for t in reading.weights) or (reading.typed[i] and not has_type)
         if shown[i] >= bar and adds and (choice is None or rank(i) > rank(choice)):
             choice = i
+    if reading.person and not has_type and not _unidentified(text[quote.span.start : quote.span.end], reading.person):
+        # someone's name, in the sentence next to the quote: a name further off may be anyone's
+        giving = [i for i in _continuing(quote, spans, inside, by_name=False) if i in candidates and reading.typed[i]]
+        if giving:
+            choice = max(giving, key=lambda i: shown[i] or 0.0)
     if reading.measured and not has_type:
         own = range(*section(headings, reading.best))
         giving = [i for i in candidates if i in own and reading.typed[i]
@@ -686,10 +696,10 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     return replace(quote, also=(extra,))
 
 
-def _continuing(quote: ScoredQuote, spans: list[Span], inside: list[int]) -> set[int]:
+def _continuing(quote: ScoredQuote, spans: list[Span], inside: list[int], by_name: bool = True) -> set[int]:
     """The article's sentences that go on with the quote's subject: those next to it in its paragraph, and, in
-    an English article, those that write a name the quote writes (capitals mark names in English; German
-    capitalises every noun)."""
+    an English article and `by_name`, those that write a name the quote writes (capitals mark names in English;
+    German capitalises every noun)."""
     text = quote.article.text
     # (a run-on sentence is quoted in part: its own sentence then holds the quote)
     held = inside or [i for i, s in enumerate(spans) if s.start <= quote.span.start < s.end]
@@ -701,10 +711,18 @@ def _continuing(quote: ScoredQuote, spans: list[Span], inside: list[int]) -> set
     if after < len(spans) and _alone(text, quote.span) and "\n\n" in text[quote.span.end : spans[after].start] \
             and text[quote.span.end : spans[after].start].count("\n") <= 2:
         touching.add(after)
-    if not quote.article.in_english:
+    if not quote.article.in_english or not by_name:
         return touching
     quoted = _capitalised(text[quote.span.start : quote.span.end])
     return touching | {i for i, s in enumerate(spans) if _capitalised(text[s.start : s.end]) & quoted}
+
+
+def _unidentified(quoted: str, person: str) -> bool:
+    """Whether a quote speaks of the one asked for as of someone it does not identify ("a judge ruled …", "One
+    Washington-based trade expert said …"): the name in the next sentence is then someone else's. The definite
+    "The New York State Attorney General …" is one known person, whom the next sentence may name."""
+    head = re.escape(person.split()[-1])
+    return re.search(rf"\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b", quoted, re.IGNORECASE) is not None
 
 
 def _alone(text: str, span: Span) -> bool:

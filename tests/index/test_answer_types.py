@@ -417,6 +417,38 @@ def test_a_text_names_someone_by_two_capitalised_words_or_a_title():
     assert names_someone("One expert, Derek Scissors, said so.", question)
 
 
+def test_a_place_or_a_body_or_a_word_opening_a_sentence_names_no_one():
+    question = "Which judge rejected Flint's bid to delay his hearing?"
+    assert not names_someone("Last month, a judge rejected it at Westminster Magistrate's Court in London.", question)
+    assert not names_someone("He fought extradition to the United States. He met the Ecuadorean Embassy.", question)
+    assert not names_someone("Following Flint’s arrest, a lawyer asked for more time.", question)
+    assert not names_someone("Australian-born Flint faces a charge. Balmond Studio made the lights.", question)
+    assert names_someone("Following Mark Reed's arrest, a lawyer asked for more time.", question)
+    assert names_someone("Prime Minister Ada Quell said so.", question)
+
+
+# The name of someone asked for by their office stands in the sentence after the one naming the office.
+OFFICE = ("The Attorney General of Ruritania is investigating Flexdesk, according to two people familiar with the "
+          "matter, adding to the office-sharing firm's mounting problems.\n\n"
+          "The company confirmed on Monday that it had been contacted by the office of Mara Quell.\n\n"
+          "Flexdesk's founder, who stepped down in September, declined to comment on the inquiry.")
+
+
+def test_the_name_of_someone_asked_for_by_their_office_is_shown_from_the_next_sentence(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Flexdesk inquiry", OFFICE,
+                             "Who is the Ruritania attorney general investigating Flexdesk?")
+    assert "Mara Quell" in " ".join(excerpt.text for excerpt in answer.quotes[0].excerpts)
+
+
+def test_someone_the_quote_leaves_unidentified_is_not_named_by_the_next_sentence(library, tmp_path):
+    text = ("One Washington-based trade expert said the president would have to remove every tariff to reach "
+            "$50 billion in farm purchases.\n\nTrade Representative Robert Lamm said a small deal was not a good deal.")
+    answer = ask_one_article(library, tmp_path, "Farm purchases", text,
+                             "Which trade expert said the president would have to remove every tariff to reach $50 "
+                             "billion in farm purchases?", answered=False)
+    assert answer.lacking == "the name of the trade expert"
+
+
 HUNT = ("A hunter who killed and ate a wild rabbit has caught the bubonic plague, health officials in northern China "
         "said on Sunday. The man was put in quarantine with 28 of his contacts, and the hospital said he is stable.")
 
