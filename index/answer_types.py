@@ -271,16 +271,17 @@ def _opens_a_sentence(word: str) -> bool:
                                  and not words.is_listed_name(word))
 
 
-# A run of capitalised words that names a place or a body, not someone: it ends in the noun of one ("Westminster
-# Magistrate's Court", "the Ecuadorean Embassy", "Hong Kong Polytechnic University") or opens with the word of a
-# place's name ("United States", "West Hollywood", "New York", "Los Angeles"). Not nouns that are also surnames
-# (Hall, Park, Church, Lake, Union, Post, Rivers).
+# A run of capitalised words that names a place, a body or a creed, not someone: it ends in the noun of one
+# ("Westminster Magistrate's Court", "the Ecuadorean Embassy", "Hong Kong Polytechnic University", "National
+# Socialism") or opens with the word of a place's name ("United States", "West Hollywood", "New York", "Los
+# Angeles"). Not nouns that are also surnames (Hall, Park, Church, Lake, Union, Post, Rivers).
 _PLACE_OR_BODY_END = re.compile(
     r"(?:Court|Courts|Embassy|Consulate|University|College|School|Academy|Hospital|Clinic|Street|Road|Avenue|"
-    r"Square|Station|Airport|Stadium|Arena|Museum|Gallery|Studios?|Cathedral|Palace|Prison|Centre|Center|House|Island|"
-    r"Islands|County|Province|Republic|Kingdom|Festival|Awards?|Prize|Cup|Championships?|Council|Committee|"
+    r"Square|Station|Airport|Stadium|Arena|Museum|Gallery|Studios?|Cathedral|Palace|Prison|Centre|Center|House|"
+    r"Island|Islands|County|Province|Republic|Kingdom|Festival|Awards?|Prize|Cup|Championships?|Council|Committee|"
     r"Commission|Ministry|Department|Agency|Authority|Party|Company|Corporation|Association|Federation|League|"
-    r"Institute|Foundation|Trust|Bank|Group|Times|Journal|Magazine|Network|Parliament|Assembly|Senate|Congress)"
+    r"Institute|Foundation|Trust|Bank|Group|Times|Journal|Magazine|Network|Parliament|Assembly|Senate|Congress|"
+    r"\w+ism)"
     r"(?:['’]s?)?")
 _PLACE_START = frozenset("north south east west northern southern eastern western central united new los las san "
                          "santa".split())
@@ -297,11 +298,13 @@ def names_someone(text: str, question: str) -> bool:
     them the question's, words that open sentences ("The", "In", "One") or times ("Monday"), and not a place's
     or a body's name ("Westminster Magistrate's Court", "United States"), or a name after a title."""
     known = {w.lower() for w in _WORD.findall(question)}
+    asked_about = {w.lower() for name in words.names(question) for w in _WORD.findall(name)}
 
     def name_words(run: str) -> list[str]:  # words as spaces part them, "Washington-based" one (and no name)
         found = run.split()
         return [w for k, w in enumerate(found) if w.lower() not in _OPENERS and not _TIME.fullmatch(w)
-                and not (k == 0 and _opens_a_sentence(w)) and not _DESCRIBING.search(w)]
+                and not (k == 0 and (_opens_a_sentence(w) or words.is_people_of_country(w)))
+                and not _DESCRIBING.search(w) and re.sub(r"['’]s?$", "", w).lower() not in asked_about]
 
     def unknown(word: str) -> bool:  # "Hong Kong’s" is Hong Kong
         return any(part.lower() not in known for part in _WORD.findall(re.sub(r"['’]s?$", "", word)))

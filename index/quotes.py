@@ -330,8 +330,25 @@ def unnamed(quote: ScoredQuote, question: str) -> str | None:
     text = quote.article.text
     shown = " ".join(text[part.start : part.end] for part in (quote.span, *quote.also))
     if person:
-        return None if answer_types.names_someone(shown, question) else person
+        return None if answer_types.names_someone(_naming_part(quote, person), question) else person
     return None if answer_types.holds(answer_types.AnswerType.NAME, shown, question) else thing
+
+
+def _naming_part(quote: ScoredQuote, person: str) -> str:
+    """What of a quote as shown may name the one asked for by what they are ("the architect"): its sentence and
+    what follows it, as a name follows the description it goes with ("… the NYAG, Letitia James"), up to the
+    excerpt right after the quote; and any other part that says what they are. A sentence shown before the quote
+    for context, or an excerpt further off, names someone else ("Interior Minister Wolfgang Peschorn … said"
+    before "Architects … will be invited to submit plans")."""
+    text, span = quote.article.text, quote.span
+    start = quote.sentence.start if quote.sentence is not None else span.start
+    head = re.compile(rf"\b{re.escape(person.split()[-1])}", re.IGNORECASE)
+    parts = [text[start : span.end]]
+    for part in (Span(span.start, start), *quote.also):
+        written = text[part.start : part.end]
+        if head.search(written) or part.start >= span.end and not text[span.end : part.start].strip():
+            parts.append(written)
+    return " ".join(parts)
 
 
 # A year a question names ("the 1998 World Cup"): four digits standing alone, not part of a longer number, a

@@ -58,6 +58,18 @@ _COUNTRY_FORMS = {
     "Nigeria": "Nigerian Nigerians", "Kenya": "Kenyan Kenyans", "Argentina": "Argentine Argentinian Argentinians",
     "Vietnam": "Vietnamese", "Taiwan": "Taiwanese", "Cuba": "Cuban Cubans", "Lebanon": "Lebanese",
     "Libya": "Libyan Libyans", "Yemen": "Yemeni Yemenis", "Sudan": "Sudanese",
+    "Austria": "Austrian Austrians", "Belgium": "Belgian Belgians", "Denmark": "Danish Dane Danes",
+    "Finland": "Finnish", "Portugal": "Portuguese", "Hungary": "Hungarian Hungarians",
+    "Romania": "Romanian Romanians", "Bulgaria": "Bulgarian Bulgarians", "Serbia": "Serbian Serbians Serb Serbs",
+    "Croatia": "Croatian Croatians Croat Croats", "Indonesia": "Indonesian Indonesians",
+    "Philippines": "Filipino Filipinos Philippine", "Thailand": "Thai Thais", "Malaysia": "Malaysian Malaysians",
+    "Bolivia": "Bolivian Bolivians", "Chile": "Chilean Chileans", "Colombia": "Colombian Colombians",
+    "Peru": "Peruvian Peruvians", "Ethiopia": "Ethiopian Ethiopians", "Somalia": "Somali Somalis",
+    "Zimbabwe": "Zimbabwean Zimbabweans", "Bangladesh": "Bangladeshi Bangladeshis", "Qatar": "Qatari Qataris",
+    "Morocco": "Moroccan Moroccans", "Algeria": "Algerian Algerians", "Ghana": "Ghanaian Ghanaians",
+    "Uganda": "Ugandan Ugandans", "Ecuador": "Ecuadorean Ecuadorian Ecuadoreans Ecuadorians",
+    "Jamaica": "Jamaican Jamaicans", "Haiti": "Haitian Haitians", "Wales": "Welsh", "Mongolia": "Mongolian Mongolians",
+    "Kazakhstan": "Kazakh Kazakhs", "Singapore": "Singaporean Singaporeans", "Iceland": "Icelandic",
 }
 _COUNTRY_SHORT_FORMS = {"America": "U.S.A. U.S. USA US", "Britain": "U.K. UK"}
 
@@ -73,6 +85,13 @@ def _country_pattern(forms: dict[str, str], case: bool) -> tuple[re.Pattern, dic
 
 _COUNTRY_WORDS, _COUNTRY_OF_WORD = _country_pattern(_COUNTRY_FORMS, case=False)
 _COUNTRY_SHORT, _COUNTRY_OF_SHORT = _country_pattern(_COUNTRY_SHORT_FORMS, case=True)
+
+
+def is_people_of_country(word: str) -> bool:
+    """Whether a word is a country's people's adjective or noun ("Australian", "European"): before a name it
+    says where someone is from ("Australian Lynton Crosby"), and before a noun it makes no name of someone
+    ("the European Union")."""
+    return word.lower() in _COUNTRY_OF_WORD and word.lower() != _COUNTRY_OF_WORD[word.lower()].lower()
 
 
 def as_country_names(text: str) -> str:

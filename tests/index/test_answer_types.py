@@ -427,6 +427,23 @@ def test_a_place_or_a_body_or_a_word_opening_a_sentence_names_no_one():
     assert names_someone("Prime Minister Ada Quell said so.", question)
 
 
+def test_the_one_the_question_names_or_a_people_or_a_creed_is_not_someone_else_named():
+    question = "Which judge rejected Flint's bid to delay his hearing?"
+    assert not names_someone("Ivor Flint denies it.", question)  # the question's Flint, written in full
+    assert not names_someone("Lawyers across the European Union, and of National Socialism, spoke.", question)
+    assert names_someone("Australian Lynton Crosby spoke.", question)
+    assert names_someone("Flint's judge, Ada Quell, spoke.", question)
+
+
+def test_a_name_before_the_quote_is_not_the_one_asked_for(library, tmp_path):
+    text = ("The old hall will become a library, the council said on Tuesday.\n\n"
+            "\"The hall's future use should send a signal,\" council leader Ola Brede said in a statement.\n\n"
+            "Architects from across the region will be invited to submit plans for its redesign this month.")
+    answer = ask_one_article(library, tmp_path, "Hall to become library", text,
+                             "Which architect will redesign the old hall?", answered=False)
+    assert answer.lacking == "the name of the architect"
+
+
 # The name of someone asked for by their office stands in the sentence after the one naming the office.
 OFFICE = ("The Attorney General of Ruritania is investigating Flexdesk, according to two people familiar with the "
           "matter, adding to the office-sharing firm's mounting problems.\n\n"

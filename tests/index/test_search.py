@@ -453,6 +453,7 @@ def test_a_countrys_other_forms_are_read_as_its_name():
     assert tokens("the U.S. Senate") == tokens("the US Senate") == tokens("the United States Senate") == tokens(
         "the America Senate") == ["the", "america", "senat"]
     assert tokens("American Americans") == ["america", "america"] and tokens("Chinese goods") == tokens("China goods")
+    assert tokens("an Austrian minister")[1:] == tokens("Austria minister") and tokens("Danish") == tokens("Denmark")
     assert tokens("let us see", countries=False) == tokens("let us see") == ["let", "us", "see"]  # not "US"
     assert tokens("Turkish polish English") == ["turkish", "polish", "english"]  # forms that are other words
     assert tokens("the United States", countries=False) == ["the", "unit", "stat"]
