@@ -663,6 +663,26 @@ def money_role(question: str) -> re.Pattern | None:
     return re.compile("|".join([*said, _FOR_SUM]), re.IGNORECASE) if said else None
 
 
+# A sum asked for by the time it pays for ("How much will Chelsea pay him a week?", "How much is an annual
+# subscription?") is written with that time ("£200,000-a-week", "$69.99 a year"); a fee or a monthly price is
+# another sum.
+_PERIODS = {"hour": r"hour\w*|an? hr|/hr", "day": r"day|daily|diem", "week": r"week\w*|/wk|pw",
+            "month": r"month\w*|/mo", "year": r"years?|yearly|annual\w*|annum|/yr|p\.?a\."}
+_PERIOD_Q = re.compile(r"\b(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|year)\b|"
+                       r"\b(?P<adverb>hourly|daily|weekly|monthly|yearly|annual|annually)\b", re.IGNORECASE)
+_PERIOD_OF = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+              "annual": "year", "annually": "year"}
+
+
+def money_period(question: str) -> re.Pattern | None:
+    """The time a sum asked for pays for, as a sentence writes it ("a week": week, weekly, "-a-week"), or None."""
+    found = _PERIOD_Q.search(question)
+    if found is None:
+        return None
+    unit = found.group("unit") or _PERIOD_OF[found.group("adverb").lower()]
+    return re.compile(rf"(?:\b|(?<=\d)|(?<=-))(?:{_PERIODS[unit.lower()]})\b", re.IGNORECASE)
+
+
 # An age written as someone's, by their name: "the 18-year-old actress Sara Forestier", "Mr Ebbers, 63,"
 # (at most five words: a run of capitals is then read in one pass, however long)
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|von|van|der|de|da|di|du|del|la|le|al|bin)){1,4}"

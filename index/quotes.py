@@ -155,9 +155,11 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     giving += [text[spans[j].start : spans[j].end] for first, _ in sections
                for j in _heading_the_section(text, spans, headings, first, question)]
     role = answer_types.money_role(question) if measure.name == "the amount of money" else None
+    period = answer_types.money_period(question) if measure.name == "the amount of money" else None
     aged = measure.name == "the age"
     if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question)
-           and (role is None or role.search(s)) and not (aged and answer_types.ages_of_others(s, names))
+           and (role is None or role.search(s)) and (period is None or period.search(s))
+           and not (aged and answer_types.ages_of_others(s, names))
            for s in giving):
         return None
     return measure

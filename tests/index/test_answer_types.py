@@ -15,6 +15,8 @@ from index.answer_types import (
     holds_measure,
     is_time,
     measure_asked,
+
+    money_period,
     money_role,
     names_someone,
     parts,
@@ -340,6 +342,33 @@ def test_a_sum_asked_for_is_said_by_its_verb_or_noun():
     assert cost.search("The smartwatch is $195 apiece.") and cost.search("Aluminium fell to $1,737 a tonne.")
     assert money_role("How much is the new console?") is None  # no verb or noun says what the sum is
     assert money_role("How much money did the single raise?") is not None
+
+
+def test_a_sum_asked_for_by_the_time_it_pays_for_is_written_with_that_time():
+    weekly = money_period("How much will the club pay its new goalkeeper a week?")
+    assert weekly.search("He will earn £150,000-a-week.") and weekly.search("He is paid weekly: £150,000.")
+    assert not weekly.search("The club paid a £71.6m fee for him.")
+    yearly = money_period("How much does an annual subscription cost?")
+    assert yearly.search("It costs $69.99 a year.") and yearly.search("The annual plan is $69.99.")
+    assert not yearly.search("It costs $6.99-a-month.")
+    assert money_period("How much does the subscription cost?") is None
+
+
+TRANSFER = ("The club has paid the £71.6m fee to sign the goalkeeper from Bilbao, a world record for the position. "
+            "The goalkeeper signed a seven-year contract and had his medical on Wednesday morning.")
+
+
+def test_a_sum_for_another_time_does_not_answer(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Record goalkeeper signing", TRANSFER,
+                             "How much will the club pay the goalkeeper a week?", answered=False)
+    assert answer.lacking == "the amount of money"
+
+
+def test_a_sum_for_the_time_asked_is_quoted(library, tmp_path):
+    text = TRANSFER.replace("on Wednesday morning.", "on Wednesday morning; he will earn £150,000 a week.")
+    answer = ask_one_article(library, tmp_path, "Record goalkeeper signing", text,
+                             "How much will the club pay the goalkeeper a week?")
+    assert "£150,000 a week" in answer.quotes[0].text
 
 
 SALE = ("The publisher agreed to merge with its rival chain on Tuesday. Its chief executive expects to wring "
