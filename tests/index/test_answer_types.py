@@ -15,7 +15,6 @@ from index.answer_types import (
     holds_measure,
     is_time,
     measure_asked,
-
     money_period,
     money_role,
     names_someone,
