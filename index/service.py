@@ -273,6 +273,13 @@ class Library:
         guessed = words.uncapitalised_names(question, joins=self.store.written_as_name) if english else []
         missing = set(self.store.unseen([w for name in capitalised + guessed for w in name.split()]))
         unknown = [name for name in capitalised + guessed if missing.intersection(name.split())]
+        # A name made of ordinary words ("Best Buy", "Farewell Spit") is held only where a passage writes it as one
+        # phrase; not someone's ("Victor Burton" may be written "Victor Lamont Burton"), nor one that takes in the
+        # question's verb ("Who Directed Wild Rose?").
+        unknown += [name for name in capitalised if name not in unknown and len(name.split()) > 1
+                    and all(words.is_ordinary_word(w.lower()) for w in name.split())
+                    and not words.is_listed_name(name.split()[0]) and question.split()[1:2] != name.split()[:1]
+                    and self.store.unseen_phrase(name)]
         if unknown:
             return Answer(**said, answered=False, related=self._related(candidates), unknown=tuple(unknown))
         terms = words.content_terms(question)

@@ -336,6 +336,18 @@ class Store(ScheduleTables):
                     unseen.append(name)
         return unseen
 
+    def unseen_phrase(self, name: str) -> bool:
+        """Whether no passage writes a name of several words as one phrase ("Best Buy", "Farewell Spit"): each
+        of its words may stand anywhere by itself, so the words alone do not tell that the name is held. Not an
+        outlet's or an author's name ("National Review"), which its articles need not write."""
+        parts = [_fold(searchable(w.lower()).replace('"', "")) for w in name.split()]
+        if not all(part.isalnum() for part in parts):
+            return False  # a name FTS5 may not read as written is not said to be missing
+        with self._lock:
+            if set(parts) <= self._byline_words():
+                return False
+            return not self._passage_count(f'"{" ".join(parts)}"', limit=1)
+
     def spelled_as(self, word: str, as_name: bool = False) -> str | None:
         """The word of the library that `word`, which no passage holds, is most likely a slip of the keys for:
         one edit away ("emplyees": employees), written so in a passage, and of those the one most passages

@@ -108,6 +108,18 @@ def test_a_question_about_a_name_no_article_holds_is_declined_naming_it(filled, 
     assert filled.ask("Did Kyiv Telematics join the talks?").unknown == ("Kyiv Telematics",)
 
 
+def test_a_name_of_ordinary_words_is_held_only_as_one_phrase(filled, tmp_path):
+    # Every word of "Bridge Repairs" and "Panda Vote" stands in the articles, but never the two together.
+    assert filled.ask("How long did the Bridge Repairs take?").unknown == ("Bridge Repairs",)
+    assert filled.ask("How many cubs were born before the Panda Vote?").unknown == ("Panda Vote",)
+    assert filled.ask("When did the Ferry Workers end their strike?").unknown == ()  # written as one phrase
+    assert filled.ask("What did the City Herald report about the bridge?").unknown == ()  # an outlet
+    assert filled.ask("Who Reopened Bridge Arches?").unknown == ()  # the question's verb, capitalised, is no name
+    add_article(filled, tmp_path, "https://news.test/engineer", "Engineer on the bridge",
+                "Victor Lamont Arches, the engineer, said the old bridge was safe for cars and buses. " * 3)
+    assert filled.ask("What did Victor Arches say about the bridge?").unknown == ()  # someone: written otherwise
+
+
 def test_names_are_capitalised_words_after_the_first_next_ones_joined():
     assert names("What did Ilya Ponomarev say about the Wagner Group's mutiny?") == ["Ilya Ponomarev",
                                                                                      "Wagner Group"]
