@@ -287,9 +287,14 @@ def is_keywords(question: str) -> bool:
 @lru_cache(maxsize=1 << 16)  # a few thousand distinct words a day; each ask stems every candidate's words
 def _stem(word: str) -> str:
     """A light English suffix stripper: enough for 'tariffs' to meet 'tariff', 'charged' 'charge', 'qualified'
-    'qualifying' and 'faces' 'face' (a final e is dropped once the suffix is gone, as Porter's stemmer does)."""
+    'qualifying' and 'faces' 'face' (a final e is dropped once the suffix is gone, as Porter's stemmer does),
+    and for a noun of "-ability" to meet its adjective ("vulnerability": vulnerable)."""
     if len(word) <= 3 or not word.isascii():
         return word
+    for noun, adjective in (("abilities", "able"), ("ability", "able"), ("ibilities", "ible"), ("ibility", "ible")):
+        if word.endswith(noun) and len(word) - len(noun) >= 3:  # "vulnerability" is what is "vulnerable"
+            word = word[: -len(noun)] + adjective
+            break
     if len(word) > 4:
         for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
                              ("ly", "")):

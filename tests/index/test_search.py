@@ -477,6 +477,7 @@ def test_inflected_words_meet_their_stem():
     assert tokens("faces charged states tariffs hoping") == tokens("face charges state tariff hope")
     assert tokens("used the ice") == ["used", "the", "ice"]  # short words are left alone
     assert tokens("qualified qualifying qualifies") == tokens("qualify qualify qualify")
+    assert tokens("vulnerability responsibilities") == tokens("vulnerable responsible")  # the noun of the adjective
 
 
 def test_meaning_decides_and_words_stand_in_only_where_the_model_cannot_judge():
