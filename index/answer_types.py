@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from . import words
 from .layout import after_dateline
@@ -221,6 +222,7 @@ _NAME_RUN = re.compile(r"(?<![\w'’.&-])(?:[A-Z][\w'’.&-]*+"
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Judge|Rep|Sen|Gov|Prof)\.?\s+[A-Z][\w'’-]+")
 
 
+@lru_cache(maxsize=256)  # asked of every sentence of the articles found, for one question at a time
 def person_asked(question: str) -> str | None:
     """Who an English question asks for by what they are ("What is the name of the hunter who …?": "the
     hunter"; "Who is Real Madrid's sporting director?": "Real Madrid's sporting director"), else None."""
@@ -293,12 +295,18 @@ def _place_or_body(run: Sequence[str]) -> bool:
             or " ".join(run[:2]).lower().rstrip("'’s") in _PLACES_OF_TWO)
 
 
+@lru_cache(maxsize=256)
+def _question_words(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(every word of a question, the words of the names it asks about), in lower case."""
+    return (frozenset(w.lower() for w in _WORD.findall(question)),
+            frozenset(w.lower() for name in words.names(question) for w in _WORD.findall(name)))
+
+
 def names_someone(text: str, question: str) -> bool:
     """Whether a text names someone the question does not: a run of two or more capitalised words, not all of
     them the question's, words that open sentences ("The", "In", "One") or times ("Monday"), and not a place's
     or a body's name ("Westminster Magistrate's Court", "United States"), or a name after a title."""
-    known = {w.lower() for w in _WORD.findall(question)}
-    asked_about = {w.lower() for name in words.names(question) for w in _WORD.findall(name)}
+    known, asked_about = _question_words(question)
 
     def name_words(run: str) -> list[str]:  # words as spaces part them, "Washington-based" one (and no name)
         found = run.split()
