@@ -205,7 +205,8 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"citizens?|voters?|fans?|lawmakers?|legislators?|congressm[ae]n|congresswom[ae]n|"
                 r"monarchs?|dictators?|envoys?|negotiators?|mediators?|"
                 r"commissioners?|inspectors?|columnists?|commentators?|pundits?|correspondents?|children|child|"
-                r"kids?|teenagers?|pupils?)")
+                r"kids?|teenagers?|pupils?|members?|colleagues?|assistants?|deput(?:y|ies)|successors?|"
+                r"predecessors?|teammates?|friends?|neighbou?rs?|relatives?)")
 # After "which", the noun's own words only: not "Which museum did the attackers storm?", whose "attackers" are not
 # what is asked.
 _WHICH_WORDS = (r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|the|a|an|of|in|"
@@ -239,7 +240,8 @@ _NAMED_THING = (r"(?:hospitals?|clinics?|compan(?:y|ies)|firms?|startups?|websit
                 r"colleges?|schools?|clubs?|teams?|labels?|airlines?|banks?|newspapers?|magazines?|channels?|"
                 r"networks?|retailers?|brands?|manufacturers?|makers?|publishers?|studios?|cit(?:y|ies)|towns?|"
                 r"countr(?:y|ies)|beach(?:es)?|stadiums?|venues?|museums?|songs?|albums?|books?|films?|movies?|"
-                r"charit(?:y|ies)|prisons?|journals?|restaurants?|hotels?|airports?|festivals?)")
+                r"charit(?:y|ies)|prisons?|journals?|restaurants?|hotels?|airports?|festivals?|bases?|"
+                r"constituenc(?:y|ies)|districts?|provinces?|count(?:y|ies))")
 _THING_Q = re.compile(rf"^\s*(?:(?:in|at|from|by|with|on|to|for|into)\s+)?(?:which|what)\s+"
                       rf"((?:(?!(?:is|was|are|were|did|does|do|the|a|an|of)\b)[\w'’-]+\s+){{0,2}}?"
                       rf"{_NAMED_THING})\b(?!['’-])",
@@ -396,8 +398,9 @@ _MONEY_VERB = (r"(?:cost|costs|costing|pay|pays|paid|paying|earn|earns|earned|ea
                r"contributes|contributed|lend|lends|lent|loan|loaned|borrow|borrows|borrowed)")
 # the verb of "how much ... paid" within a few words ("Blue Gene/L", "Disney+" are words too), in the same clause
 # ("How much do tickets for the Doobie Brothers' 50th anniversary tour cost?")
-_WITHIN = r"(?:\s+[\w'’-][\w'’/+&.-]*){0,10}?"
-# what "how much" counts in money, the noun right after it ("How much severance will they get?", "how much aid")
+_WITHIN = r"(?:\s+[\w'’&-][\w'’/+&.-]*){0,10}?"  # "&" too: "How much was Marsh & McLennan fined?"
+# what "how much" counts in money, the noun right after it or after one more word ("How much severance will they
+# get?", "how much aid", "how much extra cash")
 _MONEY_MASS = (r"(?:money|cash|funding|funds|revenues?|profits?|debts?|tax|taxes|rent|severance|compensation|damages|"
                r"salary|income|capital|investment|ransom|bail|aid|grants?|subsid(?:y|ies)|donations?|bonus(?:es)?)")
 # "What did the group pay for its stake?", "What will the phone cost?": a verb whose object is the money, the
@@ -456,7 +459,7 @@ MEASURES = (
     # news writes a sum of goods, damages or aid), or a thing and no verb ("How much is Stadia?", "How much are
     # the tickets?": a price; not "How much is left?"); "how expensive" or "how cheap" asks for a price too
     Measure("the amount of money",
-            _p(rf"\bhow much\b(?:(?:\s+[\w'’-]+)?\s+money\b|\s+{_MONEY_MASS}\b|\s+in\b|{_WITHIN}\s+{_MONEY_VERB}\b"
+            _p(rf"\bhow much\b(?:(?:\s+[\w'’-]+)?\s+(?:money|{_MONEY_MASS})\b|\s+in\b|{_WITHIN}\s+{_MONEY_VERB}\b"
                rf"|{_PRICE_OF})"
                rf"|\bwhat\s+{_BE}(?:(?!{_AUXILIARY}\b)\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
                r"|\bhow (?:expensive|cheap|costly|pricey|affordable)\b"),

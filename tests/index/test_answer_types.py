@@ -167,6 +167,8 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How much prize money did she win?", "the amount of money"),  # "$360 billion in goods"
     ("How much severance will laid-off employees get?", "the amount of money"),  # a sum by its noun
     ("How much aid will the commission recommend?", "the amount of money"),
+    ("How much extra cash does the chancellor have?", "the amount of money"),  # a word before the noun of money
+    ("How much was Bloom & Sons fined?", "the amount of money"),  # "&" is a word between "how much" and its verb
     ("How much do tickets for the band's 50th anniversary tour cost?", "the amount of money"),  # a long subject
     ("How much is the new console?", "the amount of money"),  # a thing and no verb: its price
     ("How much is the Boeing 777X?", "the amount of money"),  # "Boeing" is a name, not a participle
@@ -420,6 +422,8 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("Which judge will hear the case?", "the judge"),
     ("What is the name of the radio DJ who tricked him?", "the radio DJ"),
     ("Who was the bishop who tried to talk to the protesters?", "the bishop"),
+    ("What were the names of the service members killed in the crash?", "the service members"),
+    ("Which colleague did the executive instruct?", "the colleague"),
     ("Which hospital treated Kevin King after his release?", None),  # a surname, not a monarch
     ("Which museum did the attackers storm?", None),  # the attackers are not what is asked
     ("Which company is building the spacecraft?", None),
@@ -516,6 +520,8 @@ def test_a_question_for_someone_the_quote_names_is_answered(library, tmp_path):
     ("Which hospital treated the hunter?", "the hospital"),
     ("In which Rio beach did he play?", "the Rio beach"),
     ("What company makes the roof?", "the company"),
+    ("Which base did the helicopter fly from?", "the base"),
+    ("Which constituency is the candidate standing in?", "the constituency"),
     ("Which company's shares fell?", None),  # whose shares: the shares are asked about
     ("What is the company doing?", None),
     ("Which judge will hear the case?", None),  # someone, asked by `person_asked`
