@@ -83,6 +83,26 @@ _WORD = re.compile(r"\w+")
 _OPENING = "\"“‘'«(— "  # what may stand before a sentence's first word, whose capital is then the sentence's
 
 
+# "When will the troops leave?" asks for a time to come (or one that holds now: "When is the next debate?"); not
+# "When is approval needed?", which asks for the circumstances. A time the text gives for its own telling ("…, the
+# minister said on Tuesday") or a past one ("last week", `_PAST_TIME`) is not that time.
+_CONDITION_Q = re.compile(r"\b(?:needed|required|necessary|allowed|permitted|possible|appropriate|safe|legal|"
+                          r"used)\s*\?*\s*$", re.IGNORECASE)
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|added|confirmed|reported|wrote|tweeted)\s+"
+                      r"(?:[\w'’-]+\s+){0,4}?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                      re.IGNORECASE)
+
+
+def asks_time_ahead(question: str) -> bool:
+    """Whether an English question asks when something will be, or is ("When will …?", "When is …?")."""
+    return _AHEAD_Q.search(question) is not None and _CONDITION_Q.search(question) is None
+
+
+def gives_time_ahead(text: str, question: str) -> bool:
+    """Whether a text gives a time for such a question: not the day it was said, nor a past time."""
+    return holds(AnswerType.TIME, _SAID_ON.sub(" ", text), question)
+
+
 def asks_why(question: str) -> bool:
     """Whether a question asks why. News tells what happened first and why after, often in the next
     paragraph, and with words of its own ("… as it promoted …"), so the sentence after the quoted one is

@@ -236,6 +236,19 @@ def _speaker_words(question: str, names: Sequence[str], article: Article) -> tup
     return (speaker, words) if words and not words & own else None
 
 
+def lacking_time(quote: ScoredQuote, question: str) -> bool:
+    """Whether an English question for a time to come ("When will US troops leave Afghanistan?") is quoted, as
+    shown, without any time but past ones and the day a thing was said ("… talks for US troops to begin
+    leaving …", "…, the ministry said on Tuesday"): a quote on the subject that gives no date does not answer
+    when. A time that holds now is asked so too ("When is the Budget?"). Not a question for the circumstances
+    ("When is approval needed?")."""
+    if not is_english(question) or not quote.article.in_english or not answer_types.asks_time_ahead(question):
+        return False
+    text = quote.article.text
+    shown = " ".join(text[part.start : part.end] for part in (quote.span, *quote.also))
+    return not answer_types.gives_time_ahead(shown, question)
+
+
 def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> str | None:
     """Whose words an English question asks for ("What did Nancy Pelosi say about the hearings?") when the
     quote's article never reports them speaking, else None. Reported speech names its speaker beside a verb of

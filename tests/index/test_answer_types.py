@@ -11,6 +11,8 @@ from index.answer_types import (
     asked,
     asks_overview,
     asks_several,
+    asks_time_ahead,
+    gives_time_ahead,
     holds,
     holds_measure,
     is_time,
@@ -353,6 +355,33 @@ def test_a_sum_asked_for_by_the_time_it_pays_for_is_written_with_that_time():
     assert yearly.search("It costs $69.99 a year.") and yearly.search("The annual plan is $69.99.")
     assert not yearly.search("It costs $6.99-a-month.")
     assert money_period("How much does the subscription cost?") is None
+
+
+def test_a_question_for_a_time_to_come_is_given_a_time_not_the_day_it_was_said():
+    assert asks_time_ahead("When will the troops leave?") and asks_time_ahead("When is the Budget?")
+    assert not asks_time_ahead("When is label approval needed?")  # the circumstances
+    assert not asks_time_ahead("When did the troops leave?")
+    question = "When will the troops leave?"
+    assert not gives_time_ahead("The troops will leave, the minister said on Tuesday.", question)
+    assert not gives_time_ahead("Talks on the troops leaving began last week.", question)
+    assert gives_time_ahead("The troops will leave by March 2021, the minister said on Tuesday.", question)
+
+
+FORMAT = ("Film studio Acme said it will release its films on the new disc format, backing Orbix over its rival. "
+          "The studio has not said which players it will support, a spokesman said on Tuesday.")
+
+
+def test_a_question_for_a_time_to_come_the_quote_never_gives_is_declined_saying_so(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Acme backs Orbix discs", FORMAT,
+                             "When will Acme release its films on the new disc format?", answered=False)
+    assert answer.lacking == "the date"
+
+
+def test_a_question_for_a_time_to_come_the_quote_gives_is_answered(library, tmp_path):
+    text = FORMAT.replace("backing Orbix over its rival.", "backing Orbix over its rival, from March 2026.")
+    answer = ask_one_article(library, tmp_path, "Acme backs Orbix discs", text,
+                             "When will Acme release its films on the new disc format?")
+    assert "March 2026" in answer.quotes[0].text
 
 
 TRANSFER = ("The club has paid the £71.6m fee to sign the goalkeeper from Bilbao, a world record for the position. "
