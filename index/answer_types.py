@@ -98,9 +98,24 @@ def asks_time_ahead(question: str) -> bool:
     return _AHEAD_Q.search(question) is not None and _CONDITION_Q.search(question) is None
 
 
+# A span of time by itself ("after years of debate", "13.8 billion years") tells no date; one counted from now
+# does ("in two years", "within weeks", "in the coming months", "next year", "this year").
+_SPAN_WORD = re.compile(r"\b(?:decades?|years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE)
+_FROM_NOW = frozenset("in within next coming few several this".split())
+
+
+def _bare_spans_out(text: str) -> str:
+    """The text without the spans of time that are not counted from now."""
+    def keep(found: re.Match) -> str:
+        before = text[max(0, found.start() - 24) : found.start()].lower().split()[-3:]
+        return found.group() if _FROM_NOW.intersection(before) else " "
+    return _SPAN_WORD.sub(keep, text)
+
+
 def gives_time_ahead(text: str, question: str) -> bool:
-    """Whether a text gives a time for such a question: not the day it was said, nor a past time."""
-    return holds(AnswerType.TIME, _SAID_ON.sub(" ", text), question)
+    """Whether a text gives a time for such a question: not the day it was said, nor a past time, nor a span of
+    time by itself."""
+    return holds(AnswerType.TIME, _bare_spans_out(_SAID_ON.sub(" ", text)), question)
 
 
 def asks_why(question: str) -> bool:

@@ -365,6 +365,9 @@ def test_a_question_for_a_time_to_come_is_given_a_time_not_the_day_it_was_said()
     assert not gives_time_ahead("The troops will leave, the minister said on Tuesday.", question)
     assert not gives_time_ahead("Talks on the troops leaving began last week.", question)
     assert gives_time_ahead("The troops will leave by March 2021, the minister said on Tuesday.", question)
+    assert not gives_time_ahead("The troops have been there for 18 years, after years of debate.", question)
+    assert gives_time_ahead("The troops will leave in two years.", question)  # a span counted from now
+    assert gives_time_ahead("The troops will leave this year.", question)
 
 
 FORMAT = ("Film studio Acme said it will release its films on the new disc format, backing Orbix over its rival. "
