@@ -523,6 +523,11 @@ MEASURES = (
     # ("twice the rate of the industry", "3% a year"), which no unit of speed writes
     Measure("the speed", _p(rf"\bhow fast\b(?!{_WITHIN}\s+{_CHANGING}\b)|\bwhat\s+(?:\w+\s+)?speeds?\b"),
             _p(_SPEED)),
+    # How much power an engine or a plant puts out (not "How much power does the mayor have?")
+    Measure("the power", _p(rf"\bhow much (?:horse)?power\b{_WITHIN}\s+(?:make|makes|produce|produces|generate|"
+                            rf"generates|develop|develops|deliver|delivers|put out|puts out|output)\b|"
+                            r"\bhow much horsepower\b|\bwhat\s+(?:\w+\s+)?(?:horsepower|power output)\b"),
+            _p(r"\b(?:horsepower|hp|bhp|kw|kilowatts?|ps|watts?|megawatts?|mw|gigawatts?|gw)\b")),
     Measure("the weight", _p(rf"\bhow heavy\b|\bhow much\b{_WITHIN}\s+weigh(?:s|ed)?\b|\bwhat\s+(?:\w+\s+)?weight\b"),
             _p(r"\b(?:tons?|tonnes?|kg|kilograms?|kilos?|pounds?|lbs?|grams?|ounces?|oz)\b")),
     Measure("the temperature", _p(r"\bhow (?:hot|cold|warm)\b|\bwhat\s+(?:\w+\s+)?temperatures?\b"),
@@ -577,7 +582,7 @@ def measure_asked(question: str) -> Measure | None:
 # by "sales growth of 3.5%" or "$53 million a week" (their numbers are set aside first, words and all), nor by
 # the day of a date ("Nov. 18", "18 November"). A count is written in figures or in words; "half", "double" or
 # "percent" write a proportion, not a count.
-_COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*(?:m|bn|k)?(?![\w-])|"
+_COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?!\d|,\d))\d[\d,.]*(?:m|bn|k)?(?![\w-])|"
                     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                     r"fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b", re.IGNORECASE)
 _SCALE = r"(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"

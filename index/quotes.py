@@ -157,6 +157,11 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     role = answer_types.money_role(question) if measure.name == "the amount of money" else None
     period = answer_types.money_period(question) if measure.name == "the amount of money" else None
     aged = measure.name == "the age"
+    # A number the question writes is no answer to it ("How many LC 500 Convertibles …?": not the 500).
+    own = re.findall(r"(?<![\w.,])\d[\d,.]*(?!\w)", question)
+    if own:
+        written = re.compile(rf"(?<![\w.,])(?:{'|'.join(map(re.escape, own))})(?!\w)")
+        giving = [written.sub(" ", s) for s in giving]
     if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question)
            and (role is None or role.search(s)) and (period is None or period.search(s))
            and not (aged and answer_types.ages_of_others(s, names))
@@ -197,8 +202,8 @@ def other_model(quote: ScoredQuote, question: str) -> str | None:
     written = flat(shown)
     if any(flat(a) in written for a in asked):
         return None
-    others = [d for d in designations(shown) if not any(flat(d).startswith(flat(a)) or flat(a).startswith(flat(d))
-                                                        for a in asked)]
+    others = [d for d in designations(shown) if flat(d) not in flat(question)  # "LC500": the question's "LC 500"
+              and not any(flat(d).startswith(flat(a)) or flat(a).startswith(flat(d)) for a in asked)]
     return asked[0] if others else None
 
 

@@ -28,10 +28,10 @@ from index.answer_types import (
     thing_asked,
     topic_head,
 )
-from index.chunking import sentences
+from index.chunking import Span, sentences
 from index.layout import heads_of
 from index.models import Article
-from index.quotes import ScoredQuote, _continuing
+from index.quotes import ScoredQuote, _continuing, other_model
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -135,6 +135,8 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("What dose of the drug was used?", "the dose"),
     ("How hot does the keyboard get?", "the temperature"),
     ("How heavy a load can the lander carry?", "the weight"),
+    ("How much power does the engine make?", "the power"),
+    ("How much power does the mayor have?", None),  # not an engine's
     ("How long did the strike last?", "the duration"),  # a verb that lasts
     ("How long had the professors been held?", "the duration"),
     ("How long is the bridge?", None),  # a length, or of the cruise a time: not said
@@ -778,6 +780,12 @@ def test_a_datelines_place_is_not_the_name_asked_for():
     assert holds(AnswerType.NAME, "WASHINGTON — NASA said it was adding Blue Origin and SpaceX.", question)
 
 
+def test_a_year_before_a_comma_counts_nothing():
+    roadsters = measure_asked("How many roadsters will go on sale?")
+    assert not holds_measure(roadsters, "The roadster will go on sale in summer 2020, the maker said.")
+    assert holds_measure(roadsters, "The maker will sell 2,020 roadsters.")
+
+
 def test_a_question_about_one_model_answered_by_another_models_sentence_is_declined(library, tmp_path):
     answer = ask_one_article(library, tmp_path, "Emirates orders jets", JET,
                              "How many passengers does the Boeing 777X seat?", answered=False)
@@ -785,6 +793,26 @@ def test_a_question_about_one_model_answered_by_another_models_sentence_is_decli
     # Written otherwise, or a longer designation of the same model, is the same model.
     assert library.ask("How many passengers does the Boeing 787 seat?").answered
     assert library.ask("How many passengers does the 787-9 seat?").answered
+
+
+COUPE = ("The Vela GT 500 Roadster will go on sale next summer, the maker said. Under the hood is the same "
+         "V8 engine as the coupe, which produces 471 horsepower. Its soft top closes in 16 seconds.")
+
+
+def test_a_number_the_question_writes_does_not_count_what_it_asks(library, tmp_path):
+    answer = ask_one_article(library, tmp_path, "Vela unveils roadster", COUPE,
+                             "How many Vela GT 500 Roadsters will go on sale next summer?", answered=False)
+    assert answer.lacking == "the number of Vela GT 500 Roadsters"
+
+
+def test_a_designation_the_question_writes_with_a_space_is_the_same_model():
+    text = "The Vela GT 500 Roadster goes on sale next summer. The GT500 Roadster may reach Asia later."
+    article = Article(url="https://news.test/one", title="Vela roadster", text=text)
+    quote = ScoredQuote(article, Span(0, len(text)), 1.0, coverage=0.8, cosine=0.5)
+    # The quote writes "GT500", the question "GT 500": no other model than the one asked about, though the
+    # quote never writes the question's "V8".
+    assert other_model(quote, "How much power does the GT 500 Roadster's V8 make?") is None
+    assert other_model(quote, "How much power does the GT 600 Roadster's V8 make?") == "V8"
 
 
 SPEAKER = ("Speaker Dana Whitfield wants to wrap up the hearings before the holidays, before the reports come out "
