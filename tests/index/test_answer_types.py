@@ -374,53 +374,33 @@ def test_a_question_for_a_time_to_come_is_given_a_time_not_the_day_it_was_said()
 
 FORMAT = ("Film studio Acme said it will release its films on the new disc format, backing Orbix over its rival. "
           "The studio has not said which players it will support, a spokesman said on Tuesday.")
-
-
-def test_a_question_for_a_time_to_come_the_quote_never_gives_is_declined_saying_so(library, tmp_path):
-    answer = ask_one_article(library, tmp_path, "Acme backs Orbix discs", FORMAT,
-                             "When will Acme release its films on the new disc format?", answered=False)
-    assert answer.lacking == "the date"
-
-
-def test_a_question_for_a_time_to_come_the_quote_gives_is_answered(library, tmp_path):
-    text = FORMAT.replace("backing Orbix over its rival.", "backing Orbix over its rival, from March 2026.")
-    answer = ask_one_article(library, tmp_path, "Acme backs Orbix discs", text,
-                             "When will Acme release its films on the new disc format?")
-    assert "March 2026" in answer.quotes[0].text
-
-
 TRANSFER = ("The club has paid the £71.6m fee to sign the goalkeeper from Bilbao, a world record for the position. "
             "The goalkeeper signed a seven-year contract and had his medical on Wednesday morning.")
-
-
-def test_a_sum_for_another_time_does_not_answer(library, tmp_path):
-    answer = ask_one_article(library, tmp_path, "Record goalkeeper signing", TRANSFER,
-                             "How much will the club pay the goalkeeper a week?", answered=False)
-    assert answer.lacking == "the amount of money"
-
-
-def test_a_sum_for_the_time_asked_is_quoted(library, tmp_path):
-    text = TRANSFER.replace("on Wednesday morning.", "on Wednesday morning; he will earn £150,000 a week.")
-    answer = ask_one_article(library, tmp_path, "Record goalkeeper signing", text,
-                             "How much will the club pay the goalkeeper a week?")
-    assert "£150,000 a week" in answer.quotes[0].text
-
-
 SALE = ("The publisher agreed to merge with its rival chain on Tuesday. Its chief executive expects to wring "
         "$300 million in synergies from the combination, though staff fear more layoffs at the papers.")
+# (title, text, question, what the quote lacks, (words of the text, the same words giving it), what is quoted then)
+LACKING = [
+    pytest.param("Acme backs Orbix discs", FORMAT, "When will Acme release its films on the new disc format?",
+                 "the date", ("over its rival.", "over its rival, from March 2026."), "March 2026",
+                 id="a time to come, not the day it was said"),
+    pytest.param("Record goalkeeper signing", TRANSFER, "How much will the club pay the goalkeeper a week?",
+                 "the amount of money", ("morning.", "morning; he will earn £150,000 a week."), "£150,000 a week",
+                 id="a sum for the time asked, not a fee"),
+    pytest.param("Newspaper chains merge", SALE, "How much did the publisher pay to merge with its rival chain?",
+                 "the amount of money", ("on Tuesday.", "on Tuesday, paying $1.1 billion for it."), "$1.1 billion",
+                 id="the sum asked for, not synergies"),
+]
 
 
-def test_a_sum_of_another_kind_does_not_answer_the_sum_asked_for(library, tmp_path):
-    answer = ask_one_article(library, tmp_path, "Newspaper chains merge", SALE,
-                             "How much did the publisher pay to merge with its rival chain?", answered=False)
-    assert answer.lacking == "the amount of money"
+@pytest.mark.parametrize(("title", "text", "question", "lacking", "edit", "quoted"), LACKING)
+def test_a_quote_without_what_is_asked_is_declined_saying_so(library, tmp_path, title, text, question, lacking,
+                                                              edit, quoted):
+    assert ask_one_article(library, tmp_path, title, text, question, answered=False).lacking == lacking
 
 
-def test_the_sum_asked_for_is_quoted(library, tmp_path):
-    text = SALE.replace("on Tuesday.", "on Tuesday, paying $1.1 billion for it.")
-    answer = ask_one_article(library, tmp_path, "Newspaper chains merge", text,
-                             "How much did the publisher pay to merge with its rival chain?")
-    assert "$1.1 billion" in answer.quotes[0].text
+@pytest.mark.parametrize(("title", "text", "question", "lacking", "edit", "quoted"), LACKING)
+def test_a_quote_with_what_is_asked_is_answered(library, tmp_path, title, text, question, lacking, edit, quoted):
+    assert quoted in ask_one_article(library, tmp_path, title, text.replace(*edit), question).quotes[0].text
 
 
 GAME = ("The Browns beat the Steelers on Thursday night in Cleveland. Late in the game, Myles Garrett ripped off "
