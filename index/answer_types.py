@@ -328,8 +328,10 @@ _PLACES_OF_TWO = frozenset({"hong kong", "sri lanka", "saudi arabia", "el salvad
 
 
 def _place_or_body(run: Sequence[str]) -> bool:
+    """Whether a run of capitalised words (as `names_someone` keeps them) names a place or a body."""
+    first_two = re.sub(r"['’]s$", "", " ".join(run[:2]).lower())  # "Hong Kong's"
     return (_PLACE_OR_BODY_END.fullmatch(run[-1]) is not None or run[0].lower() in _PLACE_START
-            or " ".join(run[:2]).lower().rstrip("'’s") in _PLACES_OF_TWO)
+            or first_two in _PLACES_OF_TWO)
 
 
 @lru_cache(maxsize=256)
