@@ -115,9 +115,10 @@ def line_of(text: str, span: Span) -> str:
 
 # The page speaking to its reader rather than reporting: a call to sign up, follow, write or comment, a
 # contact address ("Email the writer at …", "Leave a comment and let us know …"), a link to another of its
-# pages ("Related: …", "[Read: …]"), or the print edition's note.
+# pages ("Related: …", "[Read: …]"), the print edition's note, or where the story first appeared.
 _FURNITURE = re.compile(
     r"^[\"“]?(?:sign up|subscribe to|follow (?:us|me|him|her|them)|click here|leave a comment|email (?:the|us|me)\b|"
+    r"keep up with (?:the|our)\b.{0,40}\bnewsletter\b|"
     r"contact (?:us|the writer|the author)|share this|download (?:the|our) app)\b|[\w.+-]+@[\w-]+\.[a-z]{2,}|"
     # a link to another page, an editor's insert in brackets, the print edition's note, a paper's reference, a
     # call to listen to or read the whole of it elsewhere
@@ -127,6 +128,10 @@ _FURNITURE = re.compile(
     r"^(?:read|see|watch|listen to) (?:our|my)\b|^be sure to (?:check out|read|follow|subscribe)\b|"
     # a promotion of the site's other stories ("… top entertainment headlines for Nov. 19 are here.")
     r"\bheadlines (?:for|of) .{1,30}? are here\b|^check out what's clicking\b|"
+    # where the story was first published ("This article originally appeared on The Atlantic.", "Originally
+    # published on Live Science.", "This article has been adapted from its original source.")
+    r"^this (?:article|story|piece|post|report) (?:originally |first )?(?:appeared|was (?:originally |first )?"
+    r"published|has been (?:adapted|republished))\b|^(?:originally|first) (?:published|appeared|posted)\b|"
     # the rights notice at a page's foot ("Copyright 2019 Hawaii News Now. All rights reserved.")
     r"^(?:copyright\b|©)|\ball rights reserved\b|^this material may not be (?:published|reproduced)\b",
     re.IGNORECASE)

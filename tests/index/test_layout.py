@@ -179,3 +179,9 @@ def test_the_sites_own_words_to_its_reader_are_never_quoted():
             "redistributed.")
     assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
         "The court said copyright law applies to the photo."]
+    # Where the story first appeared, and a call to read the site's newsletter.
+    text = ("The neon sign was switched on in 1912.\n\nThis article originally appeared on The Monthly.\n\n"
+            "Originally published on Star Science.\n\nKeep up with the City Daily newsletter.\n\n"
+            "Originally, the sign was red.")
+    assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
+        "The neon sign was switched on in 1912.", "Originally, the sign was red."]
