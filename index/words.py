@@ -288,7 +288,8 @@ def is_keywords(question: str) -> bool:
 def _stem(word: str) -> str:
     """A light English suffix stripper: enough for 'tariffs' to meet 'tariff', 'charged' 'charge', 'qualified'
     'qualifying' and 'faces' 'face' (a final e is dropped once the suffix is gone, as Porter's stemmer does),
-    and for a noun of "-ability" to meet its adjective ("vulnerability": vulnerable)."""
+    and for a noun of "-ability" to meet its adjective ("vulnerability": vulnerable), and British spellings
+    their American ones ("colour": color, "centre": center)."""
     if len(word) <= 3 or not word.isascii():
         return word
     for noun, adjective in (("abilities", "able"), ("ability", "able"), ("ibilities", "ible"), ("ibility", "ible")):
@@ -301,7 +302,11 @@ def _stem(word: str) -> str:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)] + keep
                 break
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+    word = word[:-1] if word.endswith("e") and len(word) > 3 else word
+    # British spellings read as American ones: "colour" is "color", "centre" (stemmed "centr") is "center"
+    if len(word) >= 5 and word.endswith("our"):
+        return word[:-3] + "or"
+    return word[:-2] + "ter" if len(word) >= 4 and word.endswith("tr") else word
 
 
 # --- names in a question typed without capitals ----------------------------------------------------------

@@ -478,6 +478,8 @@ def test_inflected_words_meet_their_stem():
     assert tokens("used the ice") == ["used", "the", "ice"]  # short words are left alone
     assert tokens("qualified qualifying qualifies") == tokens("qualify qualify qualify")
     assert tokens("vulnerability responsibilities") == tokens("vulnerable responsible")  # the noun of the adjective
+    assert tokens("colour centres theatre") == tokens("color centers theater")  # British and American spellings
+    assert tokens("hours tour") == ["hour", "tour"]
 
 
 def test_meaning_decides_and_words_stand_in_only_where_the_model_cannot_judge():
