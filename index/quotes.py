@@ -178,7 +178,7 @@ def age_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) -> 
     measure = answer_types.measure_asked(question) if is_english(question) else None
     if measure is None or measure.name != "the age" or not names:
         return False
-    shown = " ".join(quote.article.text[part.start : part.end] for part in (quote.span, *quote.also))
+    shown = _shown_text(quote)
     return any(re.search(rf"\b{re.escape(name.split()[-1])}(?:\s+(?:Jr|Sr)\.?)?,\s*(?:aged\s+)?\d{{1,3}}\s*,",
                          shown, re.IGNORECASE) for name in names)
 
@@ -249,9 +249,7 @@ def lacking_time(quote: ScoredQuote, question: str) -> bool:
     ("When is approval needed?")."""
     if not is_english(question) or not quote.article.in_english or not answer_types.asks_time_ahead(question):
         return False
-    text = quote.article.text
-    shown = " ".join(text[part.start : part.end] for part in (quote.span, *quote.also))
-    return not answer_types.gives_time_ahead(shown, question)
+    return not answer_types.gives_time_ahead(_shown_text(quote), question)
 
 
 def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> str | None:
@@ -347,11 +345,14 @@ def unnamed(quote: ScoredQuote, question: str) -> str | None:
     thing = None if person else answer_types.thing_asked(question)
     if person is None and thing is None:
         return None
-    text = quote.article.text
-    shown = " ".join(text[part.start : part.end] for part in (quote.span, *quote.also))
     if person:
         return None if answer_types.names_someone(_naming_part(quote, person), question) else person
-    return None if answer_types.holds(answer_types.AnswerType.NAME, shown, question) else thing
+    return None if answer_types.holds(answer_types.AnswerType.NAME, _shown_text(quote), question) else thing
+
+
+def _shown_text(quote: ScoredQuote) -> str:
+    """The quote as a reader sees it: its span (the sentence and its context) and any further excerpt."""
+    return " ".join(quote.article.text[part.start : part.end] for part in (quote.span, *quote.also))
 
 
 def _naming_part(quote: ScoredQuote, person: str) -> str:
