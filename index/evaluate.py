@@ -13,6 +13,7 @@ Per kind of question (factoid, paraphrase, multi, unanswerable) and overall:
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from collections import defaultdict
@@ -80,8 +81,9 @@ def score(library: Library, question: dict, answer: Answer, articles: dict[str, 
     for quote in answer.quotes:
         if not acceptable & set(library.store.urls(quote.article.id)):
             continue
-        at = quote.article.text.find(passage)
-        if at >= 0 and any(e.start < at + len(passage) and at < e.end for e in quote.excerpts):
+        # the passage wherever the article writes it (a name and its role may be written twice, word for word)
+        places = [m.start() for m in re.finditer(re.escape(passage), quote.article.text)]
+        if any(e.start < at + len(passage) and at < e.end for at in places for e in quote.excerpts):
             located = True
     result["quote_hit"] = float(located)
     return result

@@ -167,3 +167,20 @@ def test_a_miss_is_named_by_the_first_measure_it_failed():
     assert missed_by({"wrongly_declined": 0.0, "hit@1": 0.0, "hit@3": 1.0, "quote_hit": 1.0}) == (
         "an acceptable article quoted, but not first")
     assert missed_by({"wrongly_declined": 0.0, "hit@1": 1.0, "hit@3": 1.0, "quote_hit": 1.0}) == ""
+
+
+def test_a_quote_holds_the_answer_wherever_the_article_writes_its_passage():
+    from types import SimpleNamespace
+
+    from index.evaluate import score
+    from index.models import Answer, Article, Quote
+
+    text = "Ann Lee, the firm's economist, said it fell. Rain came. \"It is dry,\" said Ann Lee, the firm's economist."
+    article = Article(url="https://example.com/a", title="T", text=text, id=1)
+    library = SimpleNamespace(store=SimpleNamespace(urls=lambda article_id: ["https://example.com/a"]))
+    question = {"kind": "factoid", "acceptable_article_ids": ["a"], "answer_passage": "Ann Lee, the firm's economist"}
+    later = text.index('"It is dry')
+    for start, end, held in ((later, len(text), 1.0), (45, 55, 0.0)):  # the second writing of it; neither
+        quote = Quote(text=text[start:end], article=article, start=start, end=end, score=1.0, link="")
+        answer = Answer(question="Who is the firm's economist?", answered=True, quotes=(quote,))
+        assert score(library, question, answer, {"a": "https://example.com/a"})["quote_hit"] == held
