@@ -112,10 +112,52 @@ def _bare_spans_out(text: str) -> str:
     return _SPAN_WORD.sub(keep, text)
 
 
-def gives_time_ahead(text: str, question: str) -> bool:
+# A clause that tells what happened ("The attackers stormed the museum on Wednesday afternoon", "Blackadder
+# returned for a one-off special in 1999") dates a past event, unless it looks ahead ("… said it expected the plant
+# to open in 2021", "… would announce its policies over the next few weeks"). A verb's past form: an irregular one
+# or one in -ed, not after "to", "be", "is" … (then it is passive: "is scheduled", "will be released"); a verb of
+# saying reports what may lie ahead ("said the vote is on Monday").
+_IRREGULAR_PAST = ("was|were|had|did|made|took|gave|got|went|came|saw|knew|bought|sold|paid|spent|left|met|ran|began|"
+                   "became|brought|built|caught|chose|drew|drove|fell|fought|found|flew|grew|held|kept|led|lost|won|"
+                   "sent|shot|stood|struck|threw|broke|beat")
+_NOT_VERBS = "speed|breed|proceed|exceed|succeed|indeed|hundred|kindred|sacred|wicked|naked|rugged|beloved"
+_PAST_VERB = re.compile(rf"(?<!\bto\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeing\s)"
+                        rf"\b(?:{_IRREGULAR_PAST}|(?!(?:{_NOT_VERBS})\b)[a-z]{{3,}}ed)\b", re.IGNORECASE)
+_LOOKS_AHEAD = re.compile(r"\b(?:will|won['’]t|shall|would|going\s+to|to\s+be|due|slated|set\s+to|next|coming|"
+                          r"upcoming|later|soon|until|from\s+now|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|"
+                          r"schedul(?:e|es|ed|ing)|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing))\b|['’]ll\b",
+                          re.IGNORECASE)
+# (a sentence's parts, as commas mark them: a clause has a tense of its own: "… insisted he is focused on the
+# Australian Open, which starts on 17 January", "The museum, which was closed on Wednesday, reopens on Friday")
+_CLAUSES = re.compile(r"(?<=[.!?…])[\"”’]?\s+|[,;:]\s+|\n")
+_REPORTING = re.compile(r"\b(?:said|told|added|announced|confirmed|reported|wrote|noted|stated|explained)\b",
+                        re.IGNORECASE)
+
+
+def _past_told_out(text: str) -> str:
+    """The text without its clauses that tell only of the past."""
+    return " ".join(s for s in _CLAUSES.split(text)
+                    if not _PAST_VERB.search(_REPORTING.sub(" ", s)) or _LOOKS_AHEAD.search(s))
+
+
+# A date in a year before the article's was past when it was written ("In the summer of 1898, …").
+_DATED_YEAR = re.compile(r"(?:\b(?:(?:early|late|mid|the|of|in|summer|winter|spring|autumn|fall|january|february|"
+                         r"march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+                         r"jun|jul|aug|sept?|oct|nov|dec|\d{1,2}(?:st|nd|rd|th)?)\.?,?\s+){0,4})?"
+                         r"(?<![\w.,/-])((?:1[5-9]|20)\d\d)s?(?!\w|[.,]\d)", re.IGNORECASE)
+
+
+def _years_before_out(text: str, year: int) -> str:
+    return _DATED_YEAR.sub(lambda found: " " if int(found.group(1)) < year else found.group(), text)
+
+
+def gives_time_ahead(text: str, question: str, published: str | None = None) -> bool:
     """Whether a text gives a time for such a question: not the day it was said, nor a past time, nor a span of
-    time by itself."""
-    return holds(AnswerType.TIME, _bare_spans_out(_SAID_ON.sub(" ", text)), question)
+    time by itself. `published`: the article's date (ISO), if known."""
+    text = _bare_spans_out(_past_told_out(_SAID_ON.sub(" ", text)))
+    if published and published[:4].isdigit():
+        text = _years_before_out(text, int(published[:4]))
+    return holds(AnswerType.TIME, text, question)
 
 
 def asks_why(question: str) -> bool:

@@ -249,7 +249,7 @@ def lacking_time(quote: ScoredQuote, question: str) -> bool:
     ("When is approval needed?")."""
     if not is_english(question) or not quote.article.in_english or not answer_types.asks_time_ahead(question):
         return False
-    return not answer_types.gives_time_ahead(_shown_text(quote), question)
+    return not answer_types.gives_time_ahead(_shown_text(quote), question, quote.article.published)
 
 
 def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> str | None:

@@ -372,6 +372,21 @@ def test_a_question_for_a_time_to_come_is_given_a_time_not_the_day_it_was_said()
     assert gives_time_ahead("The troops will leave this year.", question)
 
 
+def test_a_time_that_dates_a_past_event_is_no_time_to_come():
+    question = "When will the museum reopen?"
+    # what happened, by a verb's past form, unless the sentence looks ahead
+    assert not gives_time_ahead("Gunmen stormed the museum on Wednesday afternoon. It is a major draw.", question)
+    assert not gives_time_ahead("The museum has no plans to reopen its wing, which closed in 1989.", question)
+    assert gives_time_ahead("The museum, which was closed on Wednesday, reopens on Friday.", question)
+    assert gives_time_ahead("Officials said the museum is expected to reopen in March.", question)
+    assert gives_time_ahead("He insisted he is focused on the museum, which reopens on 17 January.", question)
+    assert gives_time_ahead("The ministry said the museum opens in March.", question)  # reported, not past
+    # a year before the article's
+    written = "In the summer of 1898, a chemist made a discovery that would light the museum."
+    assert not gives_time_ahead(written, question, "2019-04-30")
+    assert gives_time_ahead(written, question) and gives_time_ahead(written, question, "1897-12-01")
+
+
 FORMAT = ("Film studio Acme said it will release its films on the new disc format, backing Orbix over its rival. "
           "The studio has not said which players it will support, a spokesman said on Tuesday.")
 TRANSFER = ("The club has paid the £71.6m fee to sign the goalkeeper from Bilbao, a world record for the position. "
