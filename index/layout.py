@@ -142,6 +142,19 @@ def is_furniture(sentence: str) -> bool:
     return bool(_FURNITURE.search(sentence))
 
 
+# A note on the writer at the page's foot ("Sarah Archer is the author of The Midcentury Kitchen.", "Lucas Nolan is
+# a reporter for Breitbart Tech …"): the last paragraph, naming someone as what writes.
+_AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:reporter|author|writer|journalist|columnist|commentator|contributor|editor|"
+                          r"correspondent|critic)\b")
+
+
+def author_note(text: str, span: Span) -> bool:
+    """Whether a sentence opens the writer's note that ends an article: it answers only a question about them."""
+    last = text.rstrip()
+    return "\n" in last and span.start > last.rfind("\n") and bool(_AUTHOR_NOTE.match(text[span.start : span.end]))
+
+
 @lru_cache(maxsize=1024)
 def sentence_bags(text: str) -> tuple[list[Span], list[set[str]], list[bool]]:
     """An article's sentences, the words of each, and whether each is (part of) a subhead or caption that

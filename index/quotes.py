@@ -24,7 +24,16 @@ from urllib.parse import quote as percent_encode
 from . import answer_types
 from .answer_types import AnswerType
 from .chunking import Span
-from .layout import heads_of, is_question, lead_index, mostly_tells, reports_question, section, sentence_bags
+from .layout import (
+    author_note,
+    heads_of,
+    is_question,
+    lead_index,
+    mostly_tells,
+    reports_question,
+    section,
+    sentence_bags,
+)
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
 from .words import (
@@ -498,6 +507,9 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     return chosen, further
 
 
+_WHO_IS = re.compile(r"\s*who\s+(?:is|was)\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+\s*\?*\s*$", re.IGNORECASE)
+
+
 def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _Asked, weights: dict[str, float],
                   config: SearchConfig) -> tuple[tuple[int, float], _Reading] | None:
     """The sentence of one article that answers best, and how much of the question (weighed inside the article)
@@ -522,6 +534,8 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
                                                        or mostly_tells(text)):
             continue  # a subhead or a caption names a subject, a question asks (unless what was asked is asked,
             # or the sentence mostly tells: "… Swift has a new record deal …, and Carlyle will wonder: “…?”")
+        if author_note(article.text, span) and not _WHO_IS.match(asked.question):
+            continue  # "Sarah Archer is the author of …" ends the page; it answers "Who is Sarah Archer?" only
         if english and bags[i] & asked.name_words \
                 and names_another(text, asked.names, asked.question):
             namesakes.append(i)  # "the $1,000 Meta Quest Pro" tells nothing of the Vision Pro asked about

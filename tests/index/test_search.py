@@ -257,6 +257,16 @@ def test_a_sentence_on_a_namesake_does_not_answer_for_the_name(filled, tmp_path)
     assert not answer.answered and answer.lacking == "the amount of money"
 
 
+def test_the_writers_note_at_the_foot_answers_only_who_the_writer_is(filled, tmp_path):
+    add_article(filled, tmp_path, "https://news.test/lamps", "The glow of the gas lamp",
+                "Gas lamps lit the city's streets for a century.\n\nThe last lamplighter retired in 1962, and the "
+                "lamps were wired for electricity.\n\nMara Quist is the author of The Lamplighter's Year.")
+    answer = filled.ask("Who invented the gas lamp?")
+    assert answer.answered and "Mara Quist" not in " ".join(q.text for q in answer.quotes)
+    answer = filled.ask("Who is Mara Quist?")
+    assert answer.answered and answer.quotes[0].text == "Mara Quist is the author of The Lamplighter's Year."
+
+
 def test_a_namesake_is_told_from_the_name():
     from index.quotes import names_another
 
