@@ -527,7 +527,9 @@ _SCORE = r"(?<![\d.,/:-])\d{1,3}\s?[-–—]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|
 MEASURES = (
     # "By how much …?" asks for a change, written in any unit ("by a quarter of a percentage point", "2.5% each
     # year", "£2bn", "5.2 years"), whatever its verb: "raise" raises rates as well as money. Any number gives it.
-    Measure("the size of the change", _p(r"\bby how much\b"), _NUMBER, needs_number=False),
+    # So does "How far did exports fall?".
+    Measure("the size of the change", _p(rf"\bby how much\b|\bhow far\b(?={_WITHIN}\s+{_CHANGING}\b)"), _NUMBER,
+            needs_number=False),
     # "How much cheaper …?" asks for a difference, written as a ratio as often as a sum ("thirty times cheaper")
     Measure("the size of the difference",
             _p(r"\bhow much\s+(?:cheaper|dearer|higher|lower|bigger|smaller|larger|faster|slower|longer|shorter|"
@@ -584,8 +586,10 @@ MEASURES = (
             _p(r"\bmpge?\b|\bmiles per gallon\b|\bl/100\s?km\b|\blit(?:er|re)s per 100\b|\bkm/l\b")),
     Measure("the score", _p(r"\bwhat\s+(?:was|is|were)?\s*(?:the\s+)?(?:\w+\s+)?score\b|\bby what (?:score|margin)\b"),
             _p(_SCORE), needs_number=False),
-    # Last, as "range" after another measure's noun is that measure's ("what age range", "what temperature range")
-    Measure("the distance", _p(r"\bhow far\b|\bwhat\s+(?:\w+\s+)?(?:distance|range)\b|\bhow (?:tall|high|deep|wide)\b"),
+    # Last, as "range" after another measure's noun is that measure's ("what age range", "what temperature range").
+    # Not how far something changes ("How far did exports fall?": "to $9.1 billion, down from $19.5 billion").
+    Measure("the distance", _p(rf"\bhow far\b(?!{_WITHIN}\s+{_CHANGING}\b)|\bwhat\s+(?:\w+\s+)?(?:distance|range)\b"
+                               r"|\bhow (?:tall|high|deep|wide)\b"),
             _p(_LENGTH)),
 )
 

@@ -122,6 +122,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("What did the company buy?", None),  # a thing, not a sum
     ("What was the ticket price?", "the amount of money"),
     ("How far can the car go on one charge?", "the distance"),
+    ("How far did farm exports fall last year?", "the size of the change"),  # "to $9.1 billion, down from …"
     ("How old is the skipper's schooner?", "the age"),
     ("What was the final score of the game?", "the score"),
     ("How fast is the new supercomputer?", "the speed"),
