@@ -143,16 +143,18 @@ def is_furniture(sentence: str) -> bool:
 
 
 # A note on the writer at the page's foot ("Sarah Archer is the author of The Midcentury Kitchen.", "Lucas Nolan is
-# a reporter for Breitbart Tech …"): the last paragraph, naming someone as what writes.
-_AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+# a reporter for Breitbart Tech …", "Clark Boyd is technology correspondent for The World …", "Steven Mufson covers
+# the White House."): the last paragraph, naming someone as what writes, or what they cover.
+_AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}(?:(?:is|was)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
                           r"(?:reporter|author|writer|journalist|columnist|commentator|contributor|editor|"
-                          r"correspondent|critic)\b")
+                          r"correspondent|critic)\b|covers\s+(?:the\s+)?[A-Z])")
 
 
 def author_note(text: str, span: Span) -> bool:
-    """Whether a sentence opens the writer's note that ends an article: it answers only a question about them."""
+    """Whether a sentence is of the writer's note that ends an article: it answers only a question about them."""
     last = text.rstrip()
-    return "\n" in last and span.start > last.rfind("\n") and bool(_AUTHOR_NOTE.match(text[span.start : span.end]))
+    foot = last.rfind("\n") + 1
+    return foot > 0 and span.start >= foot and bool(_AUTHOR_NOTE.match(last[foot:]))
 
 
 @lru_cache(maxsize=1024)

@@ -2,7 +2,16 @@
 
 import pytest
 
-from index.layout import is_heading, is_question, lead_sentences, mostly_tells, quotable_sentences, reports_question
+from index.layout import (
+    author_note,
+    is_heading,
+    is_question,
+    lead_sentences,
+    mostly_tells,
+    quotable_sentences,
+    reports_question,
+    sentences,
+)
 
 
 def test_a_digest_lead_passes_over_a_caption_or_byline():
@@ -185,3 +194,16 @@ def test_the_sites_own_words_to_its_reader_are_never_quoted():
             "Originally, the sign was red.")
     assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
         "The neon sign was switched on in 1912.", "Originally, the sign was red."]
+
+
+@pytest.mark.parametrize("note", [
+    "Ana Ruiz is the author of The Salt Road.",
+    "Ana Ruiz is a reporter for City Daily covering courts. Follow her on Twitter.",
+    "Ana Ruiz is technology correspondent for The Hour.",
+    "Ana Ruiz covers the White House. Since joining the paper, she has covered energy.",
+])
+def test_the_writers_note_is_the_last_paragraph_that_says_what_they_write(note):
+    text = "The court ruled on Monday.\n\nAna Ruiz, the judge, is the author of the ruling.\n\n" + note
+    found = [text[s.start : s.end] for s in sentences(text) if author_note(text, s)]
+    assert " ".join(found) == note  # every sentence of the note, and not the judge's line above it
+    assert not any(author_note(note, s) for s in sentences(note))  # a text of one paragraph is no note
