@@ -439,10 +439,13 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         return bool(_SPEECH.search(sentence))
     if person_asked(question):  # "Which analyst …?": a name of someone, not "Wall Street analysts"
         return names_someone(sentence, question)
-    known = {w.lower() for w in _WORD.findall(question)}
-    sentence = sentence[after_dateline(sentence) :]  # "WASHINGTON —" says where it was written, not who
+    # a country is the question's by any of its forms ("Chinese companies", "imposed by China"; "US", "the United
+    # States")
+    known = {w.lower() for w in _WORD.findall(question + " " + words.as_country_names(question))}
+    sentence = words.as_country_names(sentence[after_dateline(sentence) :])  # "WASHINGTON —": where it was written
     return any(w.lower() not in known and not _TIME.fullmatch(w)
-               for match in _CAPITALISED.findall(sentence.lstrip(_OPENING)) for w in _WORD.findall(match))
+               for match in _CAPITALISED.findall(sentence.lstrip(_OPENING))
+               for w in _WORD.findall(re.sub(r"['’]s?$", "", match)))  # "China’s" is China
 
 
 # --- measures: a quantity asked for by its unit ----------------------------------------------------------

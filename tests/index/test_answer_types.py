@@ -776,6 +776,13 @@ def test_a_datelines_place_is_not_the_name_asked_for():
     assert holds(AnswerType.NAME, "WASHINGTON — NASA said it was adding Blue Origin and SpaceX.", question)
 
 
+def test_the_questions_own_country_in_another_form_is_not_the_name_asked_for():
+    question = "Which Chinese firms have been hurt most by US tariffs?"
+    assert not holds(AnswerType.NAME, "Retaliatory tariffs imposed by China have hurt U.S. farmers.", question)
+    assert not holds(AnswerType.NAME, "Prices rise, hurting China’s growth and the United States.", question)
+    assert holds(AnswerType.NAME, "Tariffs have hurt China’s Huawei most.", question)
+
+
 def test_a_year_before_a_comma_counts_nothing():
     roadsters = measure_asked("How many roadsters will go on sale?")
     assert not holds_measure(roadsters, "The roadster will go on sale in summer 2020, the maker said.")
