@@ -527,6 +527,9 @@ _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper 
 # A score: two small numbers joined by a dash, not part of a date or a longer number ("21-7", "6-3, 7-6"). English
 # news writes scores with a dash; a colon joins the hours and minutes of a time ("a 4:25 kickoff").
 _SCORE = r"(?<![\d.,/:-])\d{1,3}\s?[-–—]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|goalless|scoreless)\b"
+# "What speed …?", "What is the top speed …?", "What's its range …?": the noun of a measure after "what", its verb
+# and its article
+_WHAT = r"\bwhat(?:\s+(?:is|was|are|were)|['’]s)?\s+(?:(?:the|its|their|his|her|a)\s+)?(?:\w+\s+)?"
 MEASURES = (
     # "By how much …?" asks for a change, written in any unit ("by a quarter of a percentage point", "2.5% each
     # year", "£2bn", "5.2 years"), whatever its verb: "raise" raises rates as well as money. Any number gives it.
@@ -549,8 +552,8 @@ MEASURES = (
                r"|\bhow (?:expensive|cheap|costly|pricey|affordable)\b"),
             _p(_CURRENCY)),
     # "What share of …?", "What market share …?" ask for a proportion too (not "What share price …?", a price)
-    Measure("the percentage", _p(r"\bwhat\s+(?:\w+\s+)?(?:percentage|percent|proportion|fraction|share(?=\s+of\b))\b"
-                                 r"|\bwhat\s+(?:\w+\s+)?market\s+share\b"),
+    Measure("the percentage", _p(rf"{_WHAT}(?:percentage|percent|proportion|fraction|share(?=\s+of\b))\b"
+                                 rf"|{_WHAT}market\s+share\b"),
             _p(r"%|\bper\s?cent\b|\bpercentage points?\b|\bone in \w+\b|"
                r"\b(?:half|halves|thirds?|quarters?|fifths?|majority|minority)\b"),  # "two-thirds"
             needs_number=False),
@@ -570,18 +573,18 @@ MEASURES = (
             counted=False),
     # How fast something goes, not how fast it changes: "How fast have the papers been cutting staff?" asks a rate
     # ("twice the rate of the industry", "3% a year"), which no unit of speed writes
-    Measure("the speed", _p(rf"\bhow fast\b(?!{_WITHIN}\s+{_CHANGING}\b)|\bwhat\s+(?:\w+\s+)?speeds?\b"),
+    Measure("the speed", _p(rf"\bhow fast\b(?!{_WITHIN}\s+{_CHANGING}\b)|{_WHAT}speeds?\b"),
             _p(_SPEED)),
     # How much power an engine or a plant puts out (not "How much power does the mayor have?")
     Measure("the power", _p(rf"\bhow much (?:horse)?power\b{_WITHIN}\s+(?:make|makes|produce|produces|generate|"
                             rf"generates|develop|develops|deliver|delivers|put out|puts out|output)\b|"
-                            r"\bhow much horsepower\b|\bwhat\s+(?:\w+\s+)?(?:horsepower|power output)\b"),
+                            rf"\bhow much horsepower\b|{_WHAT}(?:horsepower|power output)\b"),
             _p(r"\b(?:horsepower|hp|bhp|kw|kilowatts?|ps|watts?|megawatts?|mw|gigawatts?|gw)\b")),
-    Measure("the weight", _p(rf"\bhow heavy\b|\bhow much\b{_WITHIN}\s+weigh(?:s|ed)?\b|\bwhat\s+(?:\w+\s+)?weight\b"),
+    Measure("the weight", _p(rf"\bhow heavy\b|\bhow much\b{_WITHIN}\s+weigh(?:s|ed)?\b|{_WHAT}weight\b"),
             _p(r"\b(?:tons?|tonnes?|kg|kilograms?|kilos?|pounds?|lbs?|grams?|ounces?|oz)\b")),
-    Measure("the temperature", _p(r"\bhow (?:hot|cold|warm)\b|\bwhat\s+(?:\w+\s+)?temperatures?\b"),
+    Measure("the temperature", _p(rf"\bhow (?:hot|cold|warm)\b|{_WHAT}temperatures?\b"),
             _p(r"°|\bdegrees?\b|\bcelsius\b|\bfahrenheit\b|\bkelvin\b")),
-    Measure("the dose", _p(r"\bwhat\s+(?:\w+\s+)?(?:dose|dosage)s?\b"),
+    Measure("the dose", _p(rf"{_WHAT}(?:dose|dosage)s?\b"),
             _p(r"\b(?:mg|milligrams?|micrograms?|mcg|µg|ml|millilit(?:er|re)s?|doses?|dosages?|units|iu|tablets?|pills?)\b"),
             counted=False),
     Measure("the fuel economy",
@@ -591,7 +594,7 @@ MEASURES = (
             _p(_SCORE), needs_number=False),
     # Last, as "range" after another measure's noun is that measure's ("what age range", "what temperature range").
     # Not how far something changes ("How far did exports fall?": "to $9.1 billion, down from $19.5 billion").
-    Measure("the distance", _p(rf"\bhow far\b(?!{_WITHIN}\s+{_CHANGING}\b)|\bwhat\s+(?:\w+\s+)?(?:distance|range)\b"
+    Measure("the distance", _p(rf"\bhow far\b(?!{_WITHIN}\s+{_CHANGING}\b)|{_WHAT}(?:distance|range)\b"
                                r"|\bhow (?:tall|high|deep|wide)\b"),
             _p(_LENGTH)),
 )

@@ -126,6 +126,8 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How old is the skipper's schooner?", "the age"),
     ("What was the final score of the game?", "the score"),
     ("How fast is the new supercomputer?", "the speed"),
+    ("What is the top speed of the new sedan?", "the speed"),  # the measure's noun after "what is the"
+    ("What's the range of the drone?", "the distance"),
     ("How fast have the chain's papers been cutting staff?", None),  # a rate of change: "twice the rate"
     ("How fast is the economy growing?", None),
     ("What driving range does the new electric car have?", "the distance"),
