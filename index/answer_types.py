@@ -283,7 +283,9 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"monarchs?|dictators?|envoys?|negotiators?|mediators?|"
                 r"commissioners?|inspectors?|columnists?|commentators?|pundits?|correspondents?|children|child|"
                 r"kids?|teenagers?|pupils?|members?|colleagues?|assistants?|deput(?:y|ies)|successors?|"
-                r"predecessors?|teammates?|friends?|neighbou?rs?|relatives?)")
+                r"predecessors?|teammates?|friends?|neighbou?rs?|relatives?|"
+                r"passengers?|riders?|commuters?|travell?ers?|tourists?|visitors?|customers?|shoppers?|"
+                r"spectators?|motorists?|pedestrians?|tenants?|homeowners?)")
 # After "which", the noun's own words only: not "Which museum did the attackers storm?", whose "attackers" are not
 # what is asked.
 _WHICH_WORDS = (r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|the|a|an|of|in|"
