@@ -28,6 +28,14 @@ _PICTURED = re.compile(r"(?:above|below|left|right|top|bottom|pictured|main imag
                        r"\s*[,:]", re.IGNORECASE)
 
 
+# A line that ends with a colon only introduces what follows up to this many words ("Tour dates:", "Here are some of
+# the highlights:", "The overall rankings of the countries were as follows:"); a longer one tells something too
+# ("Seven big questions heading into the debate, to be carried on MSNBC:"), and a paragraph whose last sentence
+# leads in is a paragraph ("On Nov. 15, 2019, former U.S. ambassador … testified … Here is what she said:").
+LEAD_IN_WORDS = 10
+_SENTENCE_END_INSIDE = re.compile(r"[.!?][\"”’)]?\s+\S")  # "The show opens on Friday. Highlights:" is two
+
+
 def is_heading(text: str) -> bool:
     """A line without a sentence's closing punctuation that is short (a subhead, a caption, a byline) or written
     in headline style (the headline of another story linked from the page, a long subhead), or a line that only
@@ -38,7 +46,8 @@ def is_heading(text: str) -> bool:
     line that ends with a photographer's credit a caption (`_PHOTO_CREDIT`), and so is an unended line that
     points at the picture ("Above, …", `_PICTURED`)."""
     end = text.rstrip()
-    if end.endswith(":") or _shouted(end) or is_question(end) and headline_style(end) or _PHOTO_CREDIT.search(end):
+    lead_in = end.endswith(":") and len(end.split()) < LEAD_IN_WORDS and not _SENTENCE_END_INSIDE.search(end)
+    if lead_in or _shouted(end) or is_question(end) and headline_style(end) or _PHOTO_CREDIT.search(end):
         return True  # a lead-in, a line in capitals, a subhead that asks ("What Does Stadia Offer?"), a caption
     if end.rstrip(_CLOSING).endswith(_ENDING) or _CREDITED.search(end):
         return False
@@ -311,9 +320,10 @@ def _can_lead(text: str, span: Span) -> bool:
     Glass threw …"); a line of its own needs three words or more (Chinese and Japanese have no spaces to count),
     and must not be wholly in parentheses, nor a headline without a full stop ("What Does Stadia Offer?"). A
     question never leads: it is the writer's hook ("Remember New Jersey's epic quest to find a state slogan?"),
-    not the story."""
+    not the story. Nor does a paragraph that ends leading in to what follows ("The Latest on a deadly stabbing …
+    (all times local):")."""
     line = text[span.start : span.end]
-    if is_question(line) and not reports_question(line):
+    if is_question(line) and not reports_question(line) or line_of(text, span).rstrip().endswith(":"):
         return False
     if line != line_of(text, span).strip() or CJK_RUN.search(line):
         return True

@@ -207,3 +207,15 @@ def test_the_writers_note_is_the_last_paragraph_that_says_what_they_write(note):
     found = [text[s.start : s.end] for s in sentences(text) if author_note(text, s)]
     assert " ".join(found) == note  # every sentence of the note, and not the judge's line above it
     assert not any(author_note(note, s) for s in sentences(note))  # a text of one paragraph is no note
+
+
+def test_a_line_that_ends_with_a_colon_leads_in_only_when_short():
+    text = ("Ten candidates meet in Atlanta tonight.\n\nSeven questions heading into the debate, to be carried on "
+            "the Nine Network:\n\nTour dates:\n\nThe show opens on Friday. Here are the highlights:\n\nIt ends in May.")
+    assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
+        "Ten candidates meet in Atlanta tonight.",
+        "Seven questions heading into the debate, to be carried on the Nine Network:",
+        "The show opens on Friday.", "It ends in May."]
+    # a paragraph that leads in to what follows does not open the story
+    assert lead_sentences("The Latest on the storm (all times local):\n\nThe storm reached the coast at noon.") == (
+        "The storm reached the coast at noon.")
