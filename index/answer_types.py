@@ -18,7 +18,7 @@ from enum import Enum
 from functools import lru_cache
 
 from . import words
-from .layout import after_dateline
+from .layout import SCORE, after_dateline
 
 
 class AnswerType(Enum):
@@ -526,9 +526,6 @@ _CHANGING = (r"(?:grow|rise|fall|drop|cut|shrink|increase|decrease|decline|expan
              r"dropping|grew|rose|risen|fell|shrank|shrunk|sank|sunk|sold")
 _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper (?:hour|second|minute)\b|" \
          r"\ban hour\b|\bin [\w.]+ seconds\b"
-# A score: two small numbers joined by a dash, not part of a date or a longer number ("21-7", "6-3, 7-6"). English
-# news writes scores with a dash; a colon joins the hours and minutes of a time ("a 4:25 kickoff").
-_SCORE = r"(?<![\d.,/:-])\d{1,3}\s?[-–—]\s?\d{1,3}(?!\d|[.,/:-]\d)|\b(?:nil|goalless|scoreless)\b"
 # "What speed …?", "What is the top speed …?", "What's its range …?": the noun of a measure after "what", its verb
 # and its article
 _WHAT = r"\bwhat(?:\s+(?:is|was|are|were)|['’]s)?\s+(?:(?:the|its|their|his|her|a)\s+)?(?:\w+\s+)?"
@@ -593,7 +590,7 @@ MEASURES = (
             _p(r"\b(?:gas|fuel|petrol)\s+(?:mileage|economy|efficiency|consumption)\b|\bmpg\b|\bmiles per gallon\b"),
             _p(r"\bmpge?\b|\bmiles per gallon\b|\bl/100\s?km\b|\blit(?:er|re)s per 100\b|\bkm/l\b")),
     Measure("the score", _p(r"\bwhat\s+(?:was|is|were)?\s*(?:the\s+)?(?:\w+\s+)?score\b|\bby what (?:score|margin)\b"),
-            _p(_SCORE), needs_number=False),
+            _p(SCORE), needs_number=False),
     # Last, as "range" after another measure's noun is that measure's ("what age range", "what temperature range").
     # Not how far something changes ("How far did exports fall?": "to $9.1 billion, down from $19.5 billion").
     Measure("the distance", _p(rf"\bhow far\b(?!{_WITHIN}\s+{_CHANGING}\b)|{_WHAT}(?:distance|range)\b"

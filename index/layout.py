@@ -28,6 +28,13 @@ _PICTURED = re.compile(r"(?:above|below|left|right|top|bottom|pictured|main imag
                        r"\s*[,:]", re.IGNORECASE)
 
 
+# A score: two small numbers joined by a dash, not part of a date or a longer number ("21-7", "6-3, 7-6"). English
+# news writes scores with a dash; a colon joins the hours and minutes of a time ("a 4:25 kickoff").
+_SCORE_FIGURES = r"(?<![\d.,/:-])\d{1,3}\s?[-–—]\s?\d{1,3}(?!\d|[.,/:-]\d)"
+SCORE = _SCORE_FIGURES + r"|\b(?:nil|goalless|scoreless)\b"
+# A line of results gives one in figures: "Palm Bay d. Rockledge 70-44", "Arsenal 2-1 Chelsea"
+_RESULT = re.compile(_SCORE_FIGURES)
+
 # A line that ends with a colon only introduces what follows up to this many words ("Tour dates:", "Here are some of
 # the highlights:", "The overall rankings of the countries were as follows:"); a longer one tells something too
 # ("Seven big questions heading into the debate, to be carried on MSNBC:"), and a paragraph whose last sentence
@@ -49,8 +56,8 @@ def is_heading(text: str) -> bool:
     lead_in = end.endswith(":") and len(end.split()) < LEAD_IN_WORDS and not _SENTENCE_END_INSIDE.search(end)
     if lead_in or _shouted(end) or is_question(end) and headline_style(end) or _PHOTO_CREDIT.search(end):
         return True  # a lead-in, a line in capitals, a subhead that asks ("What Does Stadia Offer?"), a caption
-    if end.rstrip(_CLOSING).endswith(_ENDING) or _CREDITED.search(end):
-        return False
+    if end.rstrip(_CLOSING).endswith(_ENDING) or _CREDITED.search(end) or _RESULT.search(end):
+        return False  # a sentence, a credited quotation, or a result ("Palm Bay d. Rockledge 70-44")
     if end.startswith(("—", "–")) or len(end.split()) < 8 or _PICTURED.match(end):
         return True
     return headline_style(end) and not _LIST_ITEM.search(end) and ": " not in end

@@ -219,3 +219,9 @@ def test_a_line_that_ends_with_a_colon_leads_in_only_when_short():
     # a paragraph that leads in to what follows does not open the story
     assert lead_sentences("The Latest on the storm (all times local):\n\nThe storm reached the coast at noon.") == (
         "The storm reached the coast at noon.")
+
+
+def test_a_short_line_that_gives_a_result_is_quotable_not_a_subhead():
+    text = "BOYS SOCCER\n\nViera d. Rockledge 3-1\n\nViera (4-0): K. Hupfer 1 goal.\n\nTeam news"
+    assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
+        "Viera d. Rockledge 3-1", "Viera (4-0): K. Hupfer 1 goal."]
