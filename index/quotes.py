@@ -356,7 +356,17 @@ def unnamed(quote: ScoredQuote, question: str) -> str | None:
         return None
     if person:
         return None if answer_types.names_someone(_naming_part(quote, person), question) else person
-    return None if answer_types.holds(answer_types.AnswerType.NAME, _shown_text(quote), question) else thing
+    shown = _shown_text(quote)
+    # A place known by a name that says what it is ("Royal Shrewsbury Hospital", "the University of York") is
+    # written with its noun: another place's name does not answer ("Which university did she attend?").
+    noun = thing.split()[-1]
+    if _SAYS_WHAT_IT_IS.fullmatch(noun) and not re.search(rf"\b{re.escape(noun.rstrip('s'))}", shown, re.IGNORECASE):
+        return thing
+    return None if answer_types.holds(answer_types.AnswerType.NAME, shown, question) else thing
+
+
+_SAYS_WHAT_IT_IS = re.compile(r"(?:universit(?:y|ies)|colleges?|hospitals?|clinics?|airports?|stadiums?|museums?|"
+                              r"prisons?)", re.IGNORECASE)
 
 
 def _shown_text(quote: ScoredQuote) -> str:

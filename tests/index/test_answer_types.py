@@ -579,6 +579,13 @@ def test_a_question_for_a_thing_the_quote_names_is_answered(library, tmp_path):
     assert "Ulanqab Central Hospital" in answer.quotes[0].text
 
 
+def test_a_place_whose_name_says_what_it_is_is_not_named_by_another_place(library, tmp_path):
+    text = TREATED.replace("in hospital", "at Ulanqab Central Hospital, near Xilingol")
+    answer = ask_one_article(library, tmp_path, "Plague case", text,
+                             "Which university did the hunter who caught the bubonic plague attend?", answered=False)
+    assert answer.lacking == "the name of the university"
+
+
 @pytest.mark.parametrize(("question", "several"), [
     ("How far away is Europa and how big is it?", True),
     ("Who were the two hostages freed by the Taliban, and where did they work?", True),
