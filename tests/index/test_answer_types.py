@@ -555,6 +555,8 @@ def test_a_question_for_someone_the_quote_names_is_answered(library, tmp_path):
     ("What company makes the roof?", "the company"),
     ("Which base did the helicopter fly from?", "the base"),
     ("Which constituency is the candidate standing in?", "the constituency"),
+    ("What is the name of the political party he leads?", "the political party"),  # its name asked outright
+    ("Which party is the candidate standing for?", "the party"),
     ("Which company's shares fell?", None),  # whose shares: the shares are asked about
     ("What is the company doing?", None),
     ("Which judge will hear the case?", None),  # someone, asked by `person_asked`
