@@ -442,13 +442,20 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         return bool(_SPEECH.search(sentence))
     if person_asked(question):  # "Which analyst …?": a name of someone, not "Wall Street analysts"
         return names_someone(sentence, question)
+    known = _known_words(question)
+    sentence = sentence[after_dateline(sentence) :]  # "WASHINGTON —" says where it was written, not who
+    others = [w for match in _CAPITALISED.findall(sentence.lstrip(_OPENING))
+              for w in _WORD.findall(re.sub(r"['’]s?$", "", match))  # "China’s" is China
+              if w.lower() not in known and not _TIME.fullmatch(w)]
     # a country is the question's by any of its forms ("Chinese companies", "imposed by China"; "US", "the United
     # States")
-    known = {w.lower() for w in _WORD.findall(question + " " + words.as_country_names(question))}
-    sentence = words.as_country_names(sentence[after_dateline(sentence) :])  # "WASHINGTON —": where it was written
-    return any(w.lower() not in known and not _TIME.fullmatch(w)
-               for match in _CAPITALISED.findall(sentence.lstrip(_OPENING))
-               for w in _WORD.findall(re.sub(r"['’]s?$", "", match)))  # "China’s" is China
+    return bool(others) and any(w.lower() not in known for w in _WORD.findall(words.as_country_names(" ".join(others))))
+
+
+@lru_cache(maxsize=64)
+def _known_words(question: str) -> frozenset[str]:
+    """The words of a question, in lower case, a country's name among them for any of its forms it writes."""
+    return frozenset(w.lower() for w in _WORD.findall(question + " " + words.as_country_names(question)))
 
 
 # --- measures: a quantity asked for by its unit ----------------------------------------------------------

@@ -168,9 +168,16 @@ _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}(?:(?:is|was)\s+(?:(?:a
 
 def author_note(text: str, span: Span) -> bool:
     """Whether a sentence is of the writer's note that ends an article: it answers only a question about them."""
+    foot = _note_start(text)
+    return foot is not None and span.start >= foot
+
+
+@lru_cache(maxsize=256)
+def _note_start(text: str) -> int | None:
+    """Where the writer's note that ends the text begins, if it ends with one."""
     last = text.rstrip()
     foot = last.rfind("\n") + 1
-    return foot > 0 and span.start >= foot and bool(_AUTHOR_NOTE.match(last[foot:]))
+    return foot if foot > 0 and _AUTHOR_NOTE.match(last[foot:]) else None
 
 
 @lru_cache(maxsize=1024)
