@@ -321,8 +321,9 @@ _NAMED_THING = (r"(?:hospitals?|clinics?|compan(?:y|ies)|firms?|startups?|websit
                 r"countr(?:y|ies)|beach(?:es)?|stadiums?|venues?|museums?|songs?|albums?|books?|films?|movies?|"
                 r"charit(?:y|ies)|prisons?|journals?|restaurants?|hotels?|airports?|festivals?|bases?|"
                 r"constituenc(?:y|ies)|districts?|provinces?|count(?:y|ies)|part(?:y|ies))")
-_THING_Q = re.compile(rf"^\s*(?:(?:in|at|from|by|with|on|to|for|into)\s+)?(?:which|what"
-                      rf"|what(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+names?\s+of\s+(?:the|a|an|its|their|his|her))\s+"
+_THING_Q = re.compile(rf"^\s*(?:(?:in|at|from|by|with|on|to|for|into)\s+)?"
+                      rf"(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+names?\s+of\s+(?:the|a|an|its|their|his|her)"
+                      rf"|which|what)\s+"
                       rf"((?:(?!(?:is|was|are|were|did|does|do|the|a|an|of)\b)[\w'’-]+\s+){{0,2}}?"
                       rf"{_NAMED_THING})\b(?!['’-])",
                       re.IGNORECASE)

@@ -359,8 +359,9 @@ def unnamed(quote: ScoredQuote, question: str) -> str | None:
     shown = _shown_text(quote)
     # A place known by a name that says what it is ("Royal Shrewsbury Hospital", "the University of York") is
     # written with its noun: another place's name does not answer ("Which university did she attend?").
-    noun = thing.split()[-1]
-    if _SAYS_WHAT_IT_IS.fullmatch(noun) and not re.search(rf"\b{re.escape(noun.rstrip('s'))}", shown, re.IGNORECASE):
+    noun = thing.split()[-1].lower()
+    one = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun  # "universities"
+    if _SAYS_WHAT_IT_IS.fullmatch(noun) and not re.search(rf"\b{re.escape(one)}", shown, re.IGNORECASE):
         return thing
     return None if answer_types.holds(answer_types.AnswerType.NAME, shown, question) else thing
 

@@ -588,6 +588,12 @@ def test_a_place_whose_name_says_what_it_is_is_not_named_by_another_place(librar
     assert answer.lacking == "the name of the university"
 
 
+def test_a_place_whose_name_says_what_it_is_answers_when_the_quote_writes_it(library, tmp_path):
+    text = TREATED.replace("in hospital", "at the University of Ulanqab's hospital")
+    ask_one_article(library, tmp_path, "Plague case", text,
+                    "Which universities are treating the hunter who caught the bubonic plague?")
+
+
 @pytest.mark.parametrize(("question", "several"), [
     ("How far away is Europa and how big is it?", True),
     ("Who were the two hostages freed by the Taliban, and where did they work?", True),
