@@ -302,10 +302,22 @@ _NAME_RUN = re.compile(r"(?<![\w'’.&-])(?:[A-Z][\w'’.&-]*+"
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Judge|Rep|Sen|Gov|Prof)\.?\s+[A-Z][\w'’-]+")
 
 
+# "Who heads the committee?" asks for its head as "Who is the committee's head?" does
+_OFFICE_Q = re.compile(r"^\s*who\s+(heads|headed|leads|led|chairs|chaired|coaches|coached|manages|managed|captains|"
+                       r"captained)\b", re.IGNORECASE)
+_OFFICE = {"head": "head", "lead": "leader", "led": "leader", "chair": "chair", "coach": "coach", "manag": "manager",
+           "captain": "captain"}
+
+
 @lru_cache(maxsize=256)  # asked of every sentence of the articles found, for one question at a time
 def person_asked(question: str) -> str | None:
     """Who an English question asks for by what they are ("What is the name of the hunter who …?": "the
-    hunter"; "Who is Real Madrid's sporting director?": "Real Madrid's sporting director"), else None."""
+    hunter"; "Who is Real Madrid's sporting director?": "Real Madrid's sporting director"; "Who heads the
+    committee?": "the head"), else None."""
+    office = _OFFICE_Q.search(question)
+    if office is not None:
+        verb = office.group(1).lower()
+        return "the " + next(v for k, v in _OFFICE.items() if verb.startswith(k))
     found = _PERSON_Q.search(question)
     if found is None:
         return None

@@ -457,6 +457,8 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("What were the names of the service members killed in the crash?", "the service members"),
     ("Which colleague did the executive instruct?", "the colleague"),
     ("What is the name of the passenger killed on the train?", "the passenger"),  # who travels, shops, visits
+    ("Who heads the committee?", "the head"),  # asked by the verb of the office
+    ("Who led the report on poverty?", "the leader"),
     ("Which hospital treated Kevin King after his release?", None),  # a surname, not a monarch
     ("Which museum did the attackers storm?", None),  # the attackers are not what is asked
     ("Which company is building the spacecraft?", None),
