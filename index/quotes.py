@@ -627,9 +627,16 @@ def names_another(sentence: str, asked_names: Sequence[str], question: str) -> b
                 compared = _COMPARING.intersection(lowered[max(0, first - 3) : first])
                 if sentence[left.end() : right.start()] in (" ", "'", "’") and other[0].isupper() \
                         and other.lower() not in _NO_NAME and lowered[j + step] not in asked \
-                        and not lowered[j + step].startswith(parts[k + step]) and not compared:  # "South Dakotans"
+                        and not _one_root(lowered[j + step], parts[k + step]) and not compared:
                     return True
     return False
+
+
+def _one_root(word: str, part: str) -> bool:
+    """Whether a word beside a name's word is the name's other word in another form: a place and its people
+    ("South Dakotans" for South Dakota, "South Dakota's" for South Dakotans), whichever the question writes."""
+    short, long = sorted((word, part), key=len)
+    return long.startswith(short) and len(short) >= 4
 
 
 @lru_cache(maxsize=1 << 16)

@@ -288,6 +288,10 @@ def test_a_namesake_is_told_from_the_name():
     assert not names_another("Orbit Visor prices fell.", ["Nova Visor"], asked)  # a sentence's first word
     assert not names_another("The Lexus LC 500 goes on sale.", ["Lexus LC500"], "When is the Lexus LC500 due?")
     assert not names_another("It asked South Dakotans.", ["South Dakota"], "What did South Dakota spend?")
+    # and the other way round: the place for its people (a real miss: "What share of young South Dakotans …?")
+    dakotans = "What share of young South Dakotans used meth?"
+    assert not names_another("South Dakota's officials found 3.8 percent.", ["South Dakotans"], dakotans)
+    assert names_another("Polls of North Dakotans found 3 percent.", ["South Dakotans"], dakotans)
     # a first word the dictionary lists as a name is one: "Stella Kim" is not Peter Kim; "Yesterday" is no name
     assert names_another("Stella Kim reported from Seoul.", ["Peter Kim"], "Peter Kim")
     assert not names_another("Yesterday Kim reported from Seoul.", ["Peter Kim"], "Peter Kim")
