@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -284,12 +285,21 @@ def is_keywords(question: str) -> bool:
             and not any(w.lower() in STOPWORDS for w in found))
 
 
+def _unaccented(word: str) -> str:
+    """The word without its accents if it is written in Latin letters (other scripts' marks are letters' parts)."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return bare if bare.isascii() else word
+
+
 @lru_cache(maxsize=1 << 16)  # a few thousand distinct words a day; each ask stems every candidate's words
 def _stem(word: str) -> str:
     """A light English suffix stripper: enough for 'tariffs' to meet 'tariff', 'charged' 'charge', 'qualified'
     'qualifying' and 'faces' 'face' (a final e is dropped once the suffix is gone, as Porter's stemmer does),
     and for a noun of "-ability" to meet its adjective ("vulnerability": vulnerable), and British spellings
-    their American ones ("colour": color, "centre": center)."""
+    their American ones ("colour": color, "centre": center). A Latin letter's accent is dropped, as people type
+    without it and the keyword index compares without it ("Maori": Māori, "Zurich": Zürich)."""
+    if not word.isascii():
+        word = _unaccented(word)
     if len(word) <= 3 or not word.isascii():
         return word
     for noun, adjective in (("abilities", "able"), ("ability", "able"), ("ibilities", "ible"), ("ibility", "ible")):

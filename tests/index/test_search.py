@@ -496,6 +496,12 @@ def test_inflected_words_meet_their_stem():
     assert tokens("hours tour") == ["hour", "tour"]
 
 
+def test_a_word_typed_without_its_accents_meets_the_word_written_with_them():
+    assert tokens("Maori Zurich resumes") == tokens("Māori Zürich résumés")
+    assert content_terms("Why are Māori tribes afraid?") == {"maori": "māori", "trib": "tribes", "afraid": "afraid"}
+    assert tokens("Йошкар-Ола") == ["йошкар", "ола"]  # another script's marks are parts of its letters (й is not и)
+
+
 def test_meaning_decides_and_words_stand_in_only_where_the_model_cannot_judge():
     article = None  # is_answer looks only at the signals
     far_but_worded = ScoredQuote(article, None, 1.5, coverage=0.55, cosine=0.2)
