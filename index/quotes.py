@@ -493,6 +493,10 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
             not any(n.lower() in part.lower() for n in named) and not _REFERS_BACK.search(part)
             for part in answer_types.parts(question)):
         elsewhere = set()
+    # Where no article found writes a word of any of its names, none is about what it asks ("Who is the chief
+    # executive of Edmunds?" by an article on another agency's chief): nothing found answers it.
+    elif name_words and not any(_names_partly_written(q.article, name_words) for q in best_per_article.values()):
+        return [], []
 
     def order(q: ScoredQuote) -> tuple:
         return (every is not None and writes[q.article.id] < every, q.article.id in elsewhere, -q.score)
@@ -668,6 +672,16 @@ def _names_written(article: Article, names: list[list[str]], common: Sequence[bo
     lines = [tokens(line) for line in [article.source or "", article.author or "", article.title or ""]
              + [article.text[sp.start : sp.end] for sp in spans]]
     return len(found) - sum(not any(_in_order(line, names[i]) for line in lines) for i in strict)
+
+
+def _names_partly_written(article: Article, names: list[list[str]]) -> bool:
+    """Whether the article writes a word of one of the names (a title or a small word aside: "Mr", "the"), in
+    its text, title, outlet or byline; an article in another language may write them in its own words."""
+    if not article.in_english:
+        return True
+    spans, bags, _ = sentence_bags(article.text)
+    written = set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}")).union(*bags)
+    return any(word in written and word not in _NO_NAME for name in names for word in name)
 
 
 def _in_order(words: list[str], name: list[str]) -> bool:

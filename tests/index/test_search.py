@@ -808,3 +808,25 @@ def test_a_name_of_common_words_is_written_only_where_they_stand_together(librar
                 "Church leaders sided with the Media Council, a newspaper reported. " * 2)
     answer = library.ask("Who is Media Council?")
     assert answer.quotes[0].article.url == "https://news.test/play"
+
+
+def test_a_name_no_article_found_writes_leaves_the_question_unanswered():
+    """The library may hold the name in an article retrieval did not bring up; the articles it did bring up are
+    about something else and do not answer ("Who is the chief executive of Edmunds?" by another chief)."""
+    from index.models import Article, Passage
+    from index.quotes import select_quotes
+    from index.search import Candidate, SearchConfig
+
+    text = "Mark Ellis is the chief executive of the Child Support Agency. He took over in May."
+    article = Article("https://news.test/csa", "Agency chief", text, source="Desk", id=1)
+    found = [Candidate(Passage(1, 0, 0, len(text), id=1), fused=0.03, cosine=0.5)]
+    weights = {"chief": 1.0, "execut": 1.0, "edmund": 5.0}
+    assert select_quotes(found, {1: article}, weights, SearchConfig(), "Who is the chief executive of Edmunds?",
+                         ["Edmunds"]) == ([], [])
+    chosen, _ = select_quotes(found, {1: article}, weights, SearchConfig(),
+                              "Who is the chief executive of the Child Support Agency?", ["Child Support Agency"])
+    assert chosen and chosen[0].article is article
+    # a word of the name is enough to be about it ("Ronnie O'Sullivan" where the article writes "O'Sullivan")
+    chosen, _ = select_quotes(found, {1: article}, weights, SearchConfig(), "Who is Mr Mark Smith?", ["Mark Smith"])
+    assert chosen
+
