@@ -547,9 +547,10 @@ _CHANGING = (r"(?:grow|rise|fall|drop|cut|shrink|increase|decrease|decline|expan
              r"dropping|grew|rose|risen|fell|shrank|shrunk|sank|sunk|sold")
 _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper (?:hour|second|minute)\b|" \
          r"\ban hour\b|\bin [\w.]+ seconds\b"
-# "What speed …?", "What is the top speed …?", "What's its range …?": the noun of a measure after "what", its verb
-# and its article
-_WHAT = r"\bwhat(?:\s+(?:is|was|are|were)|['’]s)?\s+(?:(?:the|its|their|his|her|a)\s+)?(?:\w+\s+)?"
+# "What speed …?", "What is the top speed …?", "What's its range …?", "What is Tesla's top speed?": the noun of a
+# measure after "what", its verb and its article, or whose it is
+_WHOSE = r"(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s?\s+"
+_WHAT = rf"\bwhat(?:\s+(?:is|was|are|were)|['’]s)?\s+(?:(?:the|its|their|his|her|a)\s+|{_WHOSE})?(?:\w+\s+)?"
 MEASURES = (
     # "By how much …?" asks for a change, written in any unit ("by a quarter of a percentage point", "2.5% each
     # year", "£2bn", "5.2 years"), whatever its verb: "raise" raises rates as well as money. Any number gives it.
@@ -568,7 +569,7 @@ MEASURES = (
     Measure("the amount of money",
             _p(rf"\bhow much\b(?:(?:\s+[\w'’-]+)?\s+(?:money|{_MONEY_MASS})\b|\s+in\b|{_WITHIN}\s+{_MONEY_VERB}\b"
                rf"|{_PRICE_OF})"
-               rf"|\bwhat\s+{_BE}(?:(?!{_AUXILIARY}\b)\w+\s+){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
+               rf"|\bwhat\s+{_BE}(?:(?!{_AUXILIARY}\b)\w+\s+|{_WHOSE}){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
                r"|\bhow (?:expensive|cheap|costly|pricey|affordable)\b"),
             _p(_CURRENCY)),
     # "What share of …?", "What market share …?" ask for a proportion too (not "What share price …?", a price)
@@ -582,7 +583,8 @@ MEASURES = (
     # of a thing that lasts ("How long is his contract?"; not "How long is the bridge?", a length, nor "How long
     # is the cruise?", which may be either)
     Measure("the duration", _p(rf"\bhow long\b{_WITHIN}\s+{_LASTING_VERB}\b"
-                               rf"|\bhow long\s+(?:is|was|are|were|will\s+be)\b{_WITHIN}\s+{_LASTING_NOUN}\b"),
+                               rf"|\bhow long\s+(?:is|was|are|were|will\s+be)\b{_WITHIN}\s+{_LASTING_NOUN}\b"
+                               rf"|{_WHAT}battery life\b"),
             _p(_SPAN), needs_number=False),
     # "What is the population of Xilingol?": not any number of people ("28 people were quarantined")
     Measure("the population",

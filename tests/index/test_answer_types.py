@@ -128,6 +128,10 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How fast is the new supercomputer?", "the speed"),
     ("What is the top speed of the new sedan?", "the speed"),  # the measure's noun after "what is the"
     ("What's the range of the drone?", "the distance"),
+    ("What is the Model 3's range?", "the distance"),  # or after whose it is
+    ("What is Marie Yovanovitch's salary?", "the amount of money"),
+    ("What's the tablet's battery life?", "the duration"),  # how long a charge lasts
+    ("What did Bill Shorten's office say?", None),
     ("How fast have the chain's papers been cutting staff?", None),  # a rate of change: "twice the rate"
     ("How fast is the economy growing?", None),
     ("What driving range does the new electric car have?", "the distance"),
