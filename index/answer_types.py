@@ -717,6 +717,14 @@ def _count_asked(question: str) -> Measure | None:
         counted = [last]
     if not counted or any(w.lower() in _NOT_COUNTED for w in counted):
         return None
+    # The thing counted ends with its plural noun, the last of the phrase ("gas leaks", "people's surveys"): a
+    # verb may follow ("How many people died of …?" counts people, not deaths; "How many US troops remain …?").
+    plural = max((i for i, w in enumerate(phrase) if (not names_whose(w) or w in counted) and
+                  (w.lower() in _IRREGULAR_PLURALS or re.search(r"[^s'’]s$", w))), default=None)
+    if plural is not None:
+        counted = [w for w in counted if w in phrase[: plural + 1]]
+    if not counted:
+        return None
     # "How many miles …" asks for a distance, written "10km" as often as "ten kilometres": the measure's units.
     unit = next((m for m in MEASURES for w in counted if m.counted and m.needs_number and m.units.fullmatch(w)), None)
     if unit is not None:
@@ -727,8 +735,6 @@ def _count_asked(question: str) -> Measure | None:
         forms.append(r"population|inhabitants|residents")
     units = re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.IGNORECASE)
     # The reader is told the thing counted, up to its plural noun ("US troops", not "US troops remain").
-    plural = next((i for i, w in enumerate(phrase) if (not names_whose(w) or w in counted) and
-                   (w.lower() in _IRREGULAR_PLURALS or (w.endswith("s") and not w.endswith("ss")))), None)
     name = f"the number of {' '.join(phrase[: plural + 1])}" if plural is not None else "the number asked for"
     return Measure(name, found.re, units, number=_COUNT, not_number=_NOT_A_COUNT)
 

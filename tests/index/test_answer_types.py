@@ -161,6 +161,8 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How many US troops remain in the country?", "the number of US troops"),
     ("How many mobile phone owners did Ericsson interview?", "the number of mobile phone owners"),
     ("How many people died?", "the number of people"),
+    ("How many gas leaks does the utility record?", "the number of gas leaks"),  # "gas" is no plural
+    ("How many people's surveys did they read?", "the number of people's surveys"),
     # typed without capitals, a name (not in the dictionary) or an acronym still says whose, not what
     ("how many russian soldiers did its fighters kill?", "the number of russian soldiers"),
     ("how many us troops remain in the country?", "the number of us troops"),
@@ -220,6 +222,8 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(troops, "The US invaded in 2001.")  # a number, but not of troops
     assert not holds_measure(troops, "US troops are still there.")  # troops, but no number
     assert holds_measure(cities, "Eleven cities signed up.") and holds_measure(cities, "One city signed up.")
+    died = measure_asked("How many people died of overdoses last year?")  # people are counted, not deaths
+    assert holds_measure(died, "Some 70,000 people died.") and not holds_measure(died, "Twelve died in 2016.")
     duration, population = measure_asked("How long did it last?"), measure_asked("What is the population?")
     assert holds_measure(duration, "The strike lasted two-and-a-half years.")
     assert holds_measure(duration, "It took a decade.") and holds_measure(duration, "held since 2016")
