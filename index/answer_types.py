@@ -521,6 +521,8 @@ _THING_WORD = r"(?!(?-i:[a-z])[\w'’-]*(?:ed|ing|en)\b)(?!left\b)[\w'’.-]+"
 _PRICE_OF = rf"\s+(?:is|are|was|were|will\s+be)\s+(?:{_THING_WORD}\s+){{0,5}}{_THING_WORD}\s*\?*\s*$"
 # "What does the fee cover?", "what did bill shorten write?": a verb's subject, whose amount is not asked
 _AUXILIARY = r"(?:did|does|do)"
+# "What kept the price of oil above $50?" asks what did it (a past verb right after "what"), not a price
+_NO_VERB_YET = rf"(?!(?!was\b|were\b)(?:{_IRREGULAR_PAST})\b|[a-z]{{3,}}ed\b)"
 # written without a capital: "What did Bill Shorten write?" names a man, not a bill to pay
 _MONEY_NOUN = r"(?-i:(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
               r"settlement|tuition)s?)"
@@ -569,7 +571,7 @@ MEASURES = (
     Measure("the amount of money",
             _p(rf"\bhow much\b(?:(?:\s+[\w'’-]+)?\s+(?:money|{_MONEY_MASS})\b|\s+in\b|{_WITHIN}\s+{_MONEY_VERB}\b"
                rf"|{_PRICE_OF})"
-               rf"|\bwhat\s+{_BE}(?:(?!{_AUXILIARY}\b)\w+\s+|{_WHOSE}){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
+               rf"|\bwhat\s+{_NO_VERB_YET}{_BE}(?:(?!{_AUXILIARY}\b)\w+\s+|{_WHOSE}){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
                r"|\bhow (?:expensive|cheap|costly|pricey|affordable)\b"),
             _p(_CURRENCY)),
     # "What share of …?", "What market share …?" ask for a proportion too (not "What share price …?", a price)

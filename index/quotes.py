@@ -171,6 +171,15 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     if own:
         written = re.compile(rf"(?<![\w.,])(?:{'|'.join(map(re.escape, own))})(?!\w)")
         giving = [written.sub(" ", s) for s in giving]
+    # And the quote as shown must hold a number where the measure is one: the section's number may be another's
+    # ("How many followers does Jack Dorsey have?" by his words on follower counts, a friend's 1,500 further on).
+    shown = [written.sub(" ", s) if own else s for s in
+             (text[spans[i].start : spans[i].end] for i in quoted if not headings[i])]
+    shown += [text[spans[j].start : spans[j].end] for first, _ in sections
+              for j in _heading_the_section(text, spans, headings, first, question)]
+    if measure.needs_number and quoted and not any(answer_types.holds(AnswerType.QUANTITY, s, question)
+                                                   for s in shown):
+        return measure
     if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question)
            and (role is None or role.search(s)) and (period is None or period.search(s))
            and not (aged and answer_types.ages_of_others(s, names))
@@ -518,7 +527,8 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         if len(further) < config.more_quotes and quote.article.id not in elsewhere:  # "More" stays on the names
             further.append(quote)
     if chosen:  # the answer's own article gets what its quote lacks, if another sentence of it holds that
-        chosen[0] = _completed(chosen[0], readings[chosen[0].article.id], weights, config.further_quote_ratio)
+        chosen[0] = _completed(chosen[0], readings[chosen[0].article.id], weights, config.further_quote_ratio,
+                               name_words)
     return chosen, further
 
 
@@ -717,7 +727,7 @@ class _Reading:
 
 
 def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str, float],
-               ratio: float) -> ScoredQuote:
+               ratio: float, names: Sequence[Sequence[str]] = ()) -> ScoredQuote:
     """The quote with a second excerpt of its article, as search engines' snippets join fragments: the best
     sentence that holds part of the question the quote lacks (a word, or the kind of answer asked for) and is
     close enough to the quoted sentence to be shown with it (the same ratio as a further quote). Its neighbour
@@ -760,8 +770,11 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
             choice = max(giving, key=lambda i: shown[i] or 0.0)
     if reading.measured and not has_type:
         own = range(*section(headings, reading.best))
+        # a word of the question will do, but where it names someone or something, a word of their name: "He
+        # learned … out of around 1,500 followers" is another's count on "How many followers does Jack Dorsey have?"
+        told = {t for name in names for t in name} - _NO_NAME if names else set(reading.weights)
         giving = [i for i in candidates if i in own and reading.typed[i]
-                  and (any(t in bags[i] for t in reading.weights) or i in same_subject)]
+                  and (any(t in bags[i] for t in told) or i in same_subject)]
         if giving:
             choice = max(giving, key=lambda i: shown[i] or 0.0)
         elif choice is not None and reading.typed[choice] and choice not in own:

@@ -156,6 +156,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("What did Bill Shorten write about press freedom?", None),  # a man's name, not a bill
     ("what did bill shorten write about press freedom?", None),  # a noun after "did" is the verb's subject
     ("What does the fee cover?", None),
+    ("What kept the price of oil above $50 a barrel?", None),  # what did it, not a price
     # a count asks for a number of the thing counted, up to its plural noun
     ("How many employees did the company have?", "the number of employees"),
     ("How many US troops remain in the country?", "the number of US troops"),
@@ -785,6 +786,22 @@ def test_a_count_the_article_never_gives_is_declined_saying_so(library, tmp_path
     answer = ask_one_article(library, tmp_path, "Emirates orders jets", JET,
                              "How many engines does the Boeing 777X have?", answered=False)
     assert answer.lacking == "the number of engines"
+
+
+def test_anothers_count_is_neither_shown_nor_taken_for_the_one_asked(library, tmp_path):
+    # The count is someone else's, far from the quote: it is not added to it, and the quote gives no number.
+    text = ("Like Instagram's head, Twitter CEO Jack Dorsey has spoken out about the toxic consequences of "
+            "chasing follower counts. Twitter also tested an app that hides likes.\n\n"
+            "Instagram business accounts show how many people visit a profile each week.\n\n"
+            "Joseph Minga, a friend, recently switched to a professional account. Minga learned that about 100 "
+            "people, most of them old school friends and colleagues from the newsroom, view his profile in a typical "
+            "week, out of around 1,500 followers he has gathered on the platform since he joined it in 2013.")
+    answer = ask_one_article(library, tmp_path, "Chasing likes", text, "How many followers does Jack Dorsey have?",
+                             answered=False)
+    assert answer.lacking == "the number of followers"
+    answered = library.ask("How many followers does Minga have?")
+    assert answered.answered and "1,500 followers" in " ".join(
+        [answered.quotes[0].text] + [e.text for e in answered.quotes[0].also])
 
 
 def test_a_count_the_article_gives_is_quoted(library, tmp_path):
