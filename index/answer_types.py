@@ -98,6 +98,14 @@ def asks_time_ahead(question: str) -> bool:
     return _AHEAD_Q.search(question) is not None and _CONDITION_Q.search(question) is None
 
 
+def asks_time_past(question: str) -> bool:
+    """Whether an English question asks when something was ("When did …?", "When was …?")."""
+    return _PAST_Q.search(question) is not None and _CONDITION_Q.search(question) is None
+
+
+_PAST_Q = re.compile(r"^\s*when\s+(?:did|was|were|had|has|have)\b", re.IGNORECASE)
+
+
 # A span of time by itself ("after years of debate", "13.8 billion years") tells no date; one counted from now
 # does ("in two years", "within weeks", "in the coming months", "next year", "this year").
 _SPAN_WORD = re.compile(r"\b(?:decades?|years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE)
@@ -129,7 +137,7 @@ _LOOKS_AHEAD = re.compile(r"\b(?:will|won['’]t|shall|would|going\s+to|to\s+be|
                           re.IGNORECASE)
 # (a sentence's parts, as commas mark them: a clause has a tense of its own: "… insisted he is focused on the
 # Australian Open, which starts on 17 January", "The museum, which was closed on Wednesday, reopens on Friday")
-_CLAUSES = re.compile(r"(?<=[.!?…])[\"”’]?\s+|[,;:]\s+|\n")
+_CLAUSES = re.compile(r"(?<=[.!?…])[\"”’]?\s+|[,;:]\s+|\n|\s+(?=(?:but|while|whereas|although|though)\s)")
 _REPORTING = re.compile(r"\b(?:said|told|added|announced|confirmed|reported|wrote|noted|stated|explained)\b",
                         re.IGNORECASE)
 
@@ -157,6 +165,15 @@ def gives_time_ahead(text: str, question: str, published: str | None = None) -> 
     text = _bare_spans_out(_past_told_out(_SAID_ON.sub(" ", text)))
     if published and published[:4].isdigit():
         text = _years_before_out(text, int(published[:4]))
+    return holds(AnswerType.TIME, text, question)
+
+
+def gives_time_past(text: str, question: str, published: str | None = None) -> bool:
+    """Whether a text gives a time for a question on the past: not one in a clause that looks ahead ("The bill
+    will be debated this week"), nor a year after the article's."""
+    text = " ".join(s for s in _CLAUSES.split(text) if not _LOOKS_AHEAD.search(s))
+    if published and published[:4].isdigit():
+        text = _DATED_YEAR.sub(lambda found: " " if int(found.group(1)) > int(published[:4]) else found.group(), text)
     return holds(AnswerType.TIME, text, question)
 
 

@@ -265,7 +265,11 @@ def lacking_time(quote: ScoredQuote, question: str) -> bool:
     leaving …", "…, the ministry said on Tuesday"): a quote on the subject that gives no date does not answer
     when. A time that holds now is asked so too ("When is the Budget?"). Not a question for the circumstances
     ("When is approval needed?")."""
-    if not is_english(question) or not quote.article.in_english or not answer_types.asks_time_ahead(question):
+    if not is_english(question) or not quote.article.in_english:
+        return False
+    if answer_types.asks_time_past(question):
+        return not answer_types.gives_time_past(_shown_text(quote), question, quote.article.published)
+    if not answer_types.asks_time_ahead(question):
         return False
     return not answer_types.gives_time_ahead(_shown_text(quote), question, quote.article.published)
 

@@ -12,7 +12,9 @@ from index.answer_types import (
     asks_overview,
     asks_several,
     asks_time_ahead,
+    asks_time_past,
     gives_time_ahead,
+    gives_time_past,
     holds,
     holds_measure,
     is_time,
@@ -397,6 +399,20 @@ def test_a_time_that_dates_a_past_event_is_no_time_to_come():
     written = "In the summer of 1898, a chemist made a discovery that would light the museum."
     assert not gives_time_ahead(written, question, "2019-04-30")
     assert gives_time_ahead(written, question) and gives_time_ahead(written, question, "1897-12-01")
+    # "but" begins a clause with a tense of its own
+    assert gives_time_ahead("The drug was withdrawn last year but the maker will return it in May.", question)
+
+
+def test_a_time_ahead_does_not_date_a_past_event():
+    question = "When did the band last tour with its old singer?"
+    assert asks_time_past(question) and asks_time_past("When was the museum built?")
+    assert not asks_time_past("When will the band tour?") and not asks_time_past("When is the tour?")
+    assert not gives_time_past("The band will unite with its old singer for a 2020 tour.", question)
+    assert not gives_time_past("The band plans a tour with its old singer next year.", question)
+    assert gives_time_past("The band last toured with its old singer in 2009.", question)
+    assert gives_time_past("The drug was withdrawn last year but the maker said it would return.", question)
+    written = "The band toured with its old singer in the summer of 2021."  # after the article's year
+    assert not gives_time_past(written, question, "2019-11-18") and gives_time_past(written, question, "2022-01-01")
 
 
 FORMAT = ("Film studio Acme said it will release its films on the new disc format, backing Orbix over its rival. "
