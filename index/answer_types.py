@@ -26,6 +26,7 @@ class AnswerType(Enum):
     TIME = "time"
     NAME = "name"
     SPEECH = "speech"
+    CALLED = "called"  # "What is his podcast called?": what something is called, written "called …", "named …"
 
 
 _QUANTITY_Q = re.compile(
@@ -48,6 +49,13 @@ _NAME_Q = re.compile(r"^\s*(?:who|whom|whose|where|which)\b|\b(?:which|what)\s+(
                      r"part(?:y|ies)|outlets?|newspapers?|organi[sz]ations?|agenc(?:y|ies)|brands?|towns?|states?|"
                      r"regions?|airlines?|banks?|ministers?|officials?|doctors?|coach(?:es)?|managers?|lawyers?|"
                      r"judges?|courts?)\b", re.IGNORECASE)
+
+# "What is his podcast called?", "What was the process named?", "What is the software known as?"
+_CALLED_Q = re.compile(r"^\s*what\s+(?:is|was|are|were|['’]s)\s+.+?\b(?:called|named|nicknamed|dubbed|known\s+as)\b",
+                       re.IGNORECASE)
+# the name given, after its verb, a quotation mark or "the" ("a podcast called The Daily Source Code")
+_CALLING = re.compile(r"\b(?:called|named|nicknamed|dubbed|titled|known\s+as|the\s+name\s+of)\s+[\"“'‘]?\s*"
+                      r"(?:the\s+)?([\w-]+)", re.IGNORECASE)
 
 _NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                  r"forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third|double|"
@@ -446,6 +454,8 @@ def asked(question: str) -> AnswerType | None:
         return AnswerType.TIME
     if _QUANTITY_Q.search(question) or _PRICE_Q.search(question) or measure_asked(question):
         return AnswerType.QUANTITY
+    if _CALLED_Q.search(question):
+        return AnswerType.CALLED
     if _NAME_Q.search(question):
         return AnswerType.NAME
     if _SPEECH_Q.search(question):
@@ -470,6 +480,9 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         return bool(_TIME.search(sentence))
     if kind is AnswerType.SPEECH:
         return bool(_SPEECH.search(sentence))
+    if kind is AnswerType.CALLED:  # a name given, not the question's own word ("It is called podcasting")
+        known = {words.tokens(w)[0] for w in _WORD.findall(question)}
+        return any(words.tokens(found.group(1))[0] not in known for found in _CALLING.finditer(sentence))
     if person_asked(question):  # "Which analyst …?": a name of someone, not "Wall Street analysts"
         return names_someone(sentence, question)
     known = _known_words(question)

@@ -403,6 +403,26 @@ def test_a_time_that_dates_a_past_event_is_no_time_to_come():
     assert gives_time_ahead("The drug was withdrawn last year but the maker will return it in May.", question)
 
 
+def test_what_something_is_called_is_answered_by_the_name_it_is_given():
+    question = "What is Adam Curry's podcast called?"
+    assert asked(question) is AnswerType.CALLED and asked("What was the condition named?") is AnswerType.CALLED
+    assert asked("What is the process called in which the brain decides?") is AnswerType.CALLED
+    assert holds(AnswerType.CALLED, "He makes a daily podcast called The Daily Source Code.", question)
+    assert holds(AnswerType.CALLED, 'The result is a work in progress called "ipodder".', question)
+    assert holds(AnswerType.CALLED, 'It bears the name of "bounded evidence accumulation."', question)
+    # the question's own word is no name given
+    assert not holds(AnswerType.CALLED, 'It is called "podcasting" and Adam Curry is its voice.', question)
+    assert not holds(AnswerType.CALLED, "Adam Curry makes a daily podcast.", question)
+
+
+def test_the_sentence_giving_the_name_asked_for_is_quoted(library, tmp_path):
+    text = ('It is called "podcasting", and its strongest proponent is the former MTV host Adam Curry. Anyone '
+            "with a microphone can make one.\n\nEvery day Adam Curry records a podcast called The Daily Source "
+            "Code from his home.")
+    answer = ask_one_article(library, tmp_path, "The rise of DIY radio", text, "What is Adam Curry's podcast called?")
+    assert "The Daily Source Code" in answer.quotes[0].text
+
+
 def test_a_time_ahead_does_not_date_a_past_event():
     question = "When did the band last tour with its old singer?"
     assert asks_time_past(question) and asks_time_past("When was the museum built?")
