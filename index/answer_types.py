@@ -310,7 +310,11 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"kids?|teenagers?|pupils?|members?|colleagues?|assistants?|deput(?:y|ies)|successors?|"
                 r"predecessors?|teammates?|friends?|neighbou?rs?|relatives?|"
                 r"passengers?|riders?|commuters?|travell?ers?|tourists?|visitors?|customers?|shoppers?|"
-                r"spectators?|motorists?|pedestrians?|tenants?|homeowners?)")
+                r"spectators?|motorists?|pedestrians?|tenants?|homeowners?|"
+                r"sergeants?|constables?|lieutenants?|colonels?|corporals?|marshals?|sheriffs?|troopers?|agents?|"
+                r"guards?|bodyguards?|wardens?|investigators?|chiefs?|bosses?|clerks?|volunteers?|physicians?|"
+                r"therapists?|psychologists?|psychiatrists?|dentists?|pharmacists?|midwi(?:fe|ves)|bloggers?|"
+                r"podcasters?)")
 # After "which", the noun's own words only: not "Which museum did the attackers storm?", whose "attackers" are not
 # what is asked.
 _WHICH_WORDS = (r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|the|a|an|of|in|"

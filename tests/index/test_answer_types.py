@@ -502,6 +502,8 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("What were the names of the service members killed in the crash?", "the service members"),
     ("Which colleague did the executive instruct?", "the colleague"),
     ("What is the name of the passenger killed on the train?", "the passenger"),  # who travels, shops, visits
+    ("What is the name of the police sergeant who was fired?", "the police sergeant"),  # a rank
+    ("Who is the EU's foreign policy chief?", "the EU's foreign policy chief"),
     ("Who heads the committee?", "the head"),  # asked by the verb of the office
     ("Who led the report on poverty?", "the leader"),
     ("Which hospital treated Kevin King after his release?", None),  # a surname, not a monarch
