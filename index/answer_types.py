@@ -146,13 +146,32 @@ _LOOKS_AHEAD = re.compile(r"\b(?:will|won['’]t|shall|would|going\s+to|to\s+be|
 # (a sentence's parts, as commas mark them: a clause has a tense of its own: "… insisted he is focused on the
 # Australian Open, which starts on 17 January", "The museum, which was closed on Wednesday, reopens on Friday")
 _CLAUSES = re.compile(r"(?<=[.!?…])[\"”’]?\s+|[,;:]\s+|\n|\s+(?=(?:but|while|whereas|although|though)\s)")
+# A short phrase that opens a sentence and sets the scene ("Following a two-day trial in September, a jury …",
+# "On Friday, the chiefs will …") belongs to the clause after it: it has no tense of its own.
+_SETTING = re.compile(r"(?:following|after|before|during|on|in|at|by|since|until|earlier|later|last|next|this|then)\b",
+                      re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[str]:
+    """A text's clauses, as commas, semicolons, sentence ends and "but", "while" … part them, a scene-setting
+    opening phrase joined to the clause after it."""
+    clauses: list[str] = []
+    opening = ""
+    for piece in _CLAUSES.split(text):
+        piece = f"{opening} {piece}" if opening else piece
+        opening = piece if _SETTING.match(piece) and len(piece.split()) <= 6 else ""
+        if not opening:
+            clauses.append(piece)
+    return clauses + ([opening] if opening else [])
+
+
 _REPORTING = re.compile(r"\b(?:said|told|added|announced|confirmed|reported|wrote|noted|stated|explained)\b",
                         re.IGNORECASE)
 
 
 def _past_told_out(text: str) -> str:
     """The text without its clauses that tell only of the past."""
-    return " ".join(s for s in _CLAUSES.split(text)
+    return " ".join(s for s in _clauses(text)
                     if not _PAST_VERB.search(_REPORTING.sub(" ", s)) or _LOOKS_AHEAD.search(s))
 
 
@@ -179,7 +198,7 @@ def gives_time_ahead(text: str, question: str, published: str | None = None) -> 
 def gives_time_past(text: str, question: str, published: str | None = None) -> bool:
     """Whether a text gives a time for a question on the past: not one in a clause that looks ahead ("The bill
     will be debated this week"), nor a year after the article's."""
-    text = " ".join(s for s in _CLAUSES.split(text) if not _LOOKS_AHEAD.search(s))
+    text = " ".join(s for s in _clauses(text) if not _LOOKS_AHEAD.search(s))
     if published and published[:4].isdigit():
         text = _DATED_YEAR.sub(lambda found: " " if int(found.group(1)) > int(published[:4]) else found.group(), text)
     return holds(AnswerType.TIME, text, question)

@@ -399,6 +399,9 @@ def test_a_time_that_dates_a_past_event_is_no_time_to_come():
     written = "In the summer of 1898, a chemist made a discovery that would light the museum."
     assert not gives_time_ahead(written, question, "2019-04-30")
     assert gives_time_ahead(written, question) and gives_time_ahead(written, question, "1897-12-01")
+    # an opening phrase that sets the scene has the tense of the clause after it
+    assert not gives_time_ahead("Following a trial in September, a jury convicted him.", question)
+    assert gives_time_ahead("Then, on Friday, the museum will reopen.", question)
     # "but" begins a clause with a tense of its own
     assert gives_time_ahead("The drug was withdrawn last year but the maker will return it in May.", question)
 
@@ -431,6 +434,7 @@ def test_a_time_ahead_does_not_date_a_past_event():
     assert not gives_time_past("The band plans a tour with its old singer next year.", question)
     assert gives_time_past("The band last toured with its old singer in 2009.", question)
     assert gives_time_past("The drug was withdrawn last year but the maker said it would return.", question)
+    assert not gives_time_past("The bill will be debated this week. Then, on Friday, the chiefs will speak.", question)
     written = "The band toured with its old singer in the summer of 2021."  # after the article's year
     assert not gives_time_past(written, question, "2019-11-18") and gives_time_past(written, question, "2022-01-01")
 
