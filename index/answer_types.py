@@ -120,12 +120,16 @@ _SPAN_WORD = re.compile(r"\b(?:decades?|years?|months?|weeks?|days?|hours?|minut
 _FROM_NOW = frozenset("in within next coming few several this".split())
 
 
-def _bare_spans_out(text: str) -> str:
-    """The text without the spans of time that are not counted from now."""
+def _bare_spans_out(text: str, counted_from: frozenset[str] = _FROM_NOW) -> str:
+    """The text without the spans of time that are not counted from now (`counted_from`: the words that count
+    one from now; "ago" after a span counts it back by itself)."""
     def keep(found: re.Match) -> str:
         before = text[max(0, found.start() - 24) : found.start()].lower().split()[-3:]
-        return found.group() if _FROM_NOW.intersection(before) else " "
+        return found.group() if counted_from.intersection(before) else " "
     return _SPAN_WORD.sub(keep, text)
+
+
+_BACK_FROM_NOW = frozenset("last past previous this earlier".split())  # "last year", "the past two weeks"
 
 
 # A clause that tells what happened ("The attackers stormed the museum on Wednesday afternoon", "Blackadder
@@ -197,8 +201,9 @@ def gives_time_ahead(text: str, question: str, published: str | None = None) -> 
 
 def gives_time_past(text: str, question: str, published: str | None = None) -> bool:
     """Whether a text gives a time for a question on the past: not one in a clause that looks ahead ("The bill
-    will be debated this week"), nor a year after the article's."""
-    text = " ".join(s for s in _clauses(text) if not _LOOKS_AHEAD.search(s))
+    will be debated this week"), nor a year after the article's, nor a span of time by itself ("a 40 minute
+    podcast"; "two years ago" and "last year" date something)."""
+    text = _bare_spans_out(" ".join(s for s in _clauses(text) if not _LOOKS_AHEAD.search(s)), _BACK_FROM_NOW)
     if published and published[:4].isdigit():
         text = _DATED_YEAR.sub(lambda found: " " if int(found.group(1)) > int(published[:4]) else found.group(), text)
     return holds(AnswerType.TIME, text, question)
@@ -500,6 +505,8 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
             return bool(_CLOCK.search(sentence))  # "What time …?": "at 6:38 p.m.", not "in September"
         if _AHEAD_Q.search(question):  # "When is the walkout?": not "warned last week"
             sentence = _PAST_TIME.sub(" ", sentence)
+        elif _PAST_Q.search(question):  # "When did he quit?": not "a 40 minute show"
+            sentence = _bare_spans_out(sentence, _BACK_FROM_NOW)
         return bool(_TIME.search(sentence))
     if kind is AnswerType.SPEECH:
         return bool(_SPEECH.search(sentence))

@@ -435,6 +435,12 @@ def test_a_time_ahead_does_not_date_a_past_event():
     assert gives_time_past("The band last toured with its old singer in 2009.", question)
     assert gives_time_past("The drug was withdrawn last year but the maker said it would return.", question)
     assert not gives_time_past("The bill will be debated this week. Then, on Friday, the chiefs will speak.", question)
+    # a span of time by itself dates nothing; counted back from the day written, it does
+    assert not gives_time_past("The band plays a daily, 40 minute show with its old singer.", question)
+    assert gives_time_past("The band toured with its old singer two years ago.", question)
+    assert gives_time_past("The band toured with its old singer last year.", question)
+    assert not holds(AnswerType.TIME, "It plays a 40 minute show.", question)
+    assert holds(AnswerType.TIME, "It played a 40 minute show.", "How long is the show?")
     written = "The band toured with its old singer in the summer of 2021."  # after the article's year
     assert not gives_time_past(written, question, "2019-11-18") and gives_time_past(written, question, "2022-01-01")
 
