@@ -695,7 +695,8 @@ def _names_partly_written(article: Article, names: list[list[str]]) -> bool:
         return True
     spans, bags, _ = sentence_bags(article.text)
     written = set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}")).union(*bags)
-    return any(word in written and word not in _NO_NAME for name in names for word in name)
+    # (a name that is only such a word is that word: "King" is Kevin King)
+    return any(word in written for name in names for word in ([w for w in name if w not in _NO_NAME] or name))
 
 
 def _in_order(words: list[str], name: list[str]) -> bool:

@@ -829,4 +829,11 @@ def test_a_name_no_article_found_writes_leaves_the_question_unanswered():
     # a word of the name is enough to be about it ("Ronnie O'Sullivan" where the article writes "O'Sullivan")
     chosen, _ = select_quotes(found, {1: article}, weights, SearchConfig(), "Who is Mr Mark Smith?", ["Mark Smith"])
     assert chosen
+    # a name that is only a word of titles is still written ("King" for Kevin King)
+    text = "King and Weeks were abducted in Kabul in August 2016."
+    hostages = Article("https://news.test/kabul", "Hostages freed", text, source="Desk", id=2)
+    found = [Candidate(Passage(2, 0, 0, len(text), id=2), fused=0.03, cosine=0.5)]
+    chosen, _ = select_quotes(found, {2: hostages}, {"king": 3.0, "abduct": 2.0}, SearchConfig(),
+                              "When were King and Weeks abducted?", ["King"])
+    assert chosen
 
