@@ -116,7 +116,8 @@ def _heading_the_section(text: str, spans: Sequence[Span], headings: Sequence[bo
 
     def naming(line: str) -> bool:
         words = TOKEN.findall(line)
-        at = next((k for k, w in enumerate(words) if _name_like(w) and w.lower() in known), None)
+        at = next((k for k, w in enumerate(words) if _name_like(w) and w.lower() in known
+                   and w.lower() not in STOPWORDS), None)  # not "The newly selected five are:"
         if at is None:
             return False
         run = [w.lower() for w in itertools.takewhile(_name_like, words[at:])]

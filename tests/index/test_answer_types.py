@@ -852,6 +852,16 @@ def test_anothers_count_is_neither_shown_nor_taken_for_the_one_asked(library, tm
         [answered.quotes[0].text] + [e.text for e in answered.quotes[0].also])
 
 
+def test_a_subhead_opening_with_a_small_word_of_the_question_does_not_name_its_subject(library, tmp_path):
+    text = ("NASA picked more firms to fly payloads to the moon on Monday.\n\nThe newly selected five are:\n\n"
+            "Blue Origin will offer the Blue Moon lander, which cuts costs for NASA. The lander is big.\n\n"
+            "SpaceX offers Starship. It can carry people.\n\nNASA will spend $2.6 billion on deliveries through 2028.")
+    # "five" in "The newly selected five are:" is no price of it
+    answer = ask_one_article(library, tmp_path, "NASA adds lunar firms", text,
+                             "How much does the Blue Moon lander cost?", answered=False)
+    assert answer.lacking == "the amount of money"
+
+
 def test_a_count_the_article_gives_is_quoted(library, tmp_path):
     answer = ask_one_article(library, tmp_path, "Emirates orders jets", JET,
                              "How many passengers does the Boeing 787-9 seat?")
