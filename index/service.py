@@ -271,7 +271,9 @@ class Library:
         # without capitals ("who is the ceo of nvidia?"), a word the dictionary does not know may be a name.
         capitalised = words.names(question) if english else []
         guessed = words.uncapitalised_names(question, joins=self.store.written_as_name) if english else []
-        missing = set(self.store.unseen([w for name in capitalised + guessed for w in name.split()]))
+        # (typed without capitals, a word of three letters may be an acronym an article spells out: "eee", "cdc")
+        missing = set(self.store.unseen([w for name in capitalised + guessed for w in name.split()
+                                         if name in capitalised or len(w) > 3]))
         unknown = [name for name in capitalised + guessed if missing.intersection(name.split())]
         # A name made of ordinary words ("Best Buy", "Farewell Spit") is held only where a passage writes it as one
         # phrase; not someone's ("Victor Burton" may be written "Victor Lamont Burton"), nor one that takes in the

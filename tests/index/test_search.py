@@ -383,6 +383,8 @@ def test_a_question_typed_without_capitals_about_an_unknown_name_is_declined(fil
     # A common word the library lacks ("roughly") is no name; a name it holds is searched as usual.
     assert filled.ask("how much did the bridge repairs cost, roughly?").answered
     assert filled.ask("what did quux say about the bridge works?").unknown == ("quux",)
+    # a word of three letters may be an acronym an article spells out ("eee": Eastern equine encephalitis)
+    assert filled.ask("how much did the qqx bridge repairs cost?").unknown == ()
     add_article(filled, tmp_path, "https://news.test/quux", "Bridge works",
                 "Quux, the council's engineer, said the bridge works finished on time and under budget. " * 3)
     answer = filled.ask("what did quux say about the bridge works?")
