@@ -521,8 +521,17 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
               for w in _WORD.findall(re.sub(r"['’]s?$", "", match))  # "China’s" is China
               if w.lower() not in known and not _TIME.fullmatch(w)]
     # a country is the question's by any of its forms ("Chinese companies", "imposed by China"; "US", "the United
-    # States")
-    return bool(others) and any(w.lower() not in known for w in _WORD.findall(words.as_country_names(" ".join(others))))
+    # States"); and a country is no company, airline or brand ("Which airline did they book to India?")
+    countries = " ".join(others)
+    if _ORGANISATION.search(thing_asked(question) or ""):
+        countries = " ".join(w for w in _WORD.findall(words.as_country_names(countries)) if w not in words.COUNTRIES)
+    return bool(others) and any(w.lower() not in known for w in _WORD.findall(words.as_country_names(countries)))
+
+
+# Things that are bodies or their products, which no country's name names
+_ORGANISATION = re.compile(r"(?:compan(?:y|ies)|firms?|startups?|websites?|apps?|labels?|airlines?|banks?|"
+                           r"newspapers?|magazines?|channels?|networks?|retailers?|brands?|manufacturers?|makers?|"
+                           r"publishers?|studios?|charit(?:y|ies)|journals?|part(?:y|ies))$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

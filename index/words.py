@@ -85,6 +85,7 @@ def _country_pattern(forms: dict[str, str], case: bool) -> tuple[re.Pattern, dic
 
 
 _COUNTRY_WORDS, _COUNTRY_OF_WORD = _country_pattern(_COUNTRY_FORMS, case=False)
+COUNTRIES = frozenset(_COUNTRY_FORMS)  # each by the name its other forms are read as
 _COUNTRY_SHORT, _COUNTRY_OF_SHORT = _country_pattern(_COUNTRY_SHORT_FORMS, case=True)
 
 

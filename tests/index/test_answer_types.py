@@ -406,6 +406,14 @@ def test_a_time_that_dates_a_past_event_is_no_time_to_come():
     assert gives_time_ahead("The drug was withdrawn last year but the maker will return it in May.", question)
 
 
+def test_a_country_names_no_company_airline_or_brand():
+    airline = "Which airline did her husband book?"
+    assert not holds(AnswerType.NAME, "He bought tickets to India, a trip from the USA.", airline)
+    assert holds(AnswerType.NAME, "He flew Air India to Delhi.", airline)
+    assert not holds(AnswerType.NAME, "Her bag had the colours of the Nigerian flag.", "Which brand made her bag?")
+    assert holds(AnswerType.NAME, "They flew to India.", "Which country did they visit?")
+
+
 def test_what_something_is_called_is_answered_by_the_name_it_is_given():
     question = "What is Adam Curry's podcast called?"
     assert asked(question) is AnswerType.CALLED and asked("What was the condition named?") is AnswerType.CALLED
