@@ -739,6 +739,7 @@ _NOT_A_COUNT = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)
                           rf"\d[\d,.]*{_SCALE}\s?(?:%|\bper\s?cent\b|\bpercent(?:age points?)?\b|"
                           rf"\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|rubles?|roubles?)\b)", re.IGNORECASE)
 _LIVING = re.compile(r"\b(?:live|lives|lived|living|reside|resides|resided|inhabit|inhabits)\b", re.IGNORECASE)
+_ATTENDING = re.compile(r"\b(?:attend|attends|attended|attending|watch|watched|watching|turned out)\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
 _DETERMINERS = frozenset("the a an these those this that its their his her our my your them us".split())
 _SMALL = frozenset("""a an the of in on at to for by from with and or but than that which who whom whose do does did
@@ -804,6 +805,9 @@ def _count_asked(question: str) -> Measure | None:
     # "How many people live in the camp?" is a population: "The population in the camp is around 40,000."
     if {w.lower() for w in counted} & {"people", "persons", "residents", "inhabitants"} and _LIVING.search(question):
         forms.append(r"population|inhabitants|residents")
+    # and "How many people attended …?" by a crowd: "more than 12,000 in attendance"
+    if {w.lower() for w in counted} & {"people", "persons", "fans", "spectators"} and _ATTENDING.search(question):
+        forms.append(r"attendance|crowds?|spectators|fans")
     units = re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.IGNORECASE)
     # The reader is told the thing counted, up to its plural noun ("US troops", not "US troops remain").
     name = f"the number of {' '.join(phrase[: plural + 1])}" if plural is not None else "the number asked for"

@@ -296,7 +296,8 @@ def _unaccented(word: str) -> str:
 def _stem(word: str) -> str:
     """A light English suffix stripper: enough for 'tariffs' to meet 'tariff', 'charged' 'charge', 'qualified'
     'qualifying' and 'faces' 'face' (a final e is dropped once the suffix is gone, as Porter's stemmer does),
-    and for a noun of "-ability" to meet its adjective ("vulnerability": vulnerable), and British spellings
+    and for a noun of "-ability" to meet its adjective ("vulnerability": vulnerable), one of "-ance" its verb
+    ("attendance": attend), and British spellings
     their American ones ("colour": color, "centre": center). A Latin letter's accent is dropped, as people type
     without it and the keyword index compares without it ("Maori": Māori, "Zurich": Zürich)."""
     if not word.isascii():
@@ -314,6 +315,10 @@ def _stem(word: str) -> str:
                 word = word[: -len(suffix)] + keep
                 break
     word = word[:-1] if word.endswith("e") and len(word) > 3 else word
+    # a noun of "-ance" meets its verb ("attendance": attended, "insurance": insured), as in Porter's stemmer;
+    # not where little would be left ("balance", "distance", "advance")
+    if word.endswith("anc") and len(word) - 3 >= 5:
+        word = word[:-3]
     # British spellings read as American ones: "colour" is "color", "centre" (stemmed "centr") is "center"
     if len(word) >= 5 and word.endswith("our"):
         return word[:-3] + "or"

@@ -225,6 +225,8 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(troops, "The US invaded in 2001.")  # a number, but not of troops
     assert not holds_measure(troops, "US troops are still there.")  # troops, but no number
     assert holds_measure(cities, "Eleven cities signed up.") and holds_measure(cities, "One city signed up.")
+    crowd = measure_asked("How many people attended the tie?")  # a crowd is people
+    assert holds_measure(crowd, "Neymar was among the more than 12,000 in attendance.")
     died = measure_asked("How many people died of overdoses last year?")  # people are counted, not deaths
     assert holds_measure(died, "Some 70,000 people died.") and not holds_measure(died, "Twelve died in 2016.")
     duration, population = measure_asked("How long did it last?"), measure_asked("What is the population?")

@@ -496,6 +496,8 @@ def test_inflected_words_meet_their_stem():
     assert tokens("vulnerability responsibilities") == tokens("vulnerable responsible")  # the noun of the adjective
     assert tokens("colour centres theatre") == tokens("color centers theater")  # British and American spellings
     assert tokens("hours tour") == ["hour", "tour"]
+    assert tokens("attendance appearances insurance") == tokens("attended appeared insured")  # "-ance": the verb
+    assert tokens("balance distance sentence") == ["balanc", "distanc", "sentenc"]  # too little left, or "-ence"
 
 
 def test_a_word_typed_without_its_accents_meets_the_word_written_with_them():
