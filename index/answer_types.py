@@ -511,8 +511,8 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
     if kind is AnswerType.SPEECH:
         return bool(_SPEECH.search(sentence))
     if kind is AnswerType.CALLED:  # a name given, not the question's own word ("It is called podcasting")
-        known = {words.tokens(w)[0] for w in _WORD.findall(question)}
-        return any(words.tokens(found.group(1))[0] not in known for found in _CALLING.finditer(sentence))
+        known = set(words.tokens(question))
+        return any(set(words.tokens(found.group(1))) - known for found in _CALLING.finditer(sentence))
     if person_asked(question):  # "Which analyst …?": a name of someone, not "Wall Street analysts"
         return names_someone(sentence, question)
     known = _known_words(question)
@@ -522,10 +522,10 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
               if w.lower() not in known and not _TIME.fullmatch(w)]
     # a country is the question's by any of its forms ("Chinese companies", "imposed by China"; "US", "the United
     # States"); and a country is no company, airline or brand ("Which airline did they book to India?")
-    countries = " ".join(others)
+    named = _WORD.findall(words.as_country_names(" ".join(others)))
     if _ORGANISATION.search(thing_asked(question) or ""):
-        countries = " ".join(w for w in _WORD.findall(words.as_country_names(countries)) if w not in words.COUNTRIES)
-    return bool(others) and any(w.lower() not in known for w in _WORD.findall(words.as_country_names(countries)))
+        named = [w for w in named if w not in words.COUNTRIES]
+    return any(w.lower() not in known for w in named)
 
 
 # Things that are bodies or their products, which no country's name names

@@ -426,6 +426,7 @@ def test_what_something_is_called_is_answered_by_the_name_it_is_given():
     # the question's own word is no name given
     assert not holds(AnswerType.CALLED, 'It is called "podcasting" and Adam Curry is its voice.', question)
     assert not holds(AnswerType.CALLED, "Adam Curry makes a daily podcast.", question)
+    assert not holds(AnswerType.CALLED, "a podcast called - and more", question)  # no word after the verb
 
 
 def test_the_sentence_giving_the_name_asked_for_is_quoted(library, tmp_path):
