@@ -355,6 +355,22 @@ _NAME_RUN = re.compile(r"(?<![\w'’.&-])(?:[A-Z][\w'’.&-]*+"
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Judge|Rep|Sen|Gov|Prof)\.?\s+[A-Z][\w'’-]+")
 
 
+# Offices of a company or a team, each by its forms: a quote that names someone by another of them, and never by
+# the one asked, names another ("Marco Villa, the company's chief operating officer" for its chief executive).
+_OFFICES = (r"chief executive|ceo", r"chief financial officer|cfo|finance chief|finance director",
+            r"chief operating officer|coo", r"chief technology officer|cto", r"(?<!vice )president",
+            r"vice[- ]president", r"chair(?:man|woman|person)?", r"captain|skipper", r"spokes(?:man|woman|person)")
+
+
+def other_office(person: str, text: str) -> bool:
+    """Whether `text` gives someone an office other than the one `person` (as asked: "the chief executive",
+    "PG&E's chief financial officer") holds, and never that one."""
+    asked = next((o for o in _OFFICES if re.search(rf"\b(?:{o})\b", person, re.IGNORECASE)), None)
+    if asked is None or re.search(rf"\b(?:{asked})\b", text, re.IGNORECASE):
+        return False
+    return any(re.search(rf"\b(?:{o})\b", text, re.IGNORECASE) for o in _OFFICES if o != asked)
+
+
 # "Who heads the committee?" asks for its head as "Who is the committee's head?" does
 _OFFICE_Q = re.compile(r"^\s*who\s+(heads|headed|leads|led|chairs|chaired|coaches|coached|manages|managed|captains|"
                        r"captained)\b", re.IGNORECASE)

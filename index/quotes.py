@@ -369,7 +369,10 @@ def unnamed(quote: ScoredQuote, question: str) -> str | None:
     if person is None and thing is None:
         return None
     if person:
-        return None if answer_types.names_someone(_naming_part(quote, person), question) else person
+        naming = _naming_part(quote, person)
+        if not answer_types.names_someone(naming, question) or answer_types.other_office(person, naming):
+            return person
+        return None
     shown = _shown_text(quote)
     # A place known by a name that says what it is ("Royal Shrewsbury Hospital", "the University of York") is
     # written with its noun: another place's name does not answer ("Which university did she attend?").

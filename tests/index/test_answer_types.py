@@ -408,6 +408,22 @@ def test_a_time_that_dates_a_past_event_is_no_time_to_come():
     assert gives_time_ahead("The drug was withdrawn last year but the maker will return it in May.", question)
 
 
+def test_someone_named_by_another_office_is_not_the_one_asked_for(library, tmp_path):
+    from index.answer_types import other_office
+
+    assert other_office("the chief executive", "Marco Villa, the company's chief operating officer, said so.")
+    assert not other_office("the chief executive", "Michael Sims, CEO and founder of the firm, said so.")
+    assert other_office("the president", "Ann Lee, vice president of sales, said so.")
+    assert not other_office("the president", "Mike Prettejohn, Netcraft president, said so.")
+    assert not other_office("the chief executive", "Marco Villa said so.")  # no office: not judged here
+    text = ("Orbix is best known for small satellites, built at its plant in Ohio for customers around the world. "
+            "Orbix's chief operating officer, Marco Villa, said the executive team will now build lunar landers. "
+            "NASA picked the firm on Monday to bid for deliveries to the moon.")
+    answer = ask_one_article(library, tmp_path, "NASA adds lunar firms", text, "Who is Orbix's chief executive?",
+                             answered=False)
+    assert answer.lacking == "the name of Orbix's chief executive"
+
+
 def test_a_country_names_no_company_airline_or_brand():
     airline = "Which airline did her husband book?"
     assert not holds(AnswerType.NAME, "He bought tickets to India, a trip from the USA.", airline)
