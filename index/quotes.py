@@ -160,10 +160,12 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     quoted = [i for i, s in enumerate(spans) for part in (quote.span, *quote.also)
               if s.start < part.end and part.start < s.end]
     sections = {section(headings, i) for i in quoted} or {(0, len(spans))}
+    heads = [text[spans[j].start : spans[j].end] for first, _ in sections
+             for j in _heading_the_section(text, spans, headings, first, question)]
     giving = [text[spans[i].start : spans[i].end] for first, last in sections for i in range(first, last)
-              if not headings[i]]
-    giving += [text[spans[j].start : spans[j].end] for first, _ in sections
-               for j in _heading_the_section(text, spans, headings, first, question)]
+              if not headings[i]] + heads
+    # the quote as shown: its sentences, their context, the second excerpt and the subhead shown with it
+    shown = [text[spans[i].start : spans[i].end] for i in quoted if not headings[i]] + heads
     role = answer_types.money_role(question) if measure.name == "the amount of money" else None
     period = answer_types.money_period(question) if measure.name == "the amount of money" else None
     aged = measure.name == "the age"
@@ -172,12 +174,9 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     if own:
         written = re.compile(rf"(?<![\w.,])(?:{'|'.join(map(re.escape, own))})(?!\w)")
         giving = [written.sub(" ", s) for s in giving]
-    # And the quote as shown must hold a number where the measure is one: the section's number may be another's
+        shown = [written.sub(" ", s) for s in shown]
+    # The quote as shown must hold a number where the measure is one: the section's number may be another's
     # ("How many followers does Jack Dorsey have?" by his words on follower counts, a friend's 1,500 further on).
-    shown = [written.sub(" ", s) if own else s for s in
-             (text[spans[i].start : spans[i].end] for i in quoted if not headings[i])]
-    shown += [text[spans[j].start : spans[j].end] for first, _ in sections
-              for j in _heading_the_section(text, spans, headings, first, question)]
     if measure.needs_number and quoted and not any(answer_types.holds(AnswerType.QUANTITY, s, question)
                                                    for s in shown):
         return measure
@@ -681,8 +680,8 @@ def _names_written(article: Article, names: list[list[str]], common: Sequence[bo
         return 0
     if not article.in_english:
         return len(names)
-    spans, bags, _ = sentence_bags(article.text)  # the text's words, as read (and kept) to choose its sentence
-    written = set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}")).union(*bags)
+    written = _words_written(article)
+    spans = sentence_bags(article.text)[0]
     found = [i for i, name in enumerate(names) if all(word in written for word in name)]
     strict = [i for i in found if i < len(common) and common[i]]
     if not strict:
@@ -697,10 +696,15 @@ def _names_partly_written(article: Article, names: list[list[str]]) -> bool:
     its text, title, outlet or byline; an article in another language may write them in its own words."""
     if not article.in_english:
         return True
-    spans, bags, _ = sentence_bags(article.text)
-    written = set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}")).union(*bags)
+    written = _words_written(article)
     # (a name that is only such a word is that word: "King" is Kevin King)
     return any(word in written for name in names for word in ([w for w in name if w not in _NO_NAME] or name))
+
+
+def _words_written(article: Article) -> set[str]:
+    """The words of an article's text (as read, and kept, to choose its sentence), title, outlet and byline."""
+    return set(tokens(f"{article.source}\n{article.author or ''}\n{article.title}")).union(
+        *sentence_bags(article.text)[1])
 
 
 def _in_order(words: list[str], name: list[str]) -> bool:
