@@ -36,9 +36,10 @@ _QUANTITY_Q = re.compile(
 # A verb of price ("what does it cost", "what was it worth"), lower-case only so that "Fort Worth" is a place,
 # and not "charge", which is as often a criminal charge as a price.
 _PRICE_Q = re.compile(r"\b(?:cost|costs|worth|valued|pay|paid)\b(?!.*\bwho\b)")
-# "When …?", or a unit of time asked for ("In which years …?", answered by a year, see `holds`)
+# "When …?", "How soon …?" (answered "within 24 hours"), or a unit of time asked for ("In which years …?", answered
+# by a year, see `holds`)
 # ("what time" asks for a time, not "what time signature": the unit is the phrase's own noun, not a word before it)
-_TIME_Q = re.compile(r"^\s*(?:when|since when)\b|"
+_TIME_Q = re.compile(r"^\s*(?:when|since when|how soon)\b|"
                      r"\b(?:what|which)\s+(?P<unit>years?|dates?|days?|time|months?|decades?)\b"
                      r"(?!\s+(?!(?:is|was|are|were|did|does|do|will|would|can|could|should|has|have|had|of|in|on|at|"
                      r"for|the|a|an|this|that|it|he|she|they|we|you)\b)(?-i:[a-z]))", re.IGNORECASE)

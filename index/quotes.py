@@ -296,7 +296,7 @@ def _named(speaker: str, names: Sequence[str]) -> bool:
 def unheard_topic(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> tuple[str, str] | None:
     """Who is asked to have said what about what ("What did Kristi Noem say about the cost of the campaign?":
     "Kristi Noem", "the cost of the campaign") when the quote's article reports them speaking, but never on it:
-    neither the topic's own noun ("cost") nor every word of a name in it is written in their sentences of speech
+    neither the topic's own noun ("cost") nor the last word of a name in it is written in their sentences of speech
     or in a quotation either side (their words run on, or are told before whose they are; the reporter's own
     sentence beside them is not their words), nor is the noun in the headline, which puts the whole article on
     its subject. A speaker asked for by what they are ("the Browns player") is not judged, as the article may
@@ -312,7 +312,8 @@ def unheard_topic(quote: ScoredQuote, question: str, names: Sequence[str] = ()) 
         return None
     head = answer_types.topic_head(topic)
     marks = [set(tokens(head))] if head else []
-    marks += [set(tokens(n)) - STOPWORDS - speaker_words for n in names if n in topic]
+    # A name is met by its last word, as an article shortens a name it has given ("Mason Rudolph": "Rudolph").
+    marks += [set(tokens(n.split()[-1])) - STOPWORDS - speaker_words for n in names if n in topic]
     marks = [m for m in marks if m]
     heard = _speech(article, speaker_words)
     if not marks or not heard:

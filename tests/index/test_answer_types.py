@@ -41,6 +41,7 @@ from index.quotes import ScoredQuote, _continuing, other_model
     ("How much did the repairs cost?", AnswerType.QUANTITY),
     ("What is the order worth at list prices?", AnswerType.QUANTITY),
     ("When did he join the band?", AnswerType.TIME),
+    ("How soon must the infection be treated?", AnswerType.TIME),  # "within 24 hours"
     ("In which year did the museum open?", AnswerType.TIME),
     ("Who is mediating between the president and the generals?", AnswerType.NAME),
     ("Which company is building the spacecraft?", AnswerType.NAME),
@@ -1029,6 +1030,14 @@ def test_someones_words_on_another_subject_do_not_answer_what_they_said_about_th
     assert answer.lacking == "anything Dana Whitfield said about the cost of the hearings"
     # the reporter's sentence beside her words is not hers; a quotation running on from them is
     assert library.ask("What did Dana Whitfield say about the hearings?").answered  # the headline's subject
+
+
+def test_a_name_in_the_topic_is_met_by_its_last_word_as_articles_shorten_it(library, tmp_path):
+    text = ("The inquiry into the hearings went on. Clerk Mason Rudolph kept the record of them."
+            " Speaker Dana Whitfield, however, spoke on Monday, saying that Rudolph should be thanked for his work.")
+    answer = ask_one_article(library, tmp_path, "Hearings go on", text,
+                             "What did Dana Whitfield say about Mason Rudolph?")
+    assert answer.lacking == "" and "Rudolph should be thanked" in answer.quotes[0].text
 
 
 def test_a_quotation_running_on_from_someones_words_is_theirs(library, tmp_path):
