@@ -715,6 +715,12 @@ _ASK = re.compile(r"(?:^|\band\b|[,;])\s*"
                   r"(?P<wh>(?:(?:since|until)\s+)?(?:what|which|who|whom|whose|when|where|why|how))\b", re.IGNORECASE)
 
 
+def quantity_phrase(question: str) -> str:
+    """The words that ask for a quantity ("How long", "what price"), or ""."""
+    found = _QUANTITY_Q.search(question)
+    return found.group(0) if found else ""
+
+
 def asks_several(question: str) -> bool:
     """Whether a question asks more than one thing ("How far away is Europa and how big is it?")."""
     return len(list(_ASK.finditer(question.strip(" ¿¡\"“'")))) > 1

@@ -188,6 +188,25 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     return measure
 
 
+def measure_in_sentence(quote: ScoredQuote, question: str, names: Sequence[str]) -> bool:
+    """Whether an English question for a measure ("How long would the cruise from Earth to Mars last?") meets,
+    in the quoted sentence itself, that measure with every word of the question but one, its names all among
+    them ("… during their projected 180-day Earth-Mars cruise"): such a sentence answers however far its
+    passage is in meaning, as a short question on one figure stays far from the paragraph around it. The words
+    that ask for the measure ("how long") are not looked for, and a namesake's figure does not count."""
+    measure = answer_types.measure_asked(question) if is_english(question) else None
+    if measure is None or quote.sentence is None or not quote.article.in_english:
+        return False
+    sentence = quote.article.text[quote.sentence.start : quote.sentence.end]
+    if not answer_types.holds_measure(measure, sentence) or names_another(sentence, names, question):
+        return False
+    held = set(tokens(sentence))
+    asking = set(tokens(answer_types.quantity_phrase(question)))
+    missing = [t for t in content_terms(question) if t not in held and t not in asking]
+    named = {t for name in names for t in tokens(name)}
+    return len(missing) <= 1 and not named.intersection(missing)
+
+
 def age_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) -> bool:
     """Whether an English question for someone's age ("How old is Bernard Ebbers?") meets, in the quote as
     shown, that age written right after their name, as news writes it ("Mr Ebbers, 63, has always insisted

@@ -312,6 +312,8 @@ class Library:
         # So is a question for someone's words, met by them speaking on it in the quote ("What does Buser think of
         # the creativity from game developers?": "… ," Buser says. "The creativity that is coming …").
         answers = answers or bool(scored) and quotes.heard_in_quote(scored[0], question, named)
+        # And a question for a measure, by a sentence that gives it with all of the question's words but one.
+        answers = answers or bool(scored) and quotes.measure_in_sentence(scored[0], question, named)
         # A further quote is shown only if it is close in meaning too (cosine, judged like the first).
         scored = scored[:1] + [q for q in scored[1:] if not search.far_in_meaning(q, self.config, question, dense)]
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject

@@ -33,7 +33,7 @@ from index.answer_types import (
 from index.chunking import Span, sentences
 from index.layout import heads_of
 from index.models import Article
-from index.quotes import ScoredQuote, _continuing, other_model
+from index.quotes import ScoredQuote, _continuing, measure_in_sentence, other_model
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -937,6 +937,22 @@ def test_a_number_the_question_writes_does_not_count_what_it_asks(library, tmp_p
     answer = ask_one_article(library, tmp_path, "Vela unveils roadster", COUPE,
                              "How many Vela GT 500 Roadsters will go on sale next summer?", answered=False)
     assert answer.lacking == "the number of Vela GT 500 Roadsters"
+
+
+def test_a_sentence_giving_the_measure_with_all_the_questions_words_but_one_answers_it():
+    text = ("The crew would sleep in pods. Their pods would be cooled during the projected 180-day Earth-Mars cruise. "
+            "The study was led by the agency.")
+    article = Article(url="https://news.test/one", title="Sleeping crews", text=text)
+    cruise = next(s for s in sentences(text) if "cruise" in text[s.start : s.end])
+    quote = ScoredQuote(article, cruise, 1.0, coverage=0.7, cosine=0.2, sentence=cruise)
+    # "last" is the one word missing ("how long" asks, and is not looked for)
+    assert measure_in_sentence(quote, "How long would the cruise from Earth to Mars last?", ["Earth", "Mars"])
+    # two words missing, a name missing, or no duration asked: not judged so
+    assert not measure_in_sentence(quote, "How long would the cruise from Earth to Mars last for tourists?",
+                                   ["Earth", "Mars"])
+    assert not measure_in_sentence(quote, "How long would the cruise from Earth to Venus last?", ["Earth", "Venus"])
+    assert not measure_in_sentence(quote, "How many pods would the cruise from Earth to Mars need?",
+                                   ["Earth", "Mars"])
 
 
 def test_a_designation_the_question_writes_with_a_space_is_the_same_model():
