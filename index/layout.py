@@ -206,8 +206,8 @@ def _linked_headlines(text: str) -> set[str]:
     ("Path A: …", "Path B: …"), and answer; so does a line that reads as a list's item (`_LIST_ITEM`) or
     opens with a quotation mark or a bullet. In the shared corpus the two find 35 lines, all subheads, links,
     captions or the site's furniture; longer unended lines are as often a paragraph whose full stop was
-    lost. And a label of links ("Read more:", "More about the federal debt and the economy") with the unended
-    lines under it, whatever their length."""
+    lost. And a label of links ("Read more:", "More about the federal debt and the economy", "Story Timeline")
+    with the unended lines under it, whatever their length."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
 
     def unended(line: str) -> bool:
@@ -244,7 +244,8 @@ def _linked_headlines(text: str) -> set[str]:
 _LINKS_LABEL = re.compile(
     r"(?:read more|related(?: stories| articles| coverage| content| links)?|more on this(?: story)?|see also|"
     r"also read|read also|recommended(?: reading| stories)?|further reading|read next|more stories|"
-    r"more (?:from|about) [\w .'’&-]{1,40}|you may also like|lire aussi|mehr zum thema) ?:?", re.IGNORECASE)
+    r"more (?:from|about) [\w .'’&-]{1,40}|more about|story timeline|you may also like|lire aussi|mehr zum thema) ?:?",
+    re.IGNORECASE)
 
 
 def quotable_sentences(text: str) -> list[Span]:

@@ -153,6 +153,11 @@ def test_the_headlines_listed_under_read_more_are_never_quoted():
             "The U.S. hasn’t faced this issue for years\n\nUntil recently, rates were low.")
     quotable = [text[s.start : s.end] for s in quotable_sentences(text)]
     assert quotable == ["Congress has not taken up that idea.", "Until recently, rates were low."]
+    # SlashGear lists its earlier stories under "Story Timeline"; The Independent its tags under "More about:"
+    for label in ("Story Timeline", "More about:"):
+        text = (f"The coupe goes on sale in spring.\n\n{label}\n\n2019 Audi e-tron Review: Grading on a Curve\n\n"
+                "Audi e-tron GT Concept First Drive: Welcome to the future")
+        assert [text[s.start : s.end] for s in quotable_sentences(text)] == ["The coupe goes on sale in spring."]
 
 
 def test_another_storys_headline_under_a_label_is_never_quoted_but_a_list_of_labelled_lines_is():
