@@ -344,10 +344,13 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
 # what is asked.
 _WHICH_WORDS = (r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|the|a|an|of|in|"
                 r"to|for|on)\b)[\w&.'’-]+\s+){0,3}?" + _PERSON_NOUN + r"\b")
+# A preposition before the noun puts it in a phrase of its own ("Who is mediating between President Okafor …?" asks
+# for no president).
+_NOT_IN_A_TITLE = r"(?:between|with|for|to|in|on|at|by|from|about|against|among|into|over|under|behind|after|before)"
 _PERSON_Q = re.compile(
     rf"^\s*(?:(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(?:full\s+|first\s+|last\s+)?names?\s+of|"
     rf"who\s+(?:is|was|are|were|will\s+be))\s+((?:the|a|an|its|their|his|her)\s+)?|(which)\s+(?={_WHICH_WORDS}))"
-    rf"((?:[\w&.'’-]+\s+){{0,4}}?{_PERSON_NOUN})\b", re.IGNORECASE)
+    rf"((?:(?!{_NOT_IN_A_TITLE}\b)[\w&.'’-]+\s+){{0,4}}?{_PERSON_NOUN})\b", re.IGNORECASE)
 # A name of someone: two or more capitalised words in a row ("Lewis Ward", "Fritz von Weizsäcker"), or one after
 # a title ("Mr Smith", "Dr. Dempsey").
 # (Each word is read whole, once, and only from its start: the pattern stays linear.)
@@ -356,20 +359,18 @@ _NAME_RUN = re.compile(r"(?<![\w'’.&-])(?:[A-Z][\w'’.&-]*+"
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Judge|Rep|Sen|Gov|Prof)\.?\s+[A-Z][\w'’-]+")
 
 
-# Offices of a company or a team, each by its forms: a quote that names someone by another of them, and never by
-# the one asked, names another ("Marco Villa, the company's chief operating officer" for its chief executive).
+# Offices of a company or a team, each by its forms: a quote that never gives someone the office asked names
+# another ("Marco Villa, the company's chief operating officer" for its chief executive; a player for the coach).
 _OFFICES = (r"chief executive|ceo", r"chief financial officer|cfo|finance chief|finance director",
             r"chief operating officer|coo", r"chief technology officer|cto", r"(?<!vice )president",
-            r"vice[- ]president", r"chair(?:man|woman|person)?", r"captain|skipper", r"spokes(?:man|woman|person)")
+            r"vice[- ]president|s?vp", r"chair(?:s|ed|man|woman|person)?", r"captain(?:s|ed)?|skipper",
+            r"spokes(?:man|woman|person)", r"coach(?:es|ed)?", r"manager|manag(?:es|ed)|boss")
 
 
-def other_office(person: str, text: str) -> bool:
-    """Whether `text` gives someone an office other than the one `person` (as asked: "the chief executive",
-    "PG&E's chief financial officer") holds, and never that one."""
+def office_unwritten(person: str, text: str) -> bool:
+    """Whether someone asked for by an office ("the chief executive", "the coach") is never given it in `text`."""
     asked = next((o for o in _OFFICES if re.search(rf"\b(?:{o})\b", person, re.IGNORECASE)), None)
-    if asked is None or re.search(rf"\b(?:{asked})\b", text, re.IGNORECASE):
-        return False
-    return any(re.search(rf"\b(?:{o})\b", text, re.IGNORECASE) for o in _OFFICES if o != asked)
+    return asked is not None and not re.search(rf"\b(?:{asked})\b", text, re.IGNORECASE)
 
 
 # "Who heads the committee?" asks for its head as "Who is the committee's head?" does
@@ -530,8 +531,9 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
     if kind is AnswerType.CALLED:  # a name given, not the question's own word ("It is called podcasting")
         known = set(words.tokens(question))
         return any(set(words.tokens(found.group(1))) - known for found in _CALLING.finditer(sentence))
-    if person_asked(question):  # "Which analyst …?": a name of someone, not "Wall Street analysts"
-        return names_someone(sentence, question)
+    person = person_asked(question)
+    if person:  # "Which analyst …?": a name of someone, not "Wall Street analysts"
+        return names_someone(sentence, question) and not office_unwritten(person, sentence)
     known = _known_words(question)
     sentence = sentence[after_dateline(sentence) :]  # "WASHINGTON —" says where it was written, not who
     others = [w for match in _CAPITALISED.findall(sentence.lstrip(_OPENING))

@@ -389,7 +389,7 @@ def unnamed(quote: ScoredQuote, question: str) -> str | None:
         return None
     if person:
         naming = _naming_part(quote, person)
-        if not answer_types.names_someone(naming, question) or answer_types.other_office(person, naming):
+        if not answer_types.names_someone(naming, question) or answer_types.office_unwritten(person, naming):
             return person
         return None
     shown = _shown_text(quote)
