@@ -364,7 +364,9 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Judge|Rep|Sen|Gov|Pr
 _OFFICES = (r"chief executive|ceo", r"chief financial officer|cfo|finance chief|finance director",
             r"chief operating officer|coo", r"chief technology officer|cto", r"(?<!vice )president",
             r"vice[- ]president|s?vp", r"chair(?:s|ed|man|woman|person)?", r"captain(?:s|ed)?|skipper",
-            r"spokes(?:man|woman|person)", r"coach(?:es|ed)?", r"manager|manag(?:es|ed)|boss")
+            r"spokes(?:man|woman|person)", r"coach(?:es|ed)?", r"manager|manag(?:es|ed)|boss",
+            r"minister|premier|pm", r"secretary|sec", r"governor|gov", r"mayor", r"(?<!managing )director",
+            r"ambassador", r"editor", r"commissioner", r"chancellor")
 
 
 def office_unwritten(person: str, text: str) -> bool:
