@@ -776,6 +776,8 @@ _SMALL = frozenset("""a an the of in on at to for by from with and or but than t
 def _forms(word: str) -> str:
     """A regular expression for an English noun, singular or plural: soldier(s), city/cities, box(es)."""
     w = word.lower()
+    if re.fullmatch(r"[A-Z]{2,}s", word):  # "MPs": MP(s)
+        return rf"{re.escape(w[:-1])}s?"
     if w.endswith("ies") and len(w) > 4:
         return rf"{re.escape(w[:-3])}(?:y|ies)"
     if w.endswith(("ses", "xes", "zes", "ches", "shes")):
@@ -803,6 +805,8 @@ def _count_asked(question: str) -> Measure | None:
     lower = words.typed_without_capitals(question)
 
     def names_whose(word: str) -> bool:
+        if re.fullmatch(r"[A-Z]{2,}s", word):  # an acronym in the plural is a thing counted ("SUVs", "MPs")
+            return False
         if word[:1].isupper():
             return True
         return lower and word.isalpha() and (len(word) <= 2 or not words.is_ordinary_word(word))
@@ -953,6 +957,9 @@ def holds_measure(measure: Measure, sentence: str) -> bool:
     return not measure.needs_number or bool((measure.number or _NUMBER).search(sentence))
 
 
+_RANGE_END = re.compile(r"\d[\d,.]*|" + _NUMBER_WORDS, re.IGNORECASE)
+
+
 def _counts(number: re.Match, sentence: str, units: re.Pattern) -> bool:
     """Whether a number found in a sentence may count the units asked for: the words right after it, up to a
     small word or the clause's end, name them ("20 teams", "four more teams"), or it has no words of its own ("in
@@ -961,6 +968,9 @@ def _counts(number: re.Match, sentence: str, units: re.Pattern) -> bool:
     the" picks out a part ("123 of the planes")."""
     run = []
     after = sentence[number.end():].split()
+    # a range counts what its second number counts ("between four to six services")
+    if len(after) > 1 and after[0].lower() in ("to", "or", "and", "-", "–") and _RANGE_END.fullmatch(after[1]):
+        after = after[2:]
     if len(after) > 1 and after[0].lower() == "of" and after[1].lower() not in _DETERMINERS:
         after = after[1:]
     for word in after:

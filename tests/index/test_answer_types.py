@@ -271,6 +271,12 @@ def test_a_number_counts_the_words_written_right_after_it():
     moons = measure_asked("How many moons does Jupiter have?")
     assert not holds_measure(moons, "The probe will study the moon on dozens of flybys.")  # it counts flybys
     assert holds_measure(moons, "Dozens of moons circle it.") and holds_measure(moons, "Four of its moons are big.")
+    subscribers = measure_asked("How many paid subscribers does the service have?")
+    assert not holds_measure(subscribers, "He expects between four to six services, if subscribers stay.")  # a range
+    assert holds_measure(subscribers, "It has between four and six million subscribers.")
+    suvs = measure_asked("How many e-tron SUVs has Audi sold?")  # an acronym in the plural is what is counted
+    assert suvs.name == "the number of e-tron SUVs" and holds_measure(suvs, "Audi sold 5,000 SUVs.")
+    assert measure_asked("How many MPs backed the bill?").name == "the number of MPs"
 
 
 def test_by_how_much_asks_for_a_change_in_any_unit():
