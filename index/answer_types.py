@@ -324,7 +324,7 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"athletes?|sprinters?|runners?|swimmers?|cyclists?|boxers?|golfers?|skaters?|referees?|umpires?|"
                 r"defenders?|midfielders?|quarterbacks?|jockeys?|"
                 r"musicians?|rappers?|comedians?|filmmakers?|novelists?|poets?|photographers?|painters?|"
-                r"composers?|songwriters?|dancers?|"
+                r"composers?|songwriters?|dancers?|partners?|"
                 r"nurses?|surgeons?|astronauts?|farmers?|workers?|employees?|staffers?|aides?|advis[eo]rs?|"
                 r"bankers?|entrepreneurs?|executives?|billionaires?|police(?:m[ae]n|wom[ae]n)|firefighters?|"
                 r"paramedics?|generals?|commanders?|spies|whistleblowers?|witness(?:es)?|defendants?|"
@@ -366,7 +366,7 @@ _OFFICES = (r"chief executive|ceo", r"chief financial officer|cfo|finance chief|
             r"vice[- ]president|s?vp", r"chair(?:s|ed|man|woman|person)?", r"captain(?:s|ed)?|skipper",
             r"spokes(?:man|woman|person)", r"coach(?:es|ed)?", r"manager|manag(?:es|ed)|boss",
             r"minister|premier|pm", r"secretary|sec", r"governor|gov", r"mayor", r"(?<!managing )director",
-            r"ambassador", r"editor", r"commissioner", r"chancellor")
+            r"ambassador", r"editor", r"commissioner", r"chancellor", r"assistant", r"partner")
 
 
 def office_unwritten(person: str, text: str) -> bool:

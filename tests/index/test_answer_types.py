@@ -427,6 +427,8 @@ def test_someone_never_given_the_office_asked_is_not_the_one_asked_for(library, 
     assert not office_unwritten("the chair", "Sir Archy Kirkwood, who chairs the committee, said so.")
     assert not office_unwritten("the governor", "Republican Gov. Eric Holcomb said so.")  # the title's abbreviation
     assert office_unwritten("the editor", "Michael Reed, the CEO of the paper's parent, said so.")
+    assert office_unwritten("Ally Brooke's dance partner", "Judges Len Goodman and Bruno Tonioli voted.")
+    assert not office_unwritten("Mourinho's assistant", "His assistant, Joao Sacramento, joins him.")
     assert not office_unwritten("the head", "Marco Villa said so.")  # no office of the list: not judged
     assert person_asked("Who is mediating between President Okafor and the generals?") is None  # a name's title
     text = ("Orbix is best known for small satellites, built at its plant in Ohio for customers around the world. "
