@@ -303,17 +303,14 @@ class Library:
         scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question, named,
                                                every_name=not guessed)
         dense = retriever != "keyword"
-        scored = search.closest_first(scored, self.config, question, dense)
-        answers = bool(scored) and search.is_answer(scored[0], self.config, question, dense)
+        # A quote that answers in its own words stays first, however far its passage in meaning; otherwise the
+        # first quote close in meaning comes first.
+        in_words = bool(scored) and self._answers_in_words(scored[0], question, named)
+        if not in_words:
+            scored = search.closest_first(scored, self.config, question, dense)
+        answers = in_words or bool(scored) and search.is_answer(scored[0], self.config, question, dense)
         answers = answers or bool(scored) and dense and self._quote_close(scored[0], question)
-        # A question for someone's age is short, and may stay far in meaning from the passage that gives it; their
-        # age written right after their name answers it all the same ("Mr Ebbers, 63, has always insisted …").
-        answers = answers or bool(scored) and quotes.age_beside_name(scored[0], question, named)
-        # So is a question for someone's words, met by them speaking on it in the quote ("What does Buser think of
-        # the creativity from game developers?": "… ," Buser says. "The creativity that is coming …").
-        answers = answers or bool(scored) and quotes.heard_in_quote(scored[0], question, named)
-        # And a question for a measure, by a sentence that gives it with all of the question's words but one.
-        answers = answers or bool(scored) and quotes.measure_in_sentence(scored[0], question, named)
+        answers = answers or bool(scored) and self._answers_in_words(scored[0], question, named)
         # A further quote is shown only if it is close in meaning too (cosine, judged like the first).
         scored = scored[:1] + [q for q in scored[1:] if not search.far_in_meaning(q, self.config, question, dense)]
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject
@@ -350,6 +347,16 @@ class Library:
             return Answer(**said, answered=False, related=self._related(candidates))
         more = tuple(quote for quote in map(self._quote, further) if quote is not None)
         return Answer(**said, answered=True, quotes=shown, more=more)
+
+    @staticmethod
+    def _answers_in_words(quote: quotes.ScoredQuote, question: str, named: list[str]) -> bool:
+        """Whether a quote answers by what it writes, where a short question may stay far in meaning from the
+        passage around the answer: someone's age right after their name ("Mr Ebbers, 63, has always insisted
+        …"), someone speaking on what they are asked about ("What does Buser think of the creativity from game
+        developers?": "… ," Buser says. "The creativity that is coming …"), or the measure asked with all of
+        the question's words but one."""
+        return (quotes.age_beside_name(quote, question, named) or quotes.heard_in_quote(quote, question, named)
+                or quotes.measure_in_sentence(quote, question, named))
 
     def _quote_close(self, quote: quotes.ScoredQuote, question: str) -> bool:
         """Whether the quote's own text (its sentence and the context shown with it) is close in meaning to an

@@ -357,6 +357,32 @@ def test_a_quote_close_in_meaning_answers_however_far_its_passage(real_embedder,
         assert not library.ask("Who was the first woman to win a Nobel Prize?").answered  # far in meaning still
 
 
+def test_a_quote_that_gives_the_measure_in_the_questions_words_stays_first_however_far(library, tmp_path,
+                                                                                      monkeypatch):
+    from index import quotes
+    from index.chunking import Span
+    from index.models import Article
+
+    broke = ("Banks court the broke, with apps that cash a paycheck early, cards with no fees, loans for the week "
+             "and tools that budget for you, sold as a new way to bank for those with little left at the end of a "
+             "month. Seventy-eight percent of workers live paycheck to paycheck.")
+    stories = ("Workers who live paycheck to paycheck share their stories of it: the rent, the car, the bills that "
+               "come before the pay does, the week that runs longer than the money, and the friends who lend a little "
+               "until Friday.")
+    add_article(library, tmp_path, "https://news.test/broke", "Banks court the broke", broke)
+    add_article(library, tmp_path, "https://news.test/stories", "Paycheck stories", stories)
+    articles = {url: Article(url=url, title=title, text=text) for url, title, text in (
+        ("https://news.test/broke", "Banks court the broke", broke), ("https://news.test/stories", "Stories", stories))}
+    given = Span(broke.index("Seventy"), len(broke))
+    # by its words the first, far in meaning (its passage on much else); the second close, but with no share
+    far = ScoredQuote(articles["https://news.test/broke"], given, 2.0, coverage=0.8, cosine=0.2, sentence=given)
+    close = ScoredQuote(articles["https://news.test/stories"], Span(0, len(stories)), 1.6, coverage=0.5, cosine=0.9,
+                        sentence=Span(0, len(stories)))
+    monkeypatch.setattr(quotes, "select_quotes", lambda *args, **kwargs: ([far, close], []))
+    answer = library.ask("What share of workers live paycheck to paycheck?")
+    assert answer.answered and answer.quotes[0].text.startswith("Seventy-eight percent")
+
+
 def test_a_why_question_is_answered_by_the_sentence_with_the_cause_however_long(library, tmp_path):
     add_article(library, tmp_path, "https://news.test/acme", "Acme shares fall",
                 "Acme reported quarterly earnings that topped estimates as its revenue fell short of forecasts, "
