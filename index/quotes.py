@@ -992,6 +992,12 @@ def _with_context(text: str, i: int, weights: dict[str, float], why: bool = Fals
         joined = Span(span.start, nxt.end)
     else:
         joined = span
+    # A question the article asks right after the sentence is answered by the one after it ("… with Uber Money.
+    # The headline feature? Real-time earnings for drivers …"): the quote goes on to the answer.
+    if nxt and joined.end == nxt.end and is_question(text[nxt.start : nxt.end]) and i + 2 < len(spans) \
+            and not headings[i + 2] \
+            and "\n" not in text[nxt.end : spans[i + 2].start]:
+        joined = Span(joined.start, spans[i + 2].end)
     if joined.end - joined.start <= MAX_QUOTE_CHARS:
         return joined
     if span.end - span.start <= MAX_QUOTE_CHARS:

@@ -383,6 +383,17 @@ def test_a_quote_that_gives_the_measure_in_the_questions_words_stays_first_howev
     assert answer.answered and answer.quotes[0].text.startswith("Seventy-eight percent")
 
 
+def test_a_question_the_article_asks_after_the_quoted_sentence_is_quoted_with_its_answer(embedder, tmp_path):
+    with Library(tmp_path / "data", embedder, config=SearchConfig(min_cosine=0.0)) as library:  # words decide
+        add_article(library, tmp_path, "https://news.test/ride", "Ride app turns bank",
+                    "The ride app has long paid its drivers once a week, and many of them have asked for more. "
+                    "The ride app got into banking recently, with Ride Wallet. The headline feature? Instant "
+                    "earnings for drivers, so they can collect after every trip.\n\nThe bank behind the wallet "
+                    "was not named.")
+        answer = library.ask("What is Ride Wallet's main feature?")
+        assert answer.answered and answer.quotes[0].text.endswith("so they can collect after every trip.")
+
+
 def test_a_why_question_is_answered_by_the_sentence_with_the_cause_however_long(library, tmp_path):
     add_article(library, tmp_path, "https://news.test/acme", "Acme shares fall",
                 "Acme reported quarterly earnings that topped estimates as its revenue fell short of forecasts, "
