@@ -884,6 +884,9 @@ _MONEY_ROLES = (
     (r"\b(?:severance|payout|settlement|ransom|bail|rent|tax|taxes|tuition|budget|revenues?|profits?|valuation|"
      r"worth)\b", None),
 )
+# A price, a payment and a value are written as a sum "for" or "at" something too ("valued at $8.8 billion"); a
+# profit, a salary, a loan or a fine is not (a "$6.99-a-month service" is no one's salary).
+_PRICED_ROLES = 2  # the first roles: a price, a payment
 _ROLE_NOUN = {"severance": r"severance|payoff|pay-?out|compensation", "payout": r"pay-?outs?|pa(?:y|id)",
               "settlement": r"settle\w*", "ransom": r"ransom", "bail": r"bail", "rent": r"rent\w*",
               "tax": r"tax\w*", "taxes": r"tax\w*", "tuition": r"tuition|fees?", "budget": r"budget\w*|spen[dt]\w*",
@@ -896,10 +899,12 @@ def money_role(question: str) -> re.Pattern | None:
     """How a sentence says what the sum a question asks for is ("How much did they pay?": paid, bought, a fee, a
     sum "for" something), or None when the question does not say (it asks "How much is it?", "how much money")."""
     said = []
-    for cue, saying in _MONEY_ROLES:
+    priced = False
+    for n, (cue, saying) in enumerate(_MONEY_ROLES):
         for found in re.finditer(cue, question, re.IGNORECASE):
             said.append(saying if saying else rf"\b(?:{_ROLE_NOUN[found.group().lower()]})\b")
-    return re.compile("|".join([*said, _FOR_SUM]), re.IGNORECASE) if said else None
+            priced = priced or n < _PRICED_ROLES or found.group().lower() in ("worth", "valuation")
+    return re.compile("|".join([*said, _FOR_SUM] if priced else said), re.IGNORECASE) if said else None
 
 
 # A sum asked for by the time it pays for ("How much will Chelsea pay him a week?", "How much is an annual

@@ -366,6 +366,10 @@ def test_a_sum_asked_for_is_said_by_its_verb_or_noun():
     earns = money_role("How much does the striker earn at his club?")
     assert not earns.search("The club put a price tag of £40m on him.")
     assert earns.search("He is on £100,000 a week.") and earns.search("His salary is £5m.")
+    salary = money_role("What is the executive's salary?")  # a price is no one's salary, nor a profit
+    assert not salary.search("The $6.99-a-month service has 10 million users.")
+    assert not money_role("How much profit did the airline make?").search("The order is valued at $8.8 billion.")
+    assert money_role("How much is the order worth?").search("The order is valued at $8.8 billion.")  # a value
     cost = money_role("How much does the smartwatch cost?")
     assert cost.search("The smartwatch is $195 apiece.") and cost.search("Aluminium fell to $1,737 a tonne.")
     assert money_role("How much is the new console?") is None  # no verb or noun says what the sum is
