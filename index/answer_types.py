@@ -985,4 +985,6 @@ def _counts(number: re.Match, sentence: str, units: re.Pattern) -> bool:
         run.append(bare)
         if word.rstrip("'’\"”)")[-1:] in (",", ".", ";", ":", "!", "?") or len(run) == 4:
             break
-    return not run or any(units.fullmatch(w) for w in run)
+    if not run:  # "in front of 15,522"; but "one" with no words of its own stands for a thing ("to create one")
+        return number.group().lower() != "one"
+    return any(units.fullmatch(w) for w in run)

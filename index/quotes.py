@@ -162,8 +162,9 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     sections = {section(headings, i) for i in quoted} or {(0, len(spans))}
     heads = [text[spans[j].start : spans[j].end] for first, _ in sections
              for j in _heading_the_section(text, spans, headings, first, question)]
+    # the headline, shown with every quote, gives it too ("3 pro-Morales demonstrators killed in clashes …")
     giving = [text[spans[i].start : spans[i].end] for first, last in sections for i in range(first, last)
-              if not headings[i]] + heads
+              if not headings[i]] + heads + [article.title]
     # the quote as shown: its sentences, their context, the second excerpt and the subhead shown with it
     shown = [text[spans[i].start : spans[i].end] for i in quoted if not headings[i]] + heads
     role = answer_types.money_role(question) if measure.name == "the amount of money" else None

@@ -274,6 +274,9 @@ def test_a_number_counts_the_words_written_right_after_it():
     subscribers = measure_asked("How many paid subscribers does the service have?")
     assert not holds_measure(subscribers, "He expects between four to six services, if subscribers stay.")  # a range
     assert holds_measure(subscribers, "It has between four and six million subscribers.")
+    ipods = measure_asked("How many iPods has Apple sold?")
+    assert not holds_measure(ipods, "You do not need an iPod to create one.")  # "one" standing for a thing
+    assert holds_measure(ipods, "Of the iPods it made, 22 million were sold.")
     suvs = measure_asked("How many e-tron SUVs has Audi sold?")  # an acronym in the plural is what is counted
     assert suvs.name == "the number of e-tron SUVs" and holds_measure(suvs, "Audi sold 5,000 SUVs.")
     assert measure_asked("How many MPs backed the bill?").name == "the number of MPs"
@@ -957,6 +960,15 @@ def test_a_question_about_one_model_answered_by_another_models_sentence_is_decli
 
 COUPE = ("The Vela GT 500 Roadster will go on sale next summer, the maker said. Under the hood is the same "
          "V8 engine as the coupe, which produces 471 horsepower. Its soft top closes in 16 seconds.")
+
+
+def test_a_count_the_headline_gives_answers_the_question(library, tmp_path):
+    text = ("Three people have died during protests against the interim government, after clashes erupted between "
+            "police and supporters of the former president near a fuel plant. A doctor said he tried to save one "
+            "of the wounded, but failed. Soldiers guarded the plant on Wednesday.")
+    answer = ask_one_article(library, tmp_path, "3 protesters killed in clashes near fuel plant", text,
+                             "How many protesters were killed in the clashes near the fuel plant?")
+    assert answer.lacking == ""
 
 
 def test_a_number_the_question_writes_does_not_count_what_it_asks(library, tmp_path):
