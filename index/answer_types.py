@@ -359,14 +359,16 @@ _NAME_RUN = re.compile(r"(?<![\w'’.&-])(?:[A-Z][\w'’.&-]*+"
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Judge|Rep|Sen|Gov|Prof)\.?\s+[A-Z][\w'’-]+")
 
 
-# Offices of a company or a team, each by its forms: a quote that never gives someone the office asked names
-# another ("Marco Villa, the company's chief operating officer" for its chief executive; a player for the coach).
+# Offices of a company, a team, a government or a paper, each by its forms (an abbreviation by its capitals: "Gov.",
+# not "gov.uk"): a quote that never gives someone the office asked names another ("Marco Villa, the company's chief
+# operating officer" for its chief executive; a player for the coach).
 _OFFICES = (r"chief executive|ceo", r"chief financial officer|cfo|finance chief|finance director",
             r"chief operating officer|coo", r"chief technology officer|cto", r"(?<!vice )president",
             r"vice[- ]president|s?vp", r"chair(?:s|ed|man|woman|person)?", r"captain(?:s|ed)?|skipper",
             r"spokes(?:man|woman|person)", r"coach(?:es|ed)?", r"manager|manag(?:es|ed)|boss",
-            r"minister|premier|pm", r"secretary|sec", r"governor|gov", r"mayor", r"(?<!managing )director",
-            r"ambassador", r"editor", r"commissioner", r"chancellor", r"assistant", r"partner")
+            r"minister|premier|(?-i:PM)", r"secretary|(?-i:Sec)", r"governor|(?-i:Gov)", r"mayor",
+            r"(?<!managing )director", r"ambassador", r"editor", r"commissioner", r"chancellor", r"assistant",
+            r"partner")
 
 
 def office_unwritten(person: str, text: str) -> bool:
@@ -866,27 +868,28 @@ _PAYING = r"\b(?:pa(?:y|ys|id|ying|yment)|b(?:uy|uys|ought|uying)|purchas\w*|acq
           r"offer\w*|sells?|sold|fetch\w*|spen[dt]\w*|g[ia]ve|given|transfer)\b"
 _EARNING = r"\b(?:earn\w*|salar(?:y|ies)|wages?|pay|income|bonus\w*|prize|contract|a\s+(?:year|week|month)|" \
            r"per\s+(?:year|week|month|annum))\b"
+# (the question's words for a sum, how a sentence says that sum, whether it is a price, a payment or a value,
+# which a sentence also writes as a sum "for" or "at" something: "valued at $8.8 billion"; a profit, a salary, a
+# loan or a fine is not, and a "$6.99-a-month service" is no one's salary)
 _MONEY_ROLES = (
     (r"\b(?:cost|costs|costing|price|prices|priced|charge|charges|charged|charging|expensive|cheap|costly|pricey|"
-     r"affordable|tickets?)\b", _COSTING + "|" + _PAYING),
+     r"affordable|tickets?)\b", _COSTING + "|" + _PAYING, True),
     (r"\b(?:pay|pays|paid|paying|buy|bought|fetch|fetched|sell|sold|bid|offer|offered|spend|spends|spent)\b",
-     _PAYING + "|" + _COSTING + "|" + _EARNING),
-    (r"\b(?:earn|earns|earned|earning|salary|salaries|wages?|income)\b", _EARNING),
+     _PAYING + "|" + _COSTING + "|" + _EARNING, True),
+    (r"\b(?:earn|earns|earned|earning|salary|salaries|wages?|income)\b", _EARNING, False),
     (r"\b(?:invest|invested|investment|raise|raised|funding|funds|capital)\b",
-     r"\b(?:invest\w*|rais\w*|fund\w*|back\w*|stakes?|inject\w*|capital|round|put|pour\w*|commit\w*)\b"),
+     r"\b(?:invest\w*|rais\w*|fund\w*|back\w*|stakes?|inject\w*|capital|round|put|pour\w*|commit\w*)\b", False),
     (r"\b(?:donate|donates|donated|donating|contribute|contributes|contributed)\b",
-     r"\b(?:donat\w*|contribut\w*|g[ia]ve|given|pledg\w*|gifts?)\b"),
+     r"\b(?:donat\w*|contribut\w*|g[ia]ve|given|pledg\w*|gifts?)\b", False),
     (r"\b(?:lend|lends|lent|loan|loaned|borrow|borrows|borrowed|debts?|owe|owes|owed)\b",
-     r"\b(?:lent|lend\w*|loans?|loaned|borrow\w*|debts?|owe\w*|credit)\b"),
-    (r"\b(?:fine|fined)\b", r"\b(?:fine[sd]?|penalt\w*|pay)\b"),
+     r"\b(?:lent|lend\w*|loans?|loaned|borrow\w*|debts?|owe\w*|credit)\b", False),
+    (r"\b(?:fine|fined)\b", r"\b(?:fine[sd]?|penalt\w*|pay)\b", False),
     (r"\b(?:demand|demands|demanded|demanding|seek|seeks|seeking|sought|damages|compensation|compensat\w*)\b",
-     r"\b(?:seek\w*|sought|demand\w*|damages|compensat\w*|claim\w*|su(?:e|es|ed|ing)|lawsuit)\b"),
-    (r"\b(?:severance|payout|settlement|ransom|bail|rent|tax|taxes|tuition|budget|revenues?|profits?|valuation|"
-     r"worth)\b", None),
+     r"\b(?:seek\w*|sought|demand\w*|damages|compensat\w*|claim\w*|su(?:e|es|ed|ing)|lawsuit)\b", False),
+    (r"\b(?:valuation|worth)\b", None, True),
+    (r"\b(?:severance|payout|settlement|ransom|bail|rent|tax|taxes|tuition|budget|revenues?|profits?)\b", None,
+     False),
 )
-# A price, a payment and a value are written as a sum "for" or "at" something too ("valued at $8.8 billion"); a
-# profit, a salary, a loan or a fine is not (a "$6.99-a-month service" is no one's salary).
-_PRICED_ROLES = 2  # the first roles: a price, a payment
 _ROLE_NOUN = {"severance": r"severance|payoff|pay-?out|compensation", "payout": r"pay-?outs?|pa(?:y|id)",
               "settlement": r"settle\w*", "ransom": r"ransom", "bail": r"bail", "rent": r"rent\w*",
               "tax": r"tax\w*", "taxes": r"tax\w*", "tuition": r"tuition|fees?", "budget": r"budget\w*|spen[dt]\w*",
@@ -900,10 +903,10 @@ def money_role(question: str) -> re.Pattern | None:
     sum "for" something), or None when the question does not say (it asks "How much is it?", "how much money")."""
     said = []
     priced = False
-    for n, (cue, saying) in enumerate(_MONEY_ROLES):
+    for cue, saying, price in _MONEY_ROLES:
         for found in re.finditer(cue, question, re.IGNORECASE):
             said.append(saying if saying else rf"\b(?:{_ROLE_NOUN[found.group().lower()]})\b")
-            priced = priced or n < _PRICED_ROLES or found.group().lower() in ("worth", "valuation")
+            priced = priced or price
     return re.compile("|".join([*said, _FOR_SUM] if priced else said), re.IGNORECASE) if said else None
 
 

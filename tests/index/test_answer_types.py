@@ -433,6 +433,7 @@ def test_someone_never_given_the_office_asked_is_not_the_one_asked_for(library, 
     assert office_unwritten("the coach", "Anthony Beauvillier added his seventh for the Islanders.")  # a player
     assert not office_unwritten("the chair", "Sir Archy Kirkwood, who chairs the committee, said so.")
     assert not office_unwritten("the governor", "Republican Gov. Eric Holcomb said so.")  # the title's abbreviation
+    assert office_unwritten("the prime minister", "They met Eric Holcomb at 3 pm.")  # by its capitals only
     assert office_unwritten("the editor", "Michael Reed, the CEO of the paper's parent, said so.")
     assert office_unwritten("Ally Brooke's dance partner", "Judges Len Goodman and Bruno Tonioli voted.")
     assert not office_unwritten("Mourinho's assistant", "His assistant, Joao Sacramento, joins him.")
