@@ -314,7 +314,7 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"djs?|disc jockeys?|broadcasters?|"
                 r"winners?|owners?|founders?|co-founders?|chief executives?|ceos?|chairm[ae]n|chairwom[ae]n|"
                 r"chairs?|presidents?|directors?|heads?|leaders?|coach(?:es)?|managers?|spokesm[ae]n|spokeswom[ae]n|"
-                r"spokespersons?|ministers?|secretar(?:y|ies)|governors?|mayors?|senators?|researchers?|"
+                r"spokespersons?|ministers?|secretar(?:y|ies)|governors?|mayors?|senators?|chancellors?|researchers?|"
                 r"scientists?|lawyers?|prosecutors?|detectives?|captains?|goalkeepers?|strikers?|editors?|"
                 r"reporters?|journalists?|designers?|inventors?|architects?|engineers?|chefs?|candidates?|"
                 r"analysts?|experts?|officials?|economists?|critics?|professors?|ambassadors?|diplomats?|"
@@ -371,9 +371,31 @@ _OFFICES = (r"chief executive|ceo", r"chief financial officer|cfo|finance chief|
             r"partner")
 
 
+def _office_of(person: str) -> str | None:
+    """The forms of the office someone is asked for by ("the chief executive": "chief executive|ceo"), or None."""
+    return next((o for o in _OFFICES if re.search(rf"\b(?:{o})\b", person, re.IGNORECASE)), None)
+
+
+def office_beside_name(person: str, sentence: str) -> bool:
+    """Whether a sentence gives the office someone is asked for by to a name right beside it ("the Lord
+    Chancellor, Lord Falconer", "Deutsche Boerse chief executive Werner Seifert", "Sharon is the CEO of …",
+    "Lewis Ward, research director …"); True where no office is asked."""
+    asked = _office_of(person)
+    if asked is None:
+        return True
+    office = rf"\b(?:{asked})\b"
+    name = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    # the office, then the name, maybe after a comma and what they are ("partner, the writer … Elise Matthesen")
+    named_after = rf"{office}(?:\s+|,\s+(?:[\w&'’-]+\s+){{0,5}}?){name}"
+    # the name, then a comma or "is", then the office ("Lewis Ward, research director", "Sharon is the CEO")
+    named_before = (rf"{name}(?:,\s+|\s+(?:is|was|who\s+is|who\s+was)\s+)(?:(?:the|a|an|its|his|her|their)\s+)?"
+                    rf"(?:[\w&'’-]+\s+){{0,4}}?{office}")
+    return bool(re.search(f"{named_after}|{named_before}", sentence, re.IGNORECASE))
+
+
 def office_unwritten(person: str, text: str) -> bool:
     """Whether someone asked for by an office ("the chief executive", "the coach") is never given it in `text`."""
-    asked = next((o for o in _OFFICES if re.search(rf"\b(?:{o})\b", person, re.IGNORECASE)), None)
+    asked = _office_of(person)
     return asked is not None and not re.search(rf"\b(?:{asked})\b", text, re.IGNORECASE)
 
 
@@ -537,7 +559,7 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         return any(set(words.tokens(found.group(1))) - known for found in _CALLING.finditer(sentence))
     person = person_asked(question)
     if person:  # "Which analyst …?": a name of someone, not "Wall Street analysts"
-        return names_someone(sentence, question) and not office_unwritten(person, sentence)
+        return names_someone(sentence, question) and office_beside_name(person, sentence)
     known = _known_words(question)
     sentence = sentence[after_dateline(sentence) :]  # "WASHINGTON —" says where it was written, not who
     others = [w for match in _CAPITALISED.findall(sentence.lstrip(_OPENING))

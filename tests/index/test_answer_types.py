@@ -447,6 +447,16 @@ def test_someone_never_given_the_office_asked_is_not_the_one_asked_for(library, 
     assert answer.lacking == "the name of Orbix's chief executive"
 
 
+def test_the_sentence_giving_the_office_to_a_name_beside_it_holds_the_name_asked_for():
+    asked = "Who is the Lord Chancellor?"
+    assert holds(AnswerType.NAME, "But he told MPs the Lord Chancellor, Lord Falconer, was insisting.", asked)
+    assert not holds(AnswerType.NAME, "The lord chancellor would not go against Lord Woolf's wishes.", asked)
+    partner = "Who was John M. Ford's partner?"  # the office, then what they are, then the name
+    assert holds(AnswerType.NAME, "At issue was Ford's partner, the writer and jewelry designer Elise Matthesen.",
+                 partner)
+    assert holds(AnswerType.NAME, "Zeev Sharon is the CEO of Hotelied.", "Who is the chief executive of Hotelied?")
+
+
 def test_a_team_report_naming_only_players_does_not_say_who_coaches_the_team(library, tmp_path):
     text = ("The Harbour Hawks beat the Lake Lions 5-4 in overtime on Tuesday night to stretch their unbeaten run. "
             "Anton Berglund scored twice for the Hawks, and Milo Varga stopped 27 shots.")
