@@ -429,7 +429,9 @@ _NAMED_THING = (r"(?:hospitals?|clinics?|compan(?:y|ies)|firms?|startups?|websit
                 r"networks?|retailers?|brands?|manufacturers?|makers?|publishers?|studios?|cit(?:y|ies)|towns?|"
                 r"countr(?:y|ies)|beach(?:es)?|stadiums?|venues?|museums?|songs?|albums?|books?|films?|movies?|"
                 r"charit(?:y|ies)|prisons?|journals?|restaurants?|hotels?|airports?|festivals?|bases?|"
-                r"constituenc(?:y|ies)|districts?|provinces?|count(?:y|ies)|part(?:y|ies))")
+                r"constituenc(?:y|ies)|districts?|provinces?|count(?:y|ies)|part(?:y|ies)|theat(?:re|er)s?|"
+                r"stations?|courts?|shipyards?|churche?s?|cathedrals?|islands?|suburbs?|neighbou?rhoods?|"
+                r"processors?)")
 _THING_Q = re.compile(rf"^\s*(?:(?:in|at|from|by|with|on|to|for|into)\s+)?"
                       rf"(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+names?\s+of\s+(?:the|a|an|its|their|his|her)"
                       rf"|which|what)\s+"

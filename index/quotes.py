@@ -403,8 +403,9 @@ def unnamed(quote: ScoredQuote, question: str) -> str | None:
     return None if answer_types.holds(answer_types.AnswerType.NAME, shown, question) else thing
 
 
-_SAYS_WHAT_IT_IS = re.compile(r"(?:universit(?:y|ies)|colleges?|hospitals?|clinics?|airports?|stadiums?|museums?|"
-                              r"prisons?)", re.IGNORECASE)
+_SAYS_WHAT_IT_IS = re.compile(r"(?:universit(?:y|ies)|colleges?|schools?|hospitals?|clinics?|airports?|stations?|"
+                              r"stadiums?|museums?|theat(?:re|er)s?|churche?s?|cathedrals?|prisons?|courts?|"
+                              r"count(?:y|ies)|beach(?:es)?)", re.IGNORECASE)
 
 
 def _shown_text(quote: ScoredQuote) -> str:

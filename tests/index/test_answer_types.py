@@ -687,6 +687,9 @@ def test_a_question_for_someone_the_quote_names_is_answered(library, tmp_path):
     ("Which company's shares fell?", None),  # whose shares: the shares are asked about
     ("What is the company doing?", None),
     ("Which judge will hear the case?", None),  # someone, asked by `person_asked`
+    ("Which theatre in Kampala was to stage the play?", "the theatre"),
+    ("Which court will hear the legal action?", "the court"),
+    ("Which station did the train leave?", "the station"),
 ])
 def test_a_question_may_ask_for_a_thing_known_by_its_name(question, thing):
     assert thing_asked(question) == thing
@@ -713,6 +716,22 @@ def test_a_place_whose_name_says_what_it_is_is_not_named_by_another_place(librar
     answer = ask_one_article(library, tmp_path, "Plague case", text,
                              "Which university did the hunter who caught the bubonic plague attend?", answered=False)
     assert answer.lacking == "the name of the university"
+
+
+def test_a_school_is_not_named_by_a_hospital(library, tmp_path):
+    text = TREATED.replace("in hospital", "at Ulanqab Central Hospital, near Xilingol")
+    answer = ask_one_article(library, tmp_path, "Plague case", text,
+                             "Which school did the hunter who caught the bubonic plague attend?", answered=False)
+    assert answer.lacking == "the name of the school"
+
+
+def test_a_theatre_is_not_named_by_the_city_it_stands_in(library, tmp_path):
+    text = ("The city council has banned the comedy Night Fishing, which a touring company was due to stage in "
+            "the capital, Kampala, this weekend. The company said it would appeal against the ban, which it called "
+            "an attack on free speech, and that ticket holders would be refunded.")
+    question = "Which theatre in Kampala was the touring company due to stage the comedy Night Fishing in?"
+    answer = ask_one_article(library, tmp_path, "Comedy banned", text, question, answered=False)
+    assert answer.lacking == "the name of the theatre"
 
 
 def test_a_place_whose_name_says_what_it_is_answers_when_the_quote_writes_it(library, tmp_path):
