@@ -455,7 +455,10 @@ _OPENERS = frozenset("""the a an in on at by for from with of to and but or nor 
     beyond unlike""".split())
 
 
-_DESCRIBING = re.compile(r"-[a-z]+$")  # "Australian-born", "Washington-based": what someone is, not their name
+# "Australian-born", "Washington-based", "Kremlin-backed": what someone is, not their name; a given name of two
+# syllables is joined so too ("Cheuk Hau-yip", "Tsai Ing-wen", "Moon Jae-in"), and is a name
+_DESCRIBING = re.compile(r"-(?:[a-z]+(?:ed|ing)|born|based|led|run|made|built|bound|style|like|wide|old|owned|known|"
+                         r"grown|sworn|written|driven|chosen|taken|stricken|friendly|free|only)$")
 
 
 def _opens_a_sentence(word: str) -> bool:
@@ -730,6 +733,12 @@ MEASURES = (
     Measure("the fuel economy",
             _p(r"\b(?:gas|fuel|petrol)\s+(?:mileage|economy|efficiency|consumption)\b|\bmpg\b|\bmiles per gallon\b"),
             _p(r"\bmpge?\b|\bmiles per gallon\b|\bl/100\s?km\b|\blit(?:er|re)s per 100\b|\bkm/l\b")),
+    # a picture's resolution, in lines or pixels ("an unstable 1080p 60fps", "4K output", "2,560 x 1,600 pixels");
+    # not one a body votes on ("What resolution did the Senate pass?")
+    Measure("the resolution", _p(rf"^(?!.*\b(?:pass|passed|passes|adopt\w*|vot\w+|approv\w+|tabled?|introduc\w+|"
+                                 rf"sponsor\w*|UN|council|senate|house|congress|parliament\w*|assembly|lawmakers)\b)"
+                                 rf".*{_WHAT}(?:display\s+|screen\s+|video\s+)?resolutions?\b"),
+            _p(r"\b\d{3,4}[pi]\b|\b[1-8]K\b|\bpixels?\b|\b(?:full|ultra)\s+HD\b|\bRetina\b"), needs_number=False),
     Measure("the score", _p(r"\bwhat\s+(?:was|is|were)?\s*(?:the\s+)?(?:\w+\s+)?score\b|\bby what (?:score|margin)\b"),
             _p(SCORE), needs_number=False),
     # Last, as "range" after another measure's noun is that measure's ("what age range", "what temperature range").
@@ -780,11 +789,14 @@ def measure_asked(question: str) -> Measure | None:
 # The number must stand alone and not be a year: the digits of "Boeing 777X", "787-9" or "COVID-19" name a thing,
 # and "in 2014" dates one; neither counts anything. Nor does a sum or a share: "how many stores" is not answered
 # by "sales growth of 3.5%" or "$53 million a week" (their numbers are set aside first, words and all), nor by
-# the day of a date ("Nov. 18", "18 November"). A count is written in figures or in words; "half", "double" or
-# "percent" write a proportion, not a count.
+# the day of a date ("Nov. 18", "18 November"). A count is written in figures or in words, or as the last of a
+# run ("a seventh straight session"); "half", "double" or "percent" write a proportion, not a count.
 _COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?!\d|,\d))\d[\d,.]*(?:m|bn|k)?(?![\w-])|"
                     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                    r"fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b", re.IGNORECASE)
+                    r"fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b|"
+                    # "for a seventh straight session" counts seven sessions
+                    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                    r"\d+(?:st|nd|rd|th))(?=\s+(?:straight|consecutive|successive)\b)", re.IGNORECASE)
 _SCALE = r"(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
 _MONTH = r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _NOT_A_COUNT = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"

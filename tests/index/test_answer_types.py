@@ -194,6 +194,10 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How much is left?", None),
     ("How much cheaper are the drugs sold in Africa than in Europe?", "the size of the difference"),  # "30 times"
     ("How much water is escaping from the moon?", None),
+    # a picture's resolution ("1080p", "4K"), but not one a body votes on
+    ("At what resolution does the game run in the browser?", "the resolution"),
+    ("What resolution do Chromecast users get?", "the resolution"),
+    ("What resolution did the Senate pass on Monday?", None),
 ])
 def test_the_question_tells_the_measure_asked_for(question, measure):
     found = measure_asked(question)
@@ -223,6 +227,13 @@ def test_a_sentence_gives_a_measure_by_its_units():
     troops, cities = measure_asked("How many US troops remain there?"), measure_asked("How many cities joined?")
     assert holds_measure(troops, "Roughly 13,000 US troops are still there.")
     assert holds_measure(troops, "One troop carrier was hit.")  # singular or plural
+    sessions = measure_asked("How many straight sessions had the index risen?")
+    assert holds_measure(sessions, "The index gained 0.02%, eking out its seventh straight session of gains.")
+    assert not holds_measure(sessions, "It was the index's seventh session at a record.")  # an ordinal alone
+    resolution = measure_asked("What resolution does the game run at?")
+    assert holds_measure(resolution, "Browser players get an unstable 1080p at 60fps.")
+    assert holds_measure(resolution, "Chromecast users enjoy a solid 30fps with 4K output.")
+    assert not holds_measure(resolution, "It runs at an ideal 60fps in the Chrome browser.")
     assert not holds_measure(troops, "The US invaded in 2001.")  # a number, but not of troops
     assert not holds_measure(troops, "US troops are still there.")  # troops, but no number
     assert holds_measure(cities, "Eleven cities signed up.") and holds_measure(cities, "One city signed up.")
@@ -607,6 +618,9 @@ def test_a_text_names_someone_by_two_capitalised_words_or_a_title():
     # a number opening a sentence is no name, and a word joined by a hyphen is one word ("Washington-based")
     assert not names_someone("One Washington-based trade expert said so.", question)
     assert names_someone("One expert, Derek Scissors, said so.", question)
+    # a given name of two syllables joined by a hyphen is a name, not a description ("Hau-yip", not "-based")
+    assert names_someone("Cheuk Hau-yip, the commander of the district, said so.", question)
+    assert not names_someone("One Kremlin-backed, Australian-born trade expert said so.", question)
 
 
 def test_a_place_or_a_body_or_a_word_opening_a_sentence_names_no_one():
