@@ -725,18 +725,12 @@ def test_a_question_for_a_thing_the_quote_names_is_answered(library, tmp_path):
     assert "Ulanqab Central Hospital" in answer.quotes[0].text
 
 
-def test_a_place_whose_name_says_what_it_is_is_not_named_by_another_place(library, tmp_path):
+@pytest.mark.parametrize("place", ["university", "school"])
+def test_a_place_whose_name_says_what_it_is_is_not_named_by_another_place(library, tmp_path, place):
     text = TREATED.replace("in hospital", "at Ulanqab Central Hospital, near Xilingol")
     answer = ask_one_article(library, tmp_path, "Plague case", text,
-                             "Which university did the hunter who caught the bubonic plague attend?", answered=False)
-    assert answer.lacking == "the name of the university"
-
-
-def test_a_school_is_not_named_by_a_hospital(library, tmp_path):
-    text = TREATED.replace("in hospital", "at Ulanqab Central Hospital, near Xilingol")
-    answer = ask_one_article(library, tmp_path, "Plague case", text,
-                             "Which school did the hunter who caught the bubonic plague attend?", answered=False)
-    assert answer.lacking == "the name of the school"
+                             f"Which {place} did the hunter who caught the bubonic plague attend?", answered=False)
+    assert answer.lacking == f"the name of the {place}"
 
 
 def test_a_theatre_is_not_named_by_the_city_it_stands_in(library, tmp_path):
