@@ -277,11 +277,13 @@ class Library:
         unknown = [name for name in capitalised + guessed if missing.intersection(name.split())]
         # A name made of ordinary words ("Best Buy", "Farewell Spit") is held only where a passage writes it as one
         # phrase; not someone's ("Victor Burton" may be written "Victor Lamont Burton"), nor one that takes in the
-        # question's verb ("Who Directed Wild Rose?").
+        # question's verb ("Who Directed Wild Rose?"), nor one whose last word the articles write as a name: "the
+        # New York Fed" is the Federal Reserve Bank of New York, the Fed ("Oculus Quest" is still unknown).
         unknown += [name for name in capitalised if name not in unknown and len(name.split()) > 1
                     and all(words.is_ordinary_word(w.lower()) for w in name.split())
                     and not words.is_listed_name(name.split()[0]) and question.split()[1:2] != name.split()[:1]
-                    and self.store.unseen_phrase(name)]
+                    and self.store.unseen_phrase(name)
+                    and not self.store.written_as_name(name.split()[-1])]
         if unknown:
             return Answer(**said, answered=False, related=self._related(candidates), unknown=tuple(unknown))
         terms = words.content_terms(question)

@@ -211,7 +211,8 @@ def names(question: str) -> list[str]:
             continue
         designation = (_DESIGNATION.fullmatch(word) is not None
                        and question[m.start() - 1 : m.start()] not in _CURRENCY_SIGNS)
-        named = i >= first and not title_case and word[0].isupper() and word.lower() not in STOPWORDS
+        named = i >= first and not title_case and word[0].isupper() and (
+            word.lower() not in STOPWORDS or _opens_a_name(found, i, question))
         if not (designation or named and not _ACRONYM.fullmatch(word)):
             continue
         gap = question[found[i - 1].end() : m.start()] if i else ""
@@ -222,6 +223,17 @@ def names(question: str) -> list[str]:
         else:
             phrases.append([m])
     return list(dict.fromkeys(question[p[0].start() : p[-1].end()] for p in phrases))
+
+
+def _opens_a_name(found: list[re.Match], i: int, question: str) -> bool:
+    """Whether the capitalised common word found[i] opens the name written next to it ("the New York Fed",
+    "New Zealand's prime minister"), as inside a sentence only a name's words are capitalised. Not an article:
+    "The" of "The Beverly Hillbillies" tells no more than "the" before any name."""
+    if found[i].group().lower() in ("the", "a", "an") or i + 1 >= len(found) \
+            or question[found[i].end() : found[i + 1].start()] != " ":
+        return False
+    following = found[i + 1].group()
+    return following[0].isupper() and following.lower() not in STOPWORDS and not _ACRONYM.fullmatch(following)
 
 
 def content_terms(question: str) -> dict[str, str]:

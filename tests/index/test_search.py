@@ -118,6 +118,13 @@ def test_a_name_of_ordinary_words_is_held_only_as_one_phrase(filled, tmp_path):
     add_article(filled, tmp_path, "https://news.test/engineer", "Engineer on the bridge",
                 "Victor Lamont Arches, the engineer, said the old bridge was safe for cars and buses. " * 3)
     assert filled.ask("What did Victor Arches say about the bridge?").unknown == ()  # someone: written otherwise
+    # A last word the articles write as a name makes it a name ("the New York Fed" is the Federal Reserve Bank of
+    # New York, the Fed), though the dictionary lists every word of it; not a first word alone ("Oculus Quest").
+    add_article(filled, tmp_path, "https://news.test/fed", "Rates held",
+                "Grace Hill, the president of the Federal Reserve Bank of Cedar Falls, said the Fed would hold "
+                "rates. " * 3)
+    assert filled.ask("What did the Cedar Falls Fed say about rates?").unknown == ()
+    assert filled.ask("Did the Cedar President hold rates?").unknown == ("Cedar President",)
 
 
 def test_names_are_capitalised_words_after_the_first_next_ones_joined():
@@ -133,6 +140,10 @@ def test_names_are_capitalised_words_after_the_first_next_ones_joined():
     assert names("What is Macy's selling?") == ["Macy"]
     assert names("Peter Kim") == ["Peter Kim"]  # typed as into a search box, the first word is a name too
     assert names("Europa water") == ["Europa"]
+    # A capitalised common word opens the name it stands before ("New" of "New York"), not one of its own.
+    assert names("What did the New York Fed say about interest rates in New Zealand?") == ["New York Fed",
+                                                                                           "New Zealand"]
+    assert names("Is the New model out?") == []
 
 
 def test_a_models_designation_is_a_name_whatever_its_first_character():
