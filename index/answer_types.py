@@ -423,21 +423,28 @@ def person_asked(question: str) -> str | None:
 
 # Things known by their names: "Which hospital treated him?" is answered by "Gleneagles", "Which firm spotted it?"
 # by "Netcraft", "Which song did he play?" by "Takin' It to the Streets"; an article on the subject that names none
-# of them does not answer it.
-_NAMED_THING = (r"(?:hospitals?|clinics?|compan(?:y|ies)|firms?|startups?|websites?|apps?|universit(?:y|ies)|"
-                r"colleges?|schools?|clubs?|teams?|labels?|airlines?|banks?|newspapers?|magazines?|channels?|"
-                r"networks?|retailers?|brands?|manufacturers?|makers?|publishers?|studios?|cit(?:y|ies)|towns?|"
-                r"countr(?:y|ies)|beach(?:es)?|stadiums?|venues?|museums?|songs?|albums?|books?|films?|movies?|"
-                r"charit(?:y|ies)|prisons?|journals?|restaurants?|hotels?|airports?|festivals?|bases?|"
-                r"constituenc(?:y|ies)|districts?|provinces?|count(?:y|ies)|part(?:y|ies)|theat(?:re|er)s?|"
-                r"stations?|courts?|shipyards?|churche?s?|cathedrals?|islands?|suburbs?|neighbou?rhoods?|"
-                r"processors?)")
+# of them does not answer it. The first are places whose names say what they are ("Royal Shrewsbury Hospital",
+# "the University of York"), so a name that answers holds the noun.
+_NAMED_WITH_NOUN = (r"universit(?:y|ies)|colleges?|schools?|hospitals?|clinics?|airports?|stations?|stadiums?|"
+                    r"museums?|theat(?:re|er)s?|churche?s?|cathedrals?|prisons?|courts?|count(?:y|ies)|beach(?:es)?")
+_NAMED_THING = (rf"(?:{_NAMED_WITH_NOUN}|compan(?:y|ies)|firms?|startups?|websites?|apps?|clubs?|teams?|labels?|"
+                r"airlines?|banks?|newspapers?|magazines?|channels?|networks?|retailers?|brands?|manufacturers?|"
+                r"makers?|publishers?|studios?|cit(?:y|ies)|towns?|countr(?:y|ies)|venues?|songs?|albums?|books?|"
+                r"films?|movies?|charit(?:y|ies)|journals?|restaurants?|hotels?|festivals?|bases?|"
+                r"constituenc(?:y|ies)|districts?|provinces?|part(?:y|ies)|shipyards?|islands?|suburbs?|"
+                r"neighbou?rhoods?|processors?)")
+
 _THING_Q = re.compile(rf"^\s*(?:(?:in|at|from|by|with|on|to|for|into)\s+)?"
                       rf"(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+names?\s+of\s+(?:the|a|an|its|their|his|her)"
                       rf"|which|what)\s+"
                       rf"((?:(?!(?:is|was|are|were|did|does|do|the|a|an|of)\b)[\w'’-]+\s+){{0,2}}?"
                       rf"{_NAMED_THING})\b(?!['’-])",
                       re.IGNORECASE)
+
+
+def named_with_its_noun(noun: str) -> bool:
+    """Whether a thing asked for by name is a place whose name holds its noun ("hospital", "universities")."""
+    return re.fullmatch(_NAMED_WITH_NOUN, noun, re.IGNORECASE) is not None
 
 
 def thing_asked(question: str) -> str | None:

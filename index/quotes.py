@@ -398,14 +398,9 @@ def unnamed(quote: ScoredQuote, question: str) -> str | None:
     # written with its noun: another place's name does not answer ("Which university did she attend?").
     noun = thing.split()[-1].lower()
     one = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun  # "universities"
-    if _SAYS_WHAT_IT_IS.fullmatch(noun) and not re.search(rf"\b{re.escape(one)}", shown, re.IGNORECASE):
+    if answer_types.named_with_its_noun(noun) and not re.search(rf"\b{re.escape(one)}", shown, re.IGNORECASE):
         return thing
     return None if answer_types.holds(answer_types.AnswerType.NAME, shown, question) else thing
-
-
-_SAYS_WHAT_IT_IS = re.compile(r"(?:universit(?:y|ies)|colleges?|schools?|hospitals?|clinics?|airports?|stations?|"
-                              r"stadiums?|museums?|theat(?:re|er)s?|churche?s?|cathedrals?|prisons?|courts?|"
-                              r"count(?:y|ies)|beach(?:es)?)", re.IGNORECASE)
 
 
 def _shown_text(quote: ScoredQuote) -> str:
