@@ -997,6 +997,48 @@ def ages_of_others(sentence: str, names: Sequence[str]) -> bool:
     return len(others) >= len(ages)
 
 
+# Someone's own count, written right after their name and one or two words of a verb, alone or as a list:
+# "Anthony Davis scored 34 points", "Chris Paul had four points, 10 assists and five rebounds"
+_COUNT_ITEM = r"(?:\d[\d,.]*|" + _NUMBER_WORDS + r")\s+(?:(?!and\b)[\w'’-]+\s+)?(?!and\b)[\w'’-]+"
+_COUNTS_OF = re.compile(rf"(?:^|(?<=\s))(?:The\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})\s+"
+                        rf"(?:[a-z]+\s+){{1,2}}(?P<counts>{_COUNT_ITEM}(?:,\s+{_COUNT_ITEM})*(?:,?\s+and\s+{_COUNT_ITEM})?)")
+
+
+_COUNTER_Q = re.compile(r"\bhow many\s+(?:[\w'’-]+\s+){1,4}?(?:did|does|do|has|have|had|will|would|could|can)\s+"
+                        r"(?:the\s+)?(?P<who>(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*))", re.IGNORECASE)
+
+
+def counter_asked(question: str) -> list[str]:
+    """The one whose own count a question asks for ("How many points did LeBron James score?": LeBron James), as
+    a list of at most one name; none where the count is of no one named ("How many prisoners were freed?")."""
+    found = _COUNTER_Q.search(question)
+    return [found.group("who")] if found else []
+
+
+def counts_of_others(sentence: str, names: Sequence[str], measure: Measure) -> bool:
+    """Whether every count of the units asked for that a sentence writes is someone else's, written right after
+    their name ("… and Anthony Davis scored 34 points during the Lakers’ fifth straight victory" gives no points
+    of LeBron James): not the one whose count is asked (`counter_asked`), nor a word of their name. Needs that
+    name and a count; a count by no name ("The team scored 34 points", "Police arrested six people") may be
+    anyone's, and so may one by a place ("in Leeds")."""
+    asked = {w.lower() for name in names for w in _WORD.findall(name)}
+    if not asked or measure.number is not _COUNT:
+        return False
+    counted = [m for m in _COUNT.finditer(sentence) if _counts(m, sentence, measure.units)]
+    if not counted:
+        return False
+    others = [m.span("counts") for m in _COUNTS_OF.finditer(sentence)
+              if not asked.intersection(w.lower() for w in _WORD.findall(m.group("name")))
+              and not all(words.is_ordinary_word(w.lower()) and not words.is_listed_name(w)
+                          for w in _WORD.findall(m.group("name")))  # "Police", not "James"
+              and not any(_DESCRIBING.search(w) for w in m.group("name").split())  # "Two-year-old bug exposes"
+              and not _PLACED.intersection(sentence[: m.start("name")].lower().split()[-1:])]  # "in Lagos"
+    return all(any(start <= c.start() < end for start, end in others) for c in counted)
+
+
+_PLACED = frozenset("in at on from for of to by with near outside inside across".split())
+
+
 def holds_measure(measure: Measure, sentence: str) -> bool:
     """Whether a sentence writes a quantity of that measure: its units, and a number where the units need one."""
     if not measure.units.search(sentence):

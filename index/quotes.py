@@ -184,6 +184,7 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question)
            and (role is None or role.search(s)) and (period is None or period.search(s))
            and not (aged and answer_types.ages_of_others(s, names))
+           and not answer_types.counts_of_others(s, answer_types.counter_asked(question), measure)
            for s in giving):
         return None
     return measure
@@ -573,6 +574,10 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
     english = article.in_english
     kind = None if asked.kind is AnswerType.SPEECH and not english else asked.kind
     typed, measured = _typed(article.text, spans, headings, kind, asked.measure, asked.question)
+    counter = answer_types.counter_asked(asked.question) if measured and english else []
+    if counter:  # a count written as someone else's is no answer ("Anthony Davis scored 34 points")
+        typed = [t and not answer_types.counts_of_others(article.text[s.start : s.end], counter, asked.measure)
+                 for t, s in zip(typed, spans, strict=True)]
     namesakes: list[int] = []  # sentences on another one of the same name
     held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
     shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any

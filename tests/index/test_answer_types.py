@@ -13,6 +13,8 @@ from index.answer_types import (
     asks_several,
     asks_time_ahead,
     asks_time_past,
+    counter_asked,
+    counts_of_others,
     gives_time_ahead,
     gives_time_past,
     holds,
@@ -368,6 +370,23 @@ def test_an_age_written_by_another_name_is_not_the_age_asked_for():
     assert ages_of_others("Mr Sullivan, 42, has pleaded guilty.", ["Bernard Ebbers"])
     assert not ages_of_others("Mr Ebbers, 63, denies it.", ["Bernard Ebbers"])
     assert not ages_of_others("The former star, 42, was voted off.", ["James Van Der Beek"])  # by no name: maybe his
+
+
+def test_a_count_written_by_another_name_is_not_the_count_asked_for():
+    points = measure_asked("How many points did Marta Reyes score against Leeds?")
+    names = ["Marta Reyes", "Leeds"]
+    assert counts_of_others("Reyes won, and Tomas Okafor scored 34 points in the victory over Leeds.", names, points)
+    assert counts_of_others("Ines Okafor had four points, 10 assists and five rebounds.", names, points)  # a list
+    assert not counts_of_others("Reyes finished with 25 points, 11 rebounds and 10 assists.", names, points)
+    assert not counts_of_others("The team scored 34 points.", names, points)  # by no name: maybe hers
+    assert not counts_of_others("Fans in Bradford counted 34 points.", names, points)  # a place, not someone
+    assert not counts_of_others("Police arrested 34 people and counted 34 points.", names, points)  # a common word
+    assert not counts_of_others("Two-year-old flaw exposes thousands of points.", names, points)  # no name
+    assert not counts_of_others("Tomas Okafor scored two goals.", names, points)  # no count of points at all
+    # whose count is asked: someone named as the one who has or did what is counted
+    assert counter_asked("How many points did Marta Reyes score against Leeds?") == ["Marta Reyes"]
+    assert counter_asked("How many prisoners were freed by the Afghan government?") == []  # no one's own
+    assert counter_asked("how many points did marta reyes score?") == []  # no name told by capitals
 
 
 def test_a_sum_asked_for_is_said_by_its_verb_or_noun():
