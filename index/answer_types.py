@@ -712,7 +712,9 @@ MEASURES = (
     # is the cruise?", which may be either)
     Measure("the duration", _p(rf"\bhow long\b{_WITHIN}\s+{_LASTING_VERB}\b"
                                rf"|\bhow long\s+(?:is|was|are|were|will\s+be)\b{_WITHIN}\s+{_LASTING_NOUN}\b"
-                               rf"|{_WHAT}battery life\b"),
+                               rf"|{_WHAT}battery life\b"
+                               # "How many hours does it take …?": a number of units of time is a span of it
+                               r"|\bhow many\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b"),
             _p(_SPAN), needs_number=False),
     # "What is the population of Xilingol?": not any number of people ("28 people were quarantined")
     Measure("the population",

@@ -153,6 +153,8 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How long had the professors been held?", "the duration"),
     ("How long is the bridge?", None),  # a length, or of the cruise a time: not said
     ("How long is the keeper's contract with Chelsea?", "the duration"),  # a thing that lasts
+    ("How many hours does it take to finish the game?", "the duration"),  # a number of units of time
+    ("How many years in prison was he sentenced to?", "the duration"),
     ("What is the population of Xilingol?", "the population"),
     ("What's the population of the region?", "the population"),
     ("What share of the population voted?", "the percentage"),  # a share, not a population
@@ -176,7 +178,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How many miles of cable does the utility maintain?", "the distance"),  # a unit: "90,000 miles", "10km"
     ("How many Gizmondo units were sold?", "the number of Gizmondo units"),  # a thing counted, not a dose
     ("How many frames per second does the game run at?", None),  # a rate: "60fps"
-    ("How many years did he serve?", None),  # a span of time: "a decade"
+    ("How many years did he serve?", "the duration"),  # a span of time, not a count: "a decade" will do
     ("How many times did they meet?", None),  # how often: "twice"
     # "how much" with no verb of money in its clause asks for no unit
     ("How much had the shares risen by noon, and where did they close after the new offer?", None),
