@@ -327,7 +327,7 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"composers?|songwriters?|dancers?|partners?|"
                 r"nurses?|surgeons?|astronauts?|farmers?|workers?|employees?|staffers?|aides?|advis[eo]rs?|"
                 r"bankers?|entrepreneurs?|executives?|billionaires?|police(?:m[ae]n|wom[ae]n)|firefighters?|"
-                r"paramedics?|generals?|commanders?|spies|whistleblowers?|witness(?:es)?|defendants?|"
+                r"paramedics?|generals?(?!\s+(?:managers?|counsels?|secretar(?:y|ies))\b)|commanders?|spies|whistleblowers?|witness(?:es)?|defendants?|"
                 r"plaintiffs?|jurors?|inmates?|prisoners?|hostages?|refugees?|migrants?|survivors?|residents?|"
                 r"citizens?|voters?|fans?|lawmakers?|legislators?|congressm[ae]n|congresswom[ae]n|"
                 r"monarchs?|dictators?|envoys?|negotiators?|mediators?|"

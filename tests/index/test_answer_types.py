@@ -616,6 +616,8 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("Who is the EU's foreign policy chief?", "the EU's foreign policy chief"),
     ("Who heads the committee?", "the head"),  # asked by the verb of the office
     ("Who led the report on poverty?", "the leader"),
+    ("Who is the club's general manager?", "the club's general manager"),  # an office, not an army's general
+    ("Who is the general who led the coup?", "the general"),
     ("Which hospital treated Kevin King after his release?", None),  # a surname, not a monarch
     ("Which museum did the attackers storm?", None),  # the attackers are not what is asked
     ("Which company is building the spacecraft?", None),
