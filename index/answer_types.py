@@ -327,7 +327,8 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"composers?|songwriters?|dancers?|partners?|"
                 r"nurses?|surgeons?|astronauts?|farmers?|workers?|employees?|staffers?|aides?|advis[eo]rs?|"
                 r"bankers?|entrepreneurs?|executives?|billionaires?|police(?:m[ae]n|wom[ae]n)|firefighters?|"
-                r"paramedics?|generals?(?!\s+(?:managers?|counsels?|secretar(?:y|ies))\b)|commanders?|spies|whistleblowers?|witness(?:es)?|defendants?|"
+                r"paramedics?|generals?(?!\s+(?:managers?|counsels?|secretar(?:y|ies))\b)|commanders?|spies|"
+                r"whistleblowers?|witness(?:es)?|defendants?|"
                 r"plaintiffs?|jurors?|inmates?|prisoners?|hostages?|refugees?|migrants?|survivors?|residents?|"
                 r"citizens?|voters?|fans?|lawmakers?|legislators?|congressm[ae]n|congresswom[ae]n|"
                 r"monarchs?|dictators?|envoys?|negotiators?|mediators?|"
@@ -1003,7 +1004,8 @@ def ages_of_others(sentence: str, names: Sequence[str]) -> bool:
 # "Anthony Davis scored 34 points", "Chris Paul had four points, 10 assists and five rebounds"
 _COUNT_ITEM = r"(?:\d[\d,.]*|" + _NUMBER_WORDS + r")\s+(?:(?!and\b)[\w'’-]+\s+)?(?!and\b)[\w'’-]+"
 _COUNTS_OF = re.compile(rf"(?:^|(?<=\s))(?:The\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})\s+"
-                        rf"(?:[a-z]+\s+){{1,2}}(?P<counts>{_COUNT_ITEM}(?:,\s+{_COUNT_ITEM})*(?:,?\s+and\s+{_COUNT_ITEM})?)")
+                        rf"(?:[a-z]+\s+){{1,2}}"
+                        rf"(?P<counts>{_COUNT_ITEM}(?:,\s+{_COUNT_ITEM})*(?:,?\s+and\s+{_COUNT_ITEM})?)")
 
 
 _COUNTER_Q = re.compile(r"\bhow many\s+(?:[\w'’-]+\s+){1,4}?(?:did|does|do|has|have|had|will|would|could|can)\s+"
@@ -1015,6 +1017,10 @@ def counter_asked(question: str) -> list[str]:
     a list of at most one name; none where the count is of no one named ("How many prisoners were freed?")."""
     found = _COUNTER_Q.search(question)
     return [found.group("who")] if found else []
+
+
+# a word before a name that makes it a place ("Police in Lagos arrested 40 people"), not someone counting
+_PLACED = frozenset("in at on from for of to by with near outside inside across".split())
 
 
 def counts_of_others(sentence: str, names: Sequence[str], measure: Measure) -> bool:
@@ -1036,9 +1042,6 @@ def counts_of_others(sentence: str, names: Sequence[str], measure: Measure) -> b
               and not any(_DESCRIBING.search(w) for w in m.group("name").split())  # "Two-year-old bug exposes"
               and not _PLACED.intersection(sentence[: m.start("name")].lower().split()[-1:])]  # "in Lagos"
     return all(any(start <= c.start() < end for start, end in others) for c in counted)
-
-
-_PLACED = frozenset("in at on from for of to by with near outside inside across".split())
 
 
 def holds_measure(measure: Measure, sentence: str) -> bool:

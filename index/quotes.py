@@ -170,6 +170,7 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     role = answer_types.money_role(question) if measure.name == "the amount of money" else None
     period = answer_types.money_period(question) if measure.name == "the amount of money" else None
     aged = measure.name == "the age"
+    counter = answer_types.counter_asked(question)  # whose own count is asked, if anyone's
     # A number the question writes is no answer to it ("How many LC 500 Convertibles …?": not the 500).
     own = re.findall(r"(?<![\w.,])\d[\d,.]*(?!\w)", question)
     if own:
@@ -184,7 +185,7 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question)
            and (role is None or role.search(s)) and (period is None or period.search(s))
            and not (aged and answer_types.ages_of_others(s, names))
-           and not answer_types.counts_of_others(s, answer_types.counter_asked(question), measure)
+           and not answer_types.counts_of_others(s, counter, measure)
            for s in giving):
         return None
     return measure
