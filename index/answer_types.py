@@ -667,10 +667,11 @@ _LASTING_NOUN = (r"(?:contract|deal|sentence|ban|suspension|lease|loan|term|tenu
 _LASTING_VERB = (r"(?:last|lasts|lasted|take|takes|took|taken|stay|stays|stayed|wait|waits|waited|serve|serves|"
                  r"served|sentenced|jailed|held|been|spend|spends|spent|remain|remains|remained|survive|survived)")
 # a number of units of time, next to each other ("18 months", "a decade", "two-and-a-half years"), or "since"; not
-# an age ("The 23-year-old flew to London")
+# an age ("The 23-year-old flew to London"), nor "since" giving a reason ("since it's the only way to play")
 _SPAN = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|\ban?\b)(?:\s+|-)(?:\w+(?:-\w+){0,3}(?:\s+|-))?" \
         r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|hrs?|" \
-        r"mins?)\b(?![- ]olds?\b)|\b(?:since|overnight)\b"
+        r"mins?)\b(?![- ]olds?\b)|\bovernight\b|" \
+        r"\bsince\b(?!\s+(?:it|it['’]s|he|she|they|we|i|you|there|this|that|these|those)\b)"
 _CHANGING = (r"(?:grow|rise|fall|drop|cut|shrink|increase|decrease|decline|expand|spread|melt|sell|change|improve|"
              r"recover|climb|sink|warm|cool|age|disappear|vanish|multipl(?:y|ie))(?:s|es|ed|d|ing|n)?|cutting|"
              r"dropping|grew|rose|risen|fell|shrank|shrunk|sank|sunk|sold")
@@ -904,9 +905,9 @@ _IRREGULAR_PLURALS = frozenset("people children men women police staff personnel
 # the article that is something else ("$300 million in synergies" for "How much did Gannett pay for GateHouse?",
 # "a price tag of £40m" for "How much does Adriano earn?") does not answer it. A sum "for" something or "a month"
 # is a price or a payment, however it is written.
+_SUM = r"(?:[$£€¥₹₦]\s?[\d.,]+\s?(?:m|bn|k|million|billion)?|\d\s?(?:dollars|pounds|euros))"
 _FOR_SUM = (r"\b(?:for|at)\s+(?:about\s+|around\s+|just\s+|only\s+|roughly\s+|some\s+|up\s+to\s+|nearly\s+)?"
-            r"(?:[$£€¥₹₦]|US\$|Rs\.?\s?)|"
-            r"(?:[$£€¥₹₦]\s?[\d.,]+\s?(?:m|bn|k|million|billion)?|\d\s?(?:dollars|pounds|euros))[\s-]+"
+            r"(?:[$£€¥₹₦]|US\$|Rs\.?\s?)|" + _SUM + r"[\s-]+"
             r"(?:a|per|each|an)[\s-]+(?:month|year|week|day|share|ticket|head|person|piece|unit|night|game|download|"
             r"tonne|ton|barrel|pound|ounce|gallon|lit(?:re|er)|kilo|kg)\b|\bapiece\b")
 _COSTING = r"\b(?:cost\w*|pric\w*|charg\w*|fees?|sells?|sold|selling|retail\w*|list\w*|tickets?|subscriptions?)\b"
@@ -936,6 +937,7 @@ _MONEY_ROLES = (
     (r"\b(?:severance|payout|settlement|ransom|bail|rent|tax|taxes|tuition|budget|revenues?|profits?)\b", None,
      False),
 )
+_NOT_WORTH = frozenset("how much what was were the his her its their worth today now".split())
 _ROLE_NOUN = {"severance": r"severance|payoff|pay-?out|compensation", "payout": r"pay-?outs?|pa(?:y|id)",
               "settlement": r"settle\w*", "ransom": r"ransom", "bail": r"bail", "rent": r"rent\w*",
               "tax": r"tax\w*", "taxes": r"tax\w*", "tuition": r"tuition|fees?", "budget": r"budget\w*|spen[dt]\w*",
@@ -946,13 +948,19 @@ _ROLE_NOUN = {"severance": r"severance|payoff|pay-?out|compensation", "payout": 
 
 def money_role(question: str) -> re.Pattern | None:
     """How a sentence says what the sum a question asks for is ("How much did they pay?": paid, bought, a fee, a
-    sum "for" something), or None when the question does not say (it asks "How much is it?", "how much money")."""
+    sum "for" something), or None when the question does not say (it asks "How much is it?", "how much money").
+    What something is worth is also written as the sum before it: "How much is Arsenal's deal with Emirates
+    worth?" by "Arsenal's £100m deal with Emirates"."""
     said = []
     priced = False
     for cue, saying, price in _MONEY_ROLES:
         for found in re.finditer(cue, question, re.IGNORECASE):
             said.append(saying if saying else rf"\b(?:{_ROLE_NOUN[found.group().lower()]})\b")
             priced = priced or price
+            if found.group().lower() == "worth":
+                nouns = [w for w in re.findall(r"[^\W\d_]{3,}", question) if w.lower() not in _NOT_WORTH]
+                if nouns:
+                    said.append(_SUM + rf"[\s-]+(?:{'|'.join(map(re.escape, nouns))})\w*\b")
     return re.compile("|".join([*said, _FOR_SUM] if priced else said), re.IGNORECASE) if said else None
 
 

@@ -247,6 +247,31 @@ def other_model(quote: ScoredQuote, question: str) -> str | None:
     return asked[0] if others else None
 
 
+# names asked side by side, as alternatives or together ("Which is bigger, Europa or Titan?"): each may be answered
+# by an article of its own
+_SIDE_BY_SIDE = r"\s*(?:,|\bor\b|\band\b|\bvs\.?|\bversus\b|&)\s*(?:the\s+)?"
+
+
+def unwritten_name(quote: ScoredQuote, question: str, names: Sequence[str]) -> str | None:
+    """A name an English question asks about that the quote's article never writes, not even in part (in its
+    text, title, outlet or byline): "When will Stadia launch in Japan?" is not answered by a review of
+    Stadia's launch that names no Japan. Only a name with a word of its own, or one the dictionary lists as a
+    name: a name of ordinary words may be said otherwise ("Wall Street" for the New York Stock Exchange). A
+    question that asks several things, or about names side by side, may be answered one name per article."""
+    if (not is_english(question) or not quote.article.in_english or answer_types.asks_several(question)
+            or re.search(r"[?!](?=\s+\S)|\.(?=\s+[A-Z])", question.strip())):
+        return None
+    asked = [n for n in names if not answer_types.is_time(n) and len(n) > 1]
+    if any(re.search(re.escape(a) + _SIDE_BY_SIDE + re.escape(b), question)
+           for a, b in itertools.permutations(asked, 2)):
+        return None
+    for name in asked:
+        own = [w for w in TOKEN.findall(name) if not is_ordinary_word(w.lower()) or is_listed_name(w)]
+        if own and not _names_partly_written(quote.article, [tokens(name)]):
+            return name
+    return None
+
+
 _QUOTATION = re.compile(r"[\"“”]")
 
 

@@ -344,6 +344,10 @@ class Library:
         model = quotes.other_model(scored[0], question) if answers else None
         if model is not None:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=f"that for the {model}")
+        # Nor a question on something the quote's article never names ("When will Stadia launch in Japan?").
+        unwritten = quotes.unwritten_name(scored[0], question, named) if answers else None
+        if unwritten is not None:
+            return Answer(**said, answered=False, related=self._related(candidates), lacking=f"anything on {unwritten}")
         shown = tuple(quote for quote in map(self._quote, scored) if quote is not None) if answers else ()
         if not shown:
             return Answer(**said, answered=False, related=self._related(candidates))

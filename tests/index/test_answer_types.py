@@ -35,7 +35,7 @@ from index.answer_types import (
 from index.chunking import Span, sentences
 from index.layout import heads_of
 from index.models import Article
-from index.quotes import ScoredQuote, _continuing, measure_in_sentence, other_model
+from index.quotes import ScoredQuote, _continuing, measure_in_sentence, other_model, unwritten_name
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -250,6 +250,8 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert holds_measure(duration, "It took a decade.") and holds_measure(duration, "held since 2016")
     assert not holds_measure(duration, "It goes on sale in the next few weeks for £229.")  # no number of weeks
     assert not holds_measure(duration, "The 23-year-old flew to London.")  # an age
+    assert not holds_measure(duration, "That matters, since it's the only way to play.")  # "since" gives a reason
+    assert holds_measure(duration, "She has led the club since then.")
     assert holds_measure(population, "Xilingol, a city of about 1.1 million, lies north.")
     assert holds_measure(population, "The region has a population of 1.1 million.")
     assert not holds_measure(population, "A total of 28 people were put under quarantine.")  # people, not residents
@@ -405,6 +407,10 @@ def test_a_sum_asked_for_is_said_by_its_verb_or_noun():
     assert not salary.search("The $6.99-a-month service has 10 million users.")
     assert not money_role("How much profit did the airline make?").search("The order is valued at $8.8 billion.")
     assert money_role("How much is the order worth?").search("The order is valued at $8.8 billion.")  # a value
+    # a worth is also the sum written before what it is of, not a sum before something else
+    worth = money_role("How much is the club's shirt deal with the airline worth?")
+    assert worth.search("He said the club's £100m deal with the airline was an eye-opener.")
+    assert not worth.search("The club paid £30m for a striker, and the deal was signed on Monday.")
     cost = money_role("How much does the smartwatch cost?")
     assert cost.search("The smartwatch is $195 apiece.") and cost.search("Aluminium fell to $1,737 a tonne.")
     assert money_role("How much is the new console?") is None  # no verb or noun says what the sum is
@@ -1189,3 +1195,34 @@ def test_a_long_question_is_read_in_one_pass_whatever_its_words():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_name_the_quotes_article_never_writes_is_said_to_be_missing():
+    text = "The Vela GT 500 Roadster goes on sale next summer in Europe, the maker said on Monday."
+    article = Article(url="https://news.test/one", title="Vela roadster", text=text, source="Desk")
+    quote = ScoredQuote(article, Span(0, len(text)), 1.0, coverage=0.8, cosine=0.5)
+    assert unwritten_name(quote, "When will the Vela roadster go on sale in Japan?", ["Vela", "Japan"]) == "Japan"
+    assert unwritten_name(quote, "When will the Vela roadster go on sale in Europe?", ["Vela", "Europe"]) is None
+    # names side by side may each be answered by an article of its own; so may the parts of a question that asks
+    # several things
+    assert unwritten_name(quote, "Which is cheaper, the Vela or the Orbix?", ["Vela", "Orbix"]) is None
+    assert unwritten_name(quote, "When does the Vela go on sale, and how fast is the Orbix?", ["Vela", "Orbix"]) is None
+    # a name of ordinary words may be said otherwise ("Wall Street" for the stock exchange)
+    assert unwritten_name(quote, "How did the Vela launch go down on Wall Street?", ["Vela", "Wall Street"]) is None
+
+
+def test_a_question_on_a_name_the_answering_article_never_writes_is_declined(library, tmp_path):
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in [
+        {"url": "https://news.test/launch", "title": "Vela roadster launches", "source": "Desk",
+         "text": "The Vela GT 500 Roadster launches next summer in Europe, its maker said on Monday. The soft-top "
+                 "car will cost less than the coupe, and the first deliveries are due in July."},
+        {"url": "https://news.test/rice", "title": "Rice harvest up", "source": "Desk",
+         "text": "Farmers in Japan brought in a record rice harvest this autumn, the farm ministry said on Friday. "
+                 "Good weather through the summer and fewer storms helped the crop, and prices are expected to "
+                 "ease in the shops before the end of the year."}]),
+        encoding="utf-8")
+    assert all(result.article_id for result in library.ingest([str(path)]))
+    answer = library.ask("When will the Vela roadster launch in Japan?")
+    assert not answer.answered and answer.lacking == "anything on Japan"
+    assert library.ask("When will the Vela roadster launch in Europe?").answered

@@ -116,7 +116,9 @@ def test_filters_hold_for_every_quote_over_the_real_corpus(corpus_library, dev_q
         second = plain.quotes[1].article
         host = urlsplit(second.url).hostname.removeprefix("www.")
         narrowed = library.ask(f"{question['question']} source:{host}")
-        assert narrowed.answered
+        # declined only for a reason said: the outlet's articles may not give what is asked (VentureBeat's story
+        # on WeWork names no Meetup, whose price the question asks)
+        assert narrowed.answered or narrowed.lacking or narrowed.unknown
         assert all(host in q.article.url for q in narrowed.quotes + narrowed.more)
         day = published_day(second.published)
         recent = library.ask(f"{question['question']} since:{day.isoformat()}")
