@@ -617,6 +617,7 @@ class Measure:
     # whether "how many <one of its units>" asks for it: "how many miles" for a distance, which may be written
     # "10km"; not "how many units were sold", nor "how many tablets", which are counted as themselves
     counted: bool = True
+    fate: re.Pattern | None = None  # what befell those counted, which the sentence says too ("arrested")
 
 
 def _p(pattern: str) -> re.Pattern:
@@ -805,9 +806,10 @@ def measure_asked(question: str) -> Measure | None:
 _COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?!\d|,\d))\d[\d,.]*(?:m|bn|k)?(?![\w-])|"
                     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                     r"fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b|"
-                    # "for a seventh straight session" counts seven sessions
+                    # "for a seventh straight session" counts seven sessions, "a 6th fatality" six deaths
                     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-                    r"\d+(?:st|nd|rd|th))(?=\s+(?:straight|consecutive|successive)\b)", re.IGNORECASE)
+                    r"\d+(?:st|nd|rd|th))(?=\s+(?:straight|consecutive|successive|death|fatality|victim|case)\b)",
+                    re.IGNORECASE)
 _SCALE = r"(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
 _MONTH = r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _NOT_A_COUNT = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
@@ -891,7 +893,27 @@ def _count_asked(question: str) -> Measure | None:
     units = re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.IGNORECASE)
     # The reader is told the thing counted, up to its plural noun ("US troops", not "US troops remain").
     name = f"the number of {' '.join(phrase[: plural + 1])}" if plural is not None else "the number asked for"
-    return Measure(name, found.re, units, number=_COUNT, not_number=_NOT_A_COUNT)
+    fate = next(((asked, said) for asked, said in _FATES
+                 if re.search(asked, question[found.start() :], re.IGNORECASE)), None)
+    if fate is not None and fate[0] == _DYING and {w.lower() for w in counted} & {"people", "persons"}:
+        # people who died are counted as deaths too ("a 6th fatality"); horses are not
+        units = re.compile(rf"{units.pattern}|\b(?:deaths?|fatalit(?:y|ies)|victims?|dead)\b", re.IGNORECASE)
+    return Measure(name, found.re, units, number=_COUNT, not_number=_NOT_A_COUNT,
+                   fate=re.compile(fate[1], re.IGNORECASE) if fate else None)
+
+
+# What befell those counted, as a question asks it ("How many people were arrested?") and as a sentence may say it
+# ("police detained 40 people", "the death toll", "12 wounded"): another fate is another count ("Three people
+# have died" counts no arrests). Only these fates are judged; a count asked by another verb is not.
+_DYING = r"\b(?:killed|died|murdered)\b"
+_FATES = (
+    (r"\b(?:arrested|detained)\b", r"\b(?:arrest\w*|detain\w*|detention|custody|held|jailed|rounded\s+up)\b"),
+    (_DYING, r"\b(?:kill\w*|die[ds]?|dead|deaths?|dying|lives|fatal\w*|perish\w*|murder\w*|"
+     r"slain|casualt\w*|bodies|toll)\b"),
+    (r"\b(?:injured|wounded|hurt)\b", r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]\w*|casualt\w*|treated)\b"),
+    (r"\b(?:evacuated|displaced)\b", r"\b(?:evacu\w*|fled|flee\w*|displac\w*|homeless|left\s+their\s+homes)\b"),
+    (r"\b(?:rescued)\b", r"\b(?:rescu\w*|saved|pulled|freed|airlifted)\b"),
+)
 
 
 # Not judged: a rate ("how many frames per second": "60fps"), a span of time ("how many years": "a decade"), or
@@ -1053,8 +1075,10 @@ def counts_of_others(sentence: str, names: Sequence[str], measure: Measure) -> b
 
 
 def holds_measure(measure: Measure, sentence: str) -> bool:
-    """Whether a sentence writes a quantity of that measure: its units, and a number where the units need one."""
-    if not measure.units.search(sentence):
+    """Whether a sentence writes a quantity of that measure: its units, and a number where the units need one;
+    for a count of those something befell, that too ("How many people were arrested?" is not answered by "Three
+    people have died")."""
+    if not measure.units.search(sentence) or measure.fate is not None and not measure.fate.search(sentence):
         return False
     if measure.not_number is not None:
         sentence = measure.not_number.sub(" ", sentence)

@@ -251,6 +251,15 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(duration, "It goes on sale in the next few weeks for £229.")  # no number of weeks
     assert not holds_measure(duration, "The 23-year-old flew to London.")  # an age
     assert not holds_measure(duration, "That matters, since it's the only way to play.")  # "since" gives a reason
+    # a count of those something befell is of them: another fate is another count
+    arrested = measure_asked("How many people were arrested in the clashes at the plant?")
+    assert holds_measure(arrested, "Police detained 40 people overnight.")
+    assert not holds_measure(arrested, "Three people have died in the clashes.")
+    died = measure_asked("How many people have died of the virus in the state?")
+    assert holds_measure(died, "Officials are reporting a 6th fatality linked to the virus.")  # six deaths
+    assert not holds_measure(died, "The victim was one of two people who caught the virus.")
+    assert not holds_measure(measure_asked("How many horses have died of the virus?"),
+                             "Officials are reporting a 6th fatality linked to the virus.")  # a person's death
     assert holds_measure(duration, "She has led the club since then.")
     assert holds_measure(population, "Xilingol, a city of about 1.1 million, lies north.")
     assert holds_measure(population, "The region has a population of 1.1 million.")
