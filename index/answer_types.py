@@ -174,10 +174,17 @@ _REPORTING = re.compile(r"\b(?:said|told|added|announced|confirmed|reported|wrot
                         re.IGNORECASE)
 
 
+# A past verb in a clause that says what a thing is ("in fall 2020 is the book that introduced me to Ford") tells
+# of that thing, not of the clause's time.
+_DESCRIBED_PAST = re.compile(rf"(\b(?:is|are)\b[^,;]*?\b(?:that|who|which)\s+)(?:{_IRREGULAR_PAST}|[a-z]{{3,}}ed)\b",
+                             re.IGNORECASE)
+
+
 def _past_told_out(text: str) -> str:
     """The text without its clauses that tell only of the past."""
     return " ".join(s for s in _clauses(text)
-                    if not _PAST_VERB.search(_REPORTING.sub(" ", s)) or _LOOKS_AHEAD.search(s))
+                    if not _PAST_VERB.search(_DESCRIBED_PAST.sub(r"\1", _REPORTING.sub(" ", s)))
+                    or _LOOKS_AHEAD.search(s))
 
 
 # A date in a year before the article's was past when it was written ("In the summer of 1898, …").

@@ -458,6 +458,9 @@ def test_a_time_that_dates_a_past_event_is_no_time_to_come():
     assert gives_time_ahead("Officials said the museum is expected to reopen in March.", question)
     assert gives_time_ahead("He insisted he is focused on the museum, which reopens on 17 January.", question)
     assert gives_time_ahead("The ministry said the museum opens in March.", question)  # reported, not past
+    # a past verb that says what a thing is dates that thing, not the clause
+    assert gives_time_ahead("First up, in March, is the wing that housed the collection.", question)
+    assert not gives_time_ahead("On Friday the firm that bought the museum closed it.", question)
     # a year before the article's
     written = "In the summer of 1898, a chemist made a discovery that would light the museum."
     assert not gives_time_ahead(written, question, "2019-04-30")
