@@ -1023,6 +1023,20 @@ _AGE_WRITTEN = re.compile(r"\b\d+[- ]years?[- ]olds?\b|\baged?\s+\d+|\bages?\s+(
                           re.IGNORECASE)
 
 
+def age_by_name(text: str, names: Sequence[str]) -> bool:
+    """Whether a text writes an age right beside one of the names, as news writes it: after the name between
+    commas ("Mr Ebbers, 63, has always insisted …", "Patrick W. Carlineo Jr., 55, of Addison") or before it
+    ("52-year-old Grace", "the 18-year-old actress Sara Forestier")."""
+    for name in names:
+        parts = [re.escape(w) for w in _WORD.findall(name) if w.lower() not in _OPENERS]
+        if not parts:
+            continue
+        if re.search(rf"\b{parts[-1]}(?:\s+(?:Jr|Sr)\.?)?,\s*(?:aged\s+)?\d{{1,3}}\s*,", text, re.IGNORECASE) or \
+                re.search(rf"\b\d{{1,3}}[- ]years?[- ]old\s+(?:[a-z]+\s+){{0,2}}(?:{'|'.join(parts)})\b", text):
+            return True
+    return False
+
+
 def ages_of_others(sentence: str, names: Sequence[str]) -> bool:
     """Whether every age a sentence writes is someone else's, written by their name ("L'Esquive earned a prize
     for … its young star, the 18-year-old actress Sara Forestier" gives no age of Abdellatif Kechiche): not the

@@ -212,15 +212,13 @@ def measure_in_sentence(quote: ScoredQuote, question: str, names: Sequence[str])
 
 def age_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) -> bool:
     """Whether an English question for someone's age ("How old is Bernard Ebbers?") meets, in the quote as
-    shown, that age written right after their name, as news writes it ("Mr Ebbers, 63, has always insisted
-    …", "Patrick W. Carlineo Jr., 55, of Addison"): only their own age stands there, not another's in the same
-    sentence ("The former Dawson's Creek star, 42, … against singer Ally Brooke")."""
+    shown, that age written right beside their name, as news writes it (`answer_types.age_by_name`): only
+    their own age stands there, not another's in the same sentence ("The former Dawson's Creek star, 42, …
+    against singer Ally Brooke")."""
     measure = answer_types.measure_asked(question) if is_english(question) else None
     if measure is None or measure.name != "the age" or not names:
         return False
-    shown = _shown_text(quote)
-    return any(re.search(rf"\b{re.escape(name.split()[-1])}(?:\s+(?:Jr|Sr)\.?)?,\s*(?:aged\s+)?\d{{1,3}}\s*,",
-                         shown, re.IGNORECASE) for name in names)
+    return answer_types.age_by_name(_shown_text(quote), names)
 
 
 def other_model(quote: ScoredQuote, question: str) -> str | None:
@@ -600,6 +598,12 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
     english = article.in_english
     kind = None if asked.kind is AnswerType.SPEECH and not english else asked.kind
     typed, measured = _typed(article.text, spans, headings, kind, asked.measure, asked.question)
+    if measured and english and asked.measure.name == "the age" and asked.names:
+        # someone's age written by their name is theirs; another age in the article may be anyone's ("the 93
+        # year-old finishes his term" against "52-year-old Grace" for "How old is Grace Mugabe?")
+        beside = [t and answer_types.age_by_name(article.text[s.start : s.end], asked.names)
+                  for t, s in zip(typed, spans, strict=True)]
+        typed = beside if any(beside) else typed
     counter = answer_types.counter_asked(asked.question) if measured and english else []
     if counter:  # a count written as someone else's is no answer ("Anthony Davis scored 34 points")
         typed = [t and not answer_types.counts_of_others(article.text[s.start : s.end], counter, asked.measure)

@@ -7,6 +7,7 @@ import pytest
 
 from index.answer_types import (
     AnswerType,
+    age_by_name,
     ages_of_others,
     asked,
     asks_overview,
@@ -383,6 +384,17 @@ def test_an_age_written_by_another_name_is_not_the_age_asked_for():
     assert ages_of_others("Mr Sullivan, 42, has pleaded guilty.", ["Bernard Ebbers"])
     assert not ages_of_others("Mr Ebbers, 63, denies it.", ["Bernard Ebbers"])
     assert not ages_of_others("The former star, 42, was voted off.", ["James Van Der Beek"])  # by no name: maybe his
+
+
+def test_an_age_written_by_the_name_asked_about_is_theirs(library, tmp_path):
+    assert age_by_name("Mr Ebbers, 63, denies it.", ["Bernard Ebbers"])
+    assert age_by_name("There is little affection for 52-year-old Grace, a former typist.", ["Grace Mugabe"])
+    assert not age_by_name("The 93 year-old wants to finish his term.", ["Grace Mugabe"])  # anyone's
+    text = ("President Tomas Weller and his wife Grace are under house arrest, and insist the 93 year-old finishes "
+            "his term, a source said. The army says the family is safe. There is little public affection for "
+            "52-year-old Grace, a former typist who rose fast through the party's ranks.")
+    answer = ask_one_article(library, tmp_path, "Weller under house arrest", text, "How old is Grace Weller?")
+    assert "52-year-old Grace" in answer.quotes[0].text
 
 
 def test_a_count_written_by_another_name_is_not_the_count_asked_for():
