@@ -384,6 +384,18 @@ def _office_of(person: str) -> str | None:
     return next((o for o in _OFFICES if re.search(rf"\b(?:{o})\b", person, re.IGNORECASE)), None)
 
 
+# a deputy, an acting or a former holder of an office is another's ("deputy commissioner Tasos Georgelis" is no
+# answer to "Who is the city's commissioner?"), unless the question asks for them
+_QUALIFIED = ("deputy", "assistant", "acting", "interim", "former", "associate", "ex")
+
+
+def _office_written(person: str, asked: str) -> str:
+    """The pattern of the office asked for as a text writes it, not qualified as another's office."""
+    if re.search(rf"\b(?:{'|'.join(_QUALIFIED)})[\s-]+(?:{asked})\b", person, re.IGNORECASE):
+        return rf"\b(?:{asked})\b"
+    return "".join(rf"(?<!\b{q} )(?<!\b{q}-)" for q in _QUALIFIED) + rf"\b(?:{asked})\b"
+
+
 def office_beside_name(person: str, sentence: str) -> bool:
     """Whether a sentence gives the office someone is asked for by to a name right beside it ("the Lord
     Chancellor, Lord Falconer", "Deutsche Boerse chief executive Werner Seifert", "Sharon is the CEO of …",
@@ -391,7 +403,7 @@ def office_beside_name(person: str, sentence: str) -> bool:
     asked = _office_of(person)
     if asked is None:
         return True
-    office = rf"\b(?:{asked})\b"
+    office = _office_written(person, asked)
     name = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
     # the office, then the name, maybe after a comma and what they are ("partner, the writer … Elise Matthesen")
     named_after = rf"{office}(?:\s+|,\s+(?:[\w&'’-]+\s+){{0,5}}?){name}"
@@ -404,7 +416,7 @@ def office_beside_name(person: str, sentence: str) -> bool:
 def office_unwritten(person: str, text: str) -> bool:
     """Whether someone asked for by an office ("the chief executive", "the coach") is never given it in `text`."""
     asked = _office_of(person)
-    return asked is not None and not re.search(rf"\b(?:{asked})\b", text, re.IGNORECASE)
+    return asked is not None and not re.search(_office_written(person, asked), text, re.IGNORECASE)
 
 
 # "Who heads the committee?" asks for its head as "Who is the committee's head?" does

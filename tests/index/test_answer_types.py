@@ -517,6 +517,12 @@ def test_the_sentence_giving_the_office_to_a_name_beside_it_holds_the_name_asked
     assert holds(AnswerType.NAME, "At issue was Ford's partner, the writer and jewelry designer Elise Matthesen.",
                  partner)
     assert holds(AnswerType.NAME, "Zeev Sharon is the CEO of Hotelied.", "Who is the chief executive of Hotelied?")
+    # a deputy's or a former holder's office is another office, unless that is what is asked
+    asked = "Who is the city's commissioner of water?"
+    assert not holds(AnswerType.NAME, "It worried Tasos Georgelis, deputy commissioner for water.", asked)
+    assert holds(AnswerType.NAME, "It worried Tasos Georgelis, deputy commissioner for water.",
+                 "Who is the city's deputy commissioner for water?")
+    assert not holds(AnswerType.NAME, "Former chief executive Ann Lee left.", "Who is the chief executive of Orbix?")
 
 
 def test_a_team_report_naming_only_players_does_not_say_who_coaches_the_team(library, tmp_path):
