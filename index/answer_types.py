@@ -924,14 +924,17 @@ def _count_asked(question: str) -> Measure | None:
 # What befell those counted, as a question asks it ("How many people were arrested?") and as a sentence may say it
 # ("police detained 40 people", "the death toll", "12 wounded"): another fate is another count ("Three people
 # have died" counts no arrests). Only these fates are judged; a count asked by another verb is not.
-_DYING = r"\b(?:killed|died|murdered)\b"
+_DYING = r"\b(?:kill|killed|die|died|murder|murdered)\b"
 _FATES = (
-    (r"\b(?:arrested|detained)\b", r"\b(?:arrest\w*|detain\w*|detention|custody|held|jailed|rounded\s+up)\b"),
+    (r"\b(?:arrest|arrested|detain|detained)\b",
+     r"\b(?:arrest\w*|detain\w*|detention|custody|held|jailed|rounded\s+up)\b"),
     (_DYING, r"\b(?:kill\w*|die[ds]?|dead|deaths?|dying|lives|fatal\w*|perish\w*|murder\w*|"
      r"slain|casualt\w*|bodies|toll)\b"),
-    (r"\b(?:injured|wounded|hurt)\b", r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]\w*|casualt\w*|treated)\b"),
-    (r"\b(?:evacuated|displaced)\b", r"\b(?:evacu\w*|fled|flee\w*|displac\w*|homeless|left\s+their\s+homes)\b"),
-    (r"\b(?:rescued)\b", r"\b(?:rescu\w*|saved|pulled|freed|airlifted)\b"),
+    (r"\b(?:injure|injured|wound|wounded|hurt)\b",
+     r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]\w*|casualt\w*|treated)\b"),
+    (r"\b(?:evacuate|evacuated|displaced)\b",
+     r"\b(?:evacu\w*|fled|flee\w*|displac\w*|homeless|left\s+their\s+homes)\b"),
+    (r"\b(?:rescue|rescued)\b", r"\b(?:rescu\w*|saved|pulled|freed|airlifted)\b"),
 )
 
 

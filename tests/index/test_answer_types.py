@@ -256,6 +256,8 @@ def test_a_sentence_gives_a_measure_by_its_units():
     arrested = measure_asked("How many people were arrested in the clashes at the plant?")
     assert holds_measure(arrested, "Police detained 40 people overnight.")
     assert not holds_measure(arrested, "Three people have died in the clashes.")
+    injured = measure_asked("How many people did the gunman injure?")  # asked in the active voice too
+    assert not holds_measure(injured, "The gunman killed two people.")
     died = measure_asked("How many people have died of the virus in the state?")
     assert holds_measure(died, "Officials are reporting a 6th fatality linked to the virus.")  # six deaths
     assert not holds_measure(died, "The victim was one of two people who caught the virus.")
