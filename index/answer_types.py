@@ -1001,10 +1001,10 @@ def money_role(question: str) -> re.Pattern | None:
         for found in re.finditer(cue, question, re.IGNORECASE):
             said.append(saying if saying else rf"\b(?:{_ROLE_NOUN[found.group().lower()]})\b")
             priced = priced or price
-            if found.group().lower() == "worth":
-                nouns = [w for w in re.findall(r"[^\W\d_]{3,}", question) if w.lower() not in _NOT_WORTH]
-                if nouns:
-                    said.append(_SUM + rf"[\s-]+(?:{'|'.join(map(re.escape, nouns))})\w*\b")
+    if priced:  # a price or a worth is also the sum written right before its thing ("the $1,000 Meta Quest Pro")
+        nouns = [w for w in re.findall(r"[^\W\d_]{3,}", question) if w.lower() not in _NOT_WORTH]
+        if nouns:
+            said.append(_SUM + rf"[\s-]+(?:{'|'.join(map(re.escape, nouns))})\w*\b")
     return re.compile("|".join([*said, _FOR_SUM] if priced else said), re.IGNORECASE) if said else None
 
 

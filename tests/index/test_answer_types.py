@@ -434,6 +434,9 @@ def test_a_sum_asked_for_is_said_by_its_verb_or_noun():
     worth = money_role("How much is the club's shirt deal with the airline worth?")
     assert worth.search("He said the club's £100m deal with the airline was an eye-opener.")
     assert not worth.search("The club paid £30m for a striker, and the deal was signed on Monday.")
+    headset = money_role("How much does the Orbix headset cost?")  # a price too, before its thing
+    assert headset.search("The $1,000 Orbix headset, by contrast, has a sharper screen.")
+    assert not headset.search("The $1,000 Vela, by contrast, has a sharper screen than the Orbix headset.")
     cost = money_role("How much does the smartwatch cost?")
     assert cost.search("The smartwatch is $195 apiece.") and cost.search("Aluminium fell to $1,737 a tonne.")
     assert money_role("How much is the new console?") is None  # no verb or noun says what the sum is
