@@ -339,14 +339,16 @@ class Store(ScheduleTables):
     def unseen_phrase(self, name: str) -> bool:
         """Whether no passage writes a name of several words as one phrase ("Best Buy", "Farewell Spit"): each
         of its words may stand anywhere by itself, so the words alone do not tell that the name is held. Not an
-        outlet's or an author's name ("National Review"), which its articles need not write."""
+        outlet's or an author's name ("National Review"), which its articles need not write. A possessive may
+        stand inside it ("the Hall of Fame's Class of 2020" writes "Fame Class")."""
         parts = [_fold(searchable(w.lower()).replace('"', "")) for w in name.split()]
         if not all(part.isalnum() for part in parts):
             return False  # a name FTS5 may not read as written is not said to be missing
+        phrases = [parts] + [parts[:i] + ["s"] + parts[i:] for i in range(1, len(parts))]
         with self._lock:
             if set(parts) <= self._byline_words():
                 return False
-            return not self._passage_count(f'"{" ".join(parts)}"', limit=1)
+            return not any(self._passage_count(f'"{" ".join(p)}"', limit=1) for p in phrases)
 
     def spelled_as(self, word: str, as_name: bool = False) -> str | None:
         """The word of the library that `word`, which no passage holds, is most likely a slip of the keys for:

@@ -125,6 +125,11 @@ def test_a_name_of_ordinary_words_is_held_only_as_one_phrase(filled, tmp_path):
                 "rates. " * 3)
     assert filled.ask("What did the Cedar Falls Fed say about rates?").unknown == ()
     assert filled.ask("Did the Cedar President hold rates?").unknown == ("Cedar President",)
+    # a possessive may stand inside the phrase ("the Hall of Fame's Class of 2020")
+    add_article(filled, tmp_path, "https://news.test/hall", "Band nominated",
+                "The band is nominated for the Hall of Fame's Class of 2020, which will be honoured in May. "
+                "The working class and the middle class turned out, and the class of fans grew. " * 3)
+    assert filled.ask("When will the Hall of Fame Class of 2020 be honoured?").unknown == ()
 
 
 def test_names_are_capitalised_words_after_the_first_next_ones_joined():
