@@ -452,10 +452,11 @@ _NAMED_THING = (rf"(?:{_NAMED_WITH_NOUN}|compan(?:y|ies)|firms?|startups?|websit
                 r"makers?|publishers?|studios?|cit(?:y|ies)|towns?|countr(?:y|ies)|venues?|songs?|albums?|books?|"
                 r"films?|movies?|charit(?:y|ies)|journals?|restaurants?|hotels?|festivals?|bases?|"
                 r"constituenc(?:y|ies)|districts?|provinces?|part(?:y|ies)|shipyards?|islands?|suburbs?|"
-                r"neighbou?rhoods?|processors?)")
+                r"neighbou?rhoods?|processors?|blogs?|podcasts?|newsletters?)")
 
 _THING_Q = re.compile(rf"^\s*(?:(?:in|at|from|by|with|on|to|for|into)\s+)?"
-                      rf"(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+names?\s+of\s+(?:the|a|an|its|their|his|her)"
+                      rf"(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+names?\s+of\s+"
+                      rf"(?:the|a|an|its|their|his|her|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?)"
                       rf"|which|what)\s+"
                       rf"((?:(?!(?:is|was|are|were|did|does|do|the|a|an|of)\b)[\w'’-]+\s+){{0,2}}?"
                       rf"{_NAMED_THING})\b(?!['’-])",

@@ -768,6 +768,8 @@ def test_a_question_for_someone_the_quote_names_is_answered(library, tmp_path):
     ("Which theatre in Kampala was to stage the play?", "the theatre"),
     ("Which court will hear the legal action?", "the court"),
     ("Which station did the train leave?", "the station"),
+    ("What is the name of Leif Dahl's early retirement blog?", "the early retirement blog"),  # whose: a name
+    ("Which podcast does the couple host?", "the podcast"),
 ])
 def test_a_question_may_ask_for_a_thing_known_by_its_name(question, thing):
     assert thing_asked(question) == thing
