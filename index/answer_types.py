@@ -860,6 +860,23 @@ def _forms(word: str) -> str:
     return rf"{re.escape(w)}(?:s|es)?"
 
 
+# What befell those counted, as a question asks it ("How many people were arrested?") and as a sentence may say it
+# ("police detained 40 people", "the death toll", "12 wounded"): another fate is another count ("Three people
+# have died" counts no arrests). Only these fates are judged; a count asked by another verb is not.
+_DYING = r"\b(?:kill|killed|die|died|murder|murdered)\b"
+_FATES = (
+    (r"\b(?:arrest|arrested|detain|detained)\b",
+     r"\b(?:arrest\w*|detain\w*|detention|custody|held|jailed|rounded\s+up)\b"),
+    (_DYING, r"\b(?:kill\w*|die[ds]?|dead|deaths?|dying|lives|fatal\w*|perish\w*|murder\w*|"
+     r"slain|casualt\w*|bodies|toll)\b"),
+    (r"\b(?:injure|injured|wound|wounded|hurt)\b",
+     r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]\w*|casualt\w*|treated)\b"),
+    (r"\b(?:evacuate|evacuated|displaced)\b",
+     r"\b(?:evacu\w*|fled|flee\w*|displac\w*|homeless|left\s+their\s+homes)\b"),
+    (r"\b(?:rescue|rescued)\b", r"\b(?:rescu\w*|saved|pulled|freed|airlifted)\b"),
+)
+
+
 def _count_asked(question: str) -> Measure | None:
     """"How many N …?" as a measure whose units are the words of N, or None (no such words: "how many of
     them")."""
@@ -922,23 +939,6 @@ def _count_asked(question: str) -> Measure | None:
                    fate=re.compile(fate[1], re.IGNORECASE) if fate else None)
 
 
-# What befell those counted, as a question asks it ("How many people were arrested?") and as a sentence may say it
-# ("police detained 40 people", "the death toll", "12 wounded"): another fate is another count ("Three people
-# have died" counts no arrests). Only these fates are judged; a count asked by another verb is not.
-_DYING = r"\b(?:kill|killed|die|died|murder|murdered)\b"
-_FATES = (
-    (r"\b(?:arrest|arrested|detain|detained)\b",
-     r"\b(?:arrest\w*|detain\w*|detention|custody|held|jailed|rounded\s+up)\b"),
-    (_DYING, r"\b(?:kill\w*|die[ds]?|dead|deaths?|dying|lives|fatal\w*|perish\w*|murder\w*|"
-     r"slain|casualt\w*|bodies|toll)\b"),
-    (r"\b(?:injure|injured|wound|wounded|hurt)\b",
-     r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]\w*|casualt\w*|treated)\b"),
-    (r"\b(?:evacuate|evacuated|displaced)\b",
-     r"\b(?:evacu\w*|fled|flee\w*|displac\w*|homeless|left\s+their\s+homes)\b"),
-    (r"\b(?:rescue|rescued)\b", r"\b(?:rescu\w*|saved|pulled|freed|airlifted)\b"),
-)
-
-
 # Not judged: a rate ("how many frames per second": "60fps"), a span of time ("how many years": "a decade"), or
 # how often ("how many times": "twice").
 _NOT_COUNTED = frozenset("per times seconds minutes hours days weeks months years decades centuries".split())
@@ -982,7 +982,8 @@ _MONEY_ROLES = (
     (r"\b(?:severance|payout|settlement|ransom|bail|rent|tax|taxes|tuition|budget|revenues?|profits?)\b", None,
      False),
 )
-_NOT_WORTH = frozenset("how much what was were the his her its their worth today now".split())
+# the question's words that name no thing a sum may be written before ("How much was it worth today?")
+_NOT_A_THING = frozenset("how much what was were the his her its their worth today now".split())
 _ROLE_NOUN = {"severance": r"severance|payoff|pay-?out|compensation", "payout": r"pay-?outs?|pa(?:y|id)",
               "settlement": r"settle\w*", "ransom": r"ransom", "bail": r"bail", "rent": r"rent\w*",
               "tax": r"tax\w*", "taxes": r"tax\w*", "tuition": r"tuition|fees?", "budget": r"budget\w*|spen[dt]\w*",
@@ -994,8 +995,9 @@ _ROLE_NOUN = {"severance": r"severance|payoff|pay-?out|compensation", "payout": 
 def money_role(question: str) -> re.Pattern | None:
     """How a sentence says what the sum a question asks for is ("How much did they pay?": paid, bought, a fee, a
     sum "for" something), or None when the question does not say (it asks "How much is it?", "how much money").
-    What something is worth is also written as the sum before it: "How much is Arsenal's deal with Emirates
-    worth?" by "Arsenal's £100m deal with Emirates"."""
+    A price or a worth is also written as the sum right before its thing: "How much is Arsenal's deal with
+    Emirates worth?" by "Arsenal's £100m deal with Emirates", "How much does the Meta Quest Pro cost?" by "the
+    $1,000 Meta Quest Pro"."""
     said = []
     priced = False
     for cue, saying, price in _MONEY_ROLES:
@@ -1003,7 +1005,7 @@ def money_role(question: str) -> re.Pattern | None:
             said.append(saying if saying else rf"\b(?:{_ROLE_NOUN[found.group().lower()]})\b")
             priced = priced or price
     if priced:  # a price or a worth is also the sum written right before its thing ("the $1,000 Meta Quest Pro")
-        nouns = [w for w in re.findall(r"[^\W\d_]{3,}", question) if w.lower() not in _NOT_WORTH]
+        nouns = [w for w in re.findall(r"[^\W\d_]{3,}", question) if w.lower() not in _NOT_A_THING]
         if nouns:
             said.append(_SUM + rf"[\s-]+(?:{'|'.join(map(re.escape, nouns))})\w*\b")
     return re.compile("|".join([*said, _FOR_SUM] if priced else said), re.IGNORECASE) if said else None
