@@ -340,7 +340,8 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"citizens?|voters?|fans?|lawmakers?|legislators?|congressm[ae]n|congresswom[ae]n|"
                 r"monarchs?|dictators?|envoys?|negotiators?|mediators?|"
                 r"commissioners?|inspectors?|columnists?|commentators?|pundits?|correspondents?|children|child|"
-                r"kids?|teenagers?|pupils?|members?|colleagues?|assistants?|deput(?:y|ies)|successors?|"
+                r"kids?|teenagers?|pupils?|members?|colleagues?|deput(?:y|ies)|successors?|"
+                r"(?<!voice )(?<!digital )(?<!virtual )(?<!smart )assistants?|"  # not Alexa, a voice assistant
                 r"predecessors?|teammates?|friends?|neighbou?rs?|relatives?|"
                 r"passengers?|riders?|commuters?|travell?ers?|tourists?|visitors?|customers?|shoppers?|"
                 r"spectators?|motorists?|pedestrians?|tenants?|homeowners?|"

@@ -664,6 +664,8 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("Which company is building the spacecraft?", None),
     ("What is the name of the drug?", None),  # a thing: its name may be one word ("Vioxx")
     ("Who won the match?", None),  # a team or a player, asked by what happened, not by what they are
+    ("Which voice assistant do the earbuds have?", None),  # a thing: Alexa
+    ("Who is the assistant coach?", "the assistant"),
 ])
 def test_a_question_may_ask_for_someone_by_what_they_are(question, person):
     assert person_asked(question) == person
@@ -909,6 +911,14 @@ def test_a_round_ups_subhead_gives_the_price_its_section_does_not(library, tmp_p
                              "How much does the Kestrel Speaker One cost, the speaker that fills a room with sound?")
     excerpts = [e.text for e in answer.quotes[0].excerpts]
     assert "Kestrel Speaker One for $300" in excerpts and "fills a room" in " ".join(excerpts)
+
+
+def test_a_round_ups_subhead_with_the_price_answers_however_far_its_section_is_in_meaning(library, tmp_path):
+    # a section that never says what it costs, far in meaning from so short a question
+    text = GADGETS.replace("The Orla Watch looks like a plain watch but counts steps and tracks sleep.",
+                           "Orla's designers took their cue from railway clocks of the 1950s, with a brass face.")
+    answer = ask_one_article(library, tmp_path, "Best gadgets of the year", text, "How much is the Orla Watch?")
+    assert "Orla Watch for $199" in [e.text for e in answer.quotes[0].excerpts]
 
 
 def test_a_subhead_on_another_model_gives_no_price_of_the_one_asked_about(library, tmp_path):
