@@ -210,6 +210,25 @@ def measure_in_sentence(quote: ScoredQuote, question: str, names: Sequence[str])
     return len(missing) <= 1 and not named.intersection(missing)
 
 
+def measure_in_heading(quote: ScoredQuote, question: str) -> bool:
+    """Whether an English question for a measure meets it in the subhead of the quote's section, a subhead that
+    names what the question does ("How much does the Sonos Move cost?" in a round-up whose section on it is
+    headed "Sonos Move for $400"): such a subhead, shown with the quote, answers however far the section's
+    passage is in meaning."""
+    measure = answer_types.measure_asked(question) if is_english(question) else None
+    if measure is None or quote.sentence is None or not quote.article.in_english:
+        return False
+    text = quote.article.text
+    spans, _, headings = sentence_bags(text)
+    at = next((i for i, s in enumerate(spans) if s.start == quote.sentence.start), None)
+    if at is None:
+        return False
+    role = answer_types.money_role(question) if measure.name == "the amount of money" else None
+    return any(answer_types.holds_measure(measure, head) and (role is None or role.search(head))
+               for head in (text[spans[j].start : spans[j].end]
+                            for j in _heading_the_section(text, spans, headings, at, question)))
+
+
 def age_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) -> bool:
     """Whether an English question for someone's age ("How old is Bernard Ebbers?") meets, in the quote as
     shown, that age written right beside their name, as news writes it (`answer_types.age_by_name`): only

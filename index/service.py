@@ -359,10 +359,11 @@ class Library:
         """Whether a quote answers by what it writes, where a short question may stay far in meaning from the
         passage around the answer: someone's age right after their name ("Mr Ebbers, 63, has always insisted
         …"), someone speaking on what they are asked about ("What does Buser think of the creativity from game
-        developers?": "… ," Buser says. "The creativity that is coming …"), or the measure asked with all of
-        the question's words but one."""
+        developers?": "… ," Buser says. "The creativity that is coming …"), the measure asked with all of
+        the question's words but one, or in the subhead of a round-up's section on what is asked ("Sonos Move
+        for $400")."""
         return (quotes.age_beside_name(quote, question, named) or quotes.heard_in_quote(quote, question, named)
-                or quotes.measure_in_sentence(quote, question, named))
+                or quotes.measure_in_sentence(quote, question, named) or quotes.measure_in_heading(quote, question))
 
     def _quote_close(self, quote: quotes.ScoredQuote, question: str) -> bool:
         """Whether the quote's own text (its sentence and the context shown with it) is close in meaning to an
