@@ -391,10 +391,17 @@ _QUALIFIED = ("deputy", "assistant", "acting", "interim", "former", "associate",
 
 
 def _office_written(person: str, asked: str) -> str:
-    """The pattern of the office asked for as a text writes it, not qualified as another's office."""
+    """The pattern of the office asked for as a text writes it, not qualified as another's office; a minister or
+    a secretary asked with a portfolio is written with it ("the environment minister" is no "Chief Minister")."""
     if re.search(rf"\b(?:{'|'.join(_QUALIFIED)})[\s-]+(?:{asked})\b", person, re.IGNORECASE):
         return rf"\b(?:{asked})\b"
+    portfolio = re.search(r"\b([a-z]{3,})\s+(?:minister|secretary)\b", person)
+    if portfolio and portfolio.group(1) not in _NOT_A_PORTFOLIO:
+        return rf"\b{portfolio.group(1)}\s+(?:{asked})\b"
     return "".join(rf"(?<!\b{q} )(?<!\b{q}-)" for q in _QUALIFIED) + rf"\b(?:{asked})\b"
+
+
+_NOT_A_PORTFOLIO = frozenset("the its his her their our your new former current acting deputy".split())
 
 
 def office_beside_name(person: str, sentence: str) -> bool:

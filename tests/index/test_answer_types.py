@@ -528,6 +528,10 @@ def test_the_sentence_giving_the_office_to_a_name_beside_it_holds_the_name_asked
     assert holds(AnswerType.NAME, "It worried Tasos Georgelis, deputy commissioner for water.",
                  "Who is the city's deputy commissioner for water?")
     assert not holds(AnswerType.NAME, "Former chief executive Ann Lee left.", "Who is the chief executive of Orbix?")
+    # a minister asked with a portfolio is that portfolio's
+    minister = "Who is the city's environment minister?"
+    assert not holds(AnswerType.NAME, "The city's Chief Minister Arun Mehta said so.", minister)
+    assert holds(AnswerType.NAME, "Environment Minister Priya Rao said so.", minister)
 
 
 def test_a_team_report_naming_only_players_does_not_say_who_coaches_the_team(library, tmp_path):
