@@ -325,7 +325,9 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"scientists?|lawyers?|prosecutors?|detectives?|captains?|goalkeepers?|strikers?|editors?|"
                 r"reporters?|journalists?|designers?|inventors?|architects?|engineers?|chefs?|candidates?|"
                 r"analysts?|experts?|officials?|economists?|critics?|professors?|ambassadors?|diplomats?|"
-                r"mother|father|sons?|daughters?|wife|husband|brother|sister|"
+                r"mothers?|fathers?|sons?|daughters?|wi(?:fe|ves)|husbands?|brothers?|sisters?|parents?|spouses?|"
+                r"girlfriends?|boyfriends?|fianc[ée]e?s?|cousins?|nephews?|nieces?|uncles?|aunts?|"
+                r"bab(?:y|ies)|infants?|newborns?|toddlers?|publicists?|"
                 r"bishops?|archbishops?|priests?|pastors?|imams?|rabbis?|clerics?|monks?|nuns?|"
                 r"protesters?|demonstrators?|activists?|campaigners?|"
                 r"athletes?|sprinters?|runners?|swimmers?|cyclists?|boxers?|golfers?|skaters?|referees?|umpires?|"
@@ -359,7 +361,7 @@ _NOT_IN_A_TITLE = r"(?:between|with|for|to|in|on|at|by|from|about|against|among|
 _PERSON_Q = re.compile(
     rf"^\s*(?:(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(?:full\s+|first\s+|last\s+)?names?\s+of|"
     rf"who\s+(?:is|was|are|were|will\s+be))\s+((?:the|a|an|its|their|his|her)\s+)?|(which)\s+(?={_WHICH_WORDS}))"
-    rf"((?:(?!{_NOT_IN_A_TITLE}\b)[\w&.'’-]+\s+){{0,4}}?{_PERSON_NOUN})\b", re.IGNORECASE)
+    rf"((?:(?!{_NOT_IN_A_TITLE}\b)[\w&.'’-]+\s+){{0,4}}?{_PERSON_NOUN})\b(?!['’])", re.IGNORECASE)
 # A name of someone: two or more capitalised words in a row ("Lewis Ward", "Fritz von Weizsäcker"), or one after
 # a title ("Mr Smith", "Dr. Dempsey").
 # (Each word is read whole, once, and only from its start: the pattern stays linear.)
@@ -679,9 +681,10 @@ _PRICE_OF = rf"\s+(?:is|are|was|were|will\s+be)\s+(?:{_THING_WORD}\s+){{0,5}}{_T
 _AUXILIARY = r"(?:did|does|do)"
 # "What kept the price of oil above $50?" asks what did it (a past verb right after "what"), not a price
 _NO_VERB_YET = rf"(?!(?!was\b|were\b)(?:{_IRREGULAR_PAST})\b|[a-z]{{3,}}ed\b)"
-# written without a capital: "What did Bill Shorten write?" names a man, not a bill to pay
+# written without a capital: "What did Bill Shorten write?" names a man, not a bill to pay; a "net worth" or a
+# "fortune" is a sum someone has
 _MONEY_NOUN = r"(?-i:(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \
-              r"settlement|tuition)s?)"
+              r"settlement|tuition|worth|fortune)s?)"
 _CURRENCY = r"[$£€¥₹₦]|\b(?:US\$|USD|EUR|GBP|dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|Rs\.?|rubles?|" \
             r"roubles?|francs?|cents?|pence|pesos?|reais|kronor|kroner|krona|lira|rand|naira|bitcoins?)\b|" \
             r"\bN\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b"  # Nigerian papers write naira "N500m"

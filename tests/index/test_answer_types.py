@@ -328,6 +328,12 @@ def test_a_gift_or_a_loan_asks_for_money():
         assert measure_asked(question).name == "the amount of money"
 
 
+def test_a_net_worth_or_a_fortune_is_a_sum_of_money():
+    for question in ("What is Scooter Braun's net worth?", "What is his fortune?"):
+        assert measure_asked(question).name == "the amount of money"
+    assert measure_asked("What is the Fortune 500?") is None  # the magazine, written with its capital
+
+
 def ask_one_article(library, tmp_path, title: str, text: str, question: str, answered: bool = True):
     """A library of one article, asked one question; the answer must be declined or not, as said."""
     path = tmp_path / "one.jsonl"
@@ -670,6 +676,9 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("Who won the match?", None),  # a team or a player, asked by what happened, not by what they are
     ("Which voice assistant do the earbuds have?", None),  # a thing: Alexa
     ("Who is the assistant coach?", "the assistant"),
+    ("What is the name of Prince Andrew's publicist?", "Prince Andrew's publicist"),  # someone's own people
+    ("What is the name of the baby in the photo?", "the baby"),
+    ("Who is the singer's fiancée?", "the singer's fiancée"),
 ])
 def test_a_question_may_ask_for_someone_by_what_they_are(question, person):
     assert person_asked(question) == person
