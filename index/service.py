@@ -318,6 +318,13 @@ class Library:
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject
         # that never gives one: the near miss is said as such.
         lacking = quotes.lacking_measure(scored[0], question, named) if answers else None
+        # Unless a further quote gives it in a sentence that holds every word of the question: that one comes
+        # first ("How many moons does Jupiter have?": "… Europa, one of Jupiter's 79 moons", not a sentence on
+        # a probe that will orbit Jupiter and study the moon).
+        giving = next((q for q in scored[1:] if q.coverage >= search.ALL_WORDS
+                       and quotes.measure_in_sentence(q, question, named)), None) if lacking is not None else None
+        if giving is not None:
+            scored, lacking = [giving] + [q for q in scored if q is not giving], None
         if lacking is not None:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=lacking.name)
         # And a question for someone's words by an article that never has them speak ("What did Nancy Pelosi say
