@@ -741,6 +741,13 @@ MEASURES = (
                r"\b(?:half|halves|thirds?|quarters?|fifths?|majority|minority)\b"),  # "two-thirds"
             needs_number=False),
     Measure("the age", _p(r"\bhow old\b|\b(?:at\s+)?what age\b"), _p(_AGE), needs_number=False),
+    # "How often does he sing it?": a number of times in a span ("once a day", "twice weekly", "every four
+    # years", "three times a season"), or a word of one ("daily", "annually")
+    Measure("the frequency", _p(r"\bhow (?:often|frequently)\b"),
+            _p(r"\b(?:once|twice|thrice|(?:\d+|" + _NUMBER_WORDS + r")\s+times)\b|\b(?:every|each)\s+(?:\w+\s+)?"
+               r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|seasons?|morning|evening|time)\b|"
+               r"\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biennially)\b"),
+            needs_number=False),
     # "How long did the strike last?", "How long was he held?": a span of time, asked by a verb that lasts or
     # of a thing that lasts ("How long is his contract?"; not "How long is the bridge?", a length, nor "How long
     # is the cruise?", which may be either)

@@ -181,6 +181,7 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How many frames per second does the game run at?", None),  # a rate: "60fps"
     ("How many years did he serve?", "the duration"),  # a span of time, not a count: "a decade" will do
     ("How many times did they meet?", None),  # how often: "twice"
+    ("How often did he sing the theme, according to his daughter?", "the frequency"),  # "at least once a day"
     # "how much" with no verb of money in its clause asks for no unit
     ("How much had the shares risen by noon, and where did they close after the new offer?", None),
     ("What did the minister say about the cost of the campaign?", None),
@@ -226,6 +227,11 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert holds_measure(age, "The 55-year-old is the third resident to catch it.")
     assert holds_measure(age, "Martin Taylor, 43, fell ill.")
     assert holds_measure(age, "It counted workers between the ages of 25 and 54.")  # an age range
+    often = measure_asked("How often does the festival take place?")
+    for sentence in ("It is held every four years.", "He sang it at least once a day.", "They meet weekly.",
+                     "The trains run three times a day."):
+        assert holds_measure(often, sentence)
+    assert not holds_measure(often, "The festival took place in 2019 for the first time.")
     share = measure_asked("What share of the state's voters is black?")
     assert holds_measure(share, "Black voters make up roughly two-thirds of its electorate.")  # a plural fraction
     assert holds_measure(age, "Most 18-year-olds voted.")
