@@ -27,6 +27,7 @@ class AnswerType(Enum):
     NAME = "name"
     SPEECH = "speech"
     CALLED = "called"  # "What is his podcast called?": what something is called, written "called …", "named …"
+    REASON = "reason"  # "Why did he make the film?": "… because he wanted to show …"
 
 
 _QUANTITY_Q = re.compile(
@@ -560,11 +561,21 @@ def names_someone(text: str, question: str) -> bool:
         or any(unknown(w) for run in titled for w in run)
 
 
+# Words that give a cause or an aim: "because", "due to", "in order to", "so that", "the reason", "in protest".
+# ("due to launch a new service", "due to be released" say when, not why; "just because it rains does not mean"
+# gives no cause)
+_DUE_AS_SET = (r"\s+(?:be\b|(?!(?:the|a|an|his|her|its|their|this|that|these|those)\b)[a-z]+\s+"
+               r"(?:a|an|the|his|her|its|their|on|in|at|next|this|later|from|by|until|soon|up|out|off)\b)")
+_REASON = re.compile(rf"\b(?:(?<!just )(?<!only )because|due to(?!{_DUE_AS_SET})|owing to|thanks to|in order to|"
+                     r"so as to|so that|the reasons?|as a result of|in protest|aim(?:s|ed)? to|wanted to|to protest)\b",
+                     re.IGNORECASE)
+
+
 def asked(question: str) -> AnswerType | None:
     """The kind of answer an English question asks for, or None when its words do not say. A why-question asks
     for a reason, whatever its verb ("Why does the service cost more?" is not answered by "$15 per month")."""
     if asks_why(question):
-        return None
+        return AnswerType.REASON
     if _TIME_Q.search(question):
         return AnswerType.TIME
     if _QUANTITY_Q.search(question) or _PRICE_Q.search(question) or measure_asked(question):
@@ -597,6 +608,8 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         return bool(_TIME.search(sentence))
     if kind is AnswerType.SPEECH:
         return bool(_SPEECH.search(sentence))
+    if kind is AnswerType.REASON:
+        return bool(_REASON.search(sentence))
     if kind is AnswerType.CALLED:  # a name given, not the question's own word ("It is called podcasting")
         known = set(words.tokens(question))
         return any(set(words.tokens(found.group(1))) - known for found in _CALLING.finditer(sentence))

@@ -331,7 +331,10 @@ def _stem(word: str) -> str:
     # not where little would be left ("balance", "distance", "advance")
     if word.endswith("anc") and len(word) - 3 >= 5:
         word = word[:-3]
-    # British spellings read as American ones: "colour" is "color", "centre" (stemmed "centr") is "center"
+    # British spellings read as American ones: "colour" is "color", "centre" (stemmed "centr") is "center",
+    # "programme" (stemmed "programm") is "program"
+    if len(word) >= 6 and word.endswith("amm"):
+        return word[:-1]
     if len(word) >= 5 and word.endswith("our"):
         return word[:-3] + "or"
     return word[:-2] + "ter" if len(word) >= 4 and word.endswith("tr") else word

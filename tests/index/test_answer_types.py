@@ -53,7 +53,7 @@ from index.quotes import ScoredQuote, _continuing, measure_in_sentence, other_mo
     ("Which year did the museum open?", AnswerType.TIME),
     ("What new rules apply from Monday?", None),
     ("Where did the prince say he was that night?", AnswerType.NAME),
-    ("Why did the photographer wrap the baby in a flag?", None),
+    ("Why did the photographer wrap the baby in a flag?", AnswerType.REASON),
     ("What did the minister say about the strike?", AnswerType.SPEECH),  # what someone said
     ("What did the coach tell reporters after the game?", AnswerType.SPEECH),
     ("Where was the Fort Worth girl found?", AnswerType.NAME),  # a place named Worth is not a price
@@ -92,7 +92,12 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     grabbed = "What time did he grab her?"  # a time of day, not a month
     assert holds(AnswerType.TIME, "He grabbed her at 6:38 p.m. on Saturday.", grabbed)
     assert not holds(AnswerType.TIME, "After a trial in September, he was convicted.", grabbed)
-    assert asked("Why does the rental service cost more?") is None  # a reason, not an amount
+    why = "Why does the rental service cost more?"
+    assert asked(why) is AnswerType.REASON  # a reason, not an amount
+    assert holds(AnswerType.REASON, "The price is higher because labels charge more.", why)
+    assert holds(AnswerType.REASON, "It was delayed due to engine problems.", why)
+    assert not holds(AnswerType.REASON, "The service is due to launch in the UK next month.", why)  # a time
+    assert not holds(AnswerType.REASON, "Just because it costs more does not mean it is better.", why)
     assert asked("What time signature did she choose?") is None and asked("What time does it open?") is AnswerType.TIME
     cheaper = "How much cheaper are the drugs in Africa?"  # "one of" picks someone out, counting nothing
     assert not holds(AnswerType.QUANTITY, "One of the largest drug makers cut its prices in Africa.", cheaper)

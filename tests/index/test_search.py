@@ -548,6 +548,7 @@ def test_inflected_words_meet_their_stem():
     assert tokens("qualified qualifying qualifies") == tokens("qualify qualify qualify")
     assert tokens("vulnerability responsibilities") == tokens("vulnerable responsible")  # the noun of the adjective
     assert tokens("colour centres theatre") == tokens("color centers theater")  # British and American spellings
+    assert tokens("programme programmes") == tokens("program programs") and tokens("grammar") == ["grammar"]
     assert tokens("hours tour") == ["hour", "tour"]
     assert tokens("attendance appearances insurance") == tokens("attended appeared insured")  # "-ance": the verb
     assert tokens("balance distance sentence") == ["balanc", "distanc", "sentenc"]  # too little left, or "-ence"
