@@ -199,6 +199,13 @@ def _years_before_out(text: str, year: int) -> str:
     return _DATED_YEAR.sub(lambda found: " " if int(found.group(1)) < year else found.group(), text)
 
 
+def own_times_out(text: str, question: str) -> str:
+    """The text without the words of time the question writes itself: "When does the Black Friday deal end?" is
+    not answered by "Black Friday pricing is now live"."""
+    own = {m.group().lower() for m in _TIME.finditer(question)}
+    return _TIME.sub(lambda found: " " if found.group().lower() in own else found.group(), text) if own else text
+
+
 def gives_time_ahead(text: str, question: str, published: str | None = None) -> bool:
     """Whether a text gives a time for such a question: not the day it was said, nor a past time, nor a span of
     time by itself. `published`: the article's date (ISO), if known."""

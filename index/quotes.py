@@ -331,11 +331,12 @@ def lacking_time(quote: ScoredQuote, question: str) -> bool:
     ("When is approval needed?")."""
     if not is_english(question) or not quote.article.in_english:
         return False
+    shown = answer_types.own_times_out(_shown_text(quote), question)
     if answer_types.asks_time_past(question):
-        return not answer_types.gives_time_past(_shown_text(quote), question, quote.article.published)
+        return not answer_types.gives_time_past(shown, question, quote.article.published)
     if not answer_types.asks_time_ahead(question):
         return False
-    return not answer_types.gives_time_ahead(_shown_text(quote), question, quote.article.published)
+    return not answer_types.gives_time_ahead(shown, question, quote.article.published)
 
 
 def unquoted_speaker(quote: ScoredQuote, question: str, names: Sequence[str] = ()) -> str | None:

@@ -25,6 +25,7 @@ from index.answer_types import (
     money_period,
     money_role,
     names_someone,
+    own_times_out,
     parts,
     person_asked,
     speaker_asked,
@@ -1297,3 +1298,10 @@ def test_a_question_on_a_name_the_answering_article_never_writes_is_declined(lib
     answer = library.ask("When will the Vela roadster launch in Japan?")
     assert not answer.answered and answer.lacking == "anything on Japan"
     assert library.ask("When will the Vela roadster launch in Europe?").answered
+
+
+def test_a_time_the_question_writes_is_no_answer_to_it():
+    question = "When will the Black Friday price on the earbuds end?"
+    shown = "Black Friday pricing is now live at Amazon for $199."
+    assert not gives_time_ahead(own_times_out(shown, question), question)
+    assert gives_time_ahead(own_times_out(shown + " It ends on Monday.", question), question)
