@@ -333,7 +333,7 @@ _PERSON_NOUN = (r"(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|hunters?|judge
                 r"scientists?|lawyers?|prosecutors?|detectives?|captains?|goalkeepers?|strikers?|editors?|"
                 r"reporters?|journalists?|designers?|inventors?|architects?|engineers?|chefs?|candidates?|"
                 r"analysts?|experts?|officials?|economists?|critics?|professors?|ambassadors?|diplomats?|"
-                r"mothers?|fathers?|sons?|daughters?|wi(?:fe|ves)|husbands?|brothers?|sisters?|parents?|spouses?|"
+                r"mother|father|sons?|daughters?|wi(?:fe|ves)|husbands?|brother|sister|parents?|spouses?|"
                 r"girlfriends?|boyfriends?|fianc[ée]e?s?|cousins?|nephews?|nieces?|uncles?|aunts?|"
                 r"bab(?:y|ies)|infants?|newborns?|toddlers?|publicists?|"
                 r"bishops?|archbishops?|priests?|pastors?|imams?|rabbis?|clerics?|monks?|nuns?|"

@@ -691,6 +691,7 @@ def test_a_question_that_asks_something_else_too_is_answered_in_part(library, tm
     ("What is the name of Prince Andrew's publicist?", "Prince Andrew's publicist"),  # someone's own people
     ("What is the name of the baby in the photo?", "the baby"),
     ("Who is the singer's fiancée?", "the singer's fiancée"),
+    ("Who is Warner Brothers?", None),  # a company: only a brother, in the singular, is someone
 ])
 def test_a_question_may_ask_for_someone_by_what_they_are(question, person):
     assert person_asked(question) == person
