@@ -302,7 +302,13 @@ class Library:
         # A word guessed to be a name is taken for one where the articles write it so ("boris johnson"; not
         # "makeup", which the dictionary is too old to list).
         named = capitalised + [n for n in guessed if all(map(self.store.written_as_name, n.split()))]
-        scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question, named,
+        # An outlet asked about by its letters ("BGR's early Black Friday deals") is a name to choose by: its own
+        # articles write it (as their outlet), so they come first. Only to choose: others may spell it out ("an
+        # Associated Press journalist" for "the AP journalist").
+        outlets = self.store.outlet_acronyms() if english else set()
+        asked_outlets = [w for w in dict.fromkeys(re.findall(r"\b[A-Z]{2,}\b", question)) if w in outlets]
+        scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question,
+                                               named + [w for w in asked_outlets if w not in named],
                                                every_name=not guessed)
         dense = retriever != "keyword"
         # A quote that answers in its own words stays first, however far its passage in meaning; otherwise the

@@ -53,6 +53,7 @@ class Store(ScheduleTables):
             raise StoreError(f"cannot open the library at {path}: {exc}") from None
         self._lock = threading.RLock()
         self._bylines: tuple[int, set[str]] | None = None  # (data_version, words of outlets and authors)
+        self._outlets: tuple[int, set[str]] | None = None  # (data_version, outlets' words in capitals)
         self._migrate()
         # The keyword index's words (as its tokenizer keeps them), read by prefix in `unseen`; a temporary view
         # of this connection, not a part of the library's schema.
@@ -116,7 +117,7 @@ class Store(ScheduleTables):
                  article.text, text_hash, _signed64(simhash), added_at),
             )
             article_id = cursor.lastrowid
-            self._bylines = None
+            self._bylines = self._outlets = None
             passage_ids = []
             for ordinal, ((start, end), vector) in enumerate(zip(spans, vectors, strict=True)):
                 cursor = db.execute(
@@ -141,7 +142,7 @@ class Store(ScheduleTables):
             ids = [r[0] for r in db.execute("SELECT id FROM passages WHERE article_id = ?", (article_id,))]
             db.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(i,) for i in ids])
             db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            self._bylines = None
+            self._bylines = self._outlets = None
         return ids
 
     def find_by_url(self, canonical: str) -> Article | None:
@@ -414,6 +415,17 @@ class Store(ScheduleTables):
             words = {_fold(w) for (value,) in rows if value for w in re.findall(r"[^\W_]+", value)}
             self._bylines = (version, words)
         return self._bylines[1]
+
+    def outlet_acronyms(self) -> set[str]:
+        """The words in capitals of the outlets' names ("BGR", "BBC" of "BBC News", "AP" of "Times Union (AP)"):
+        a question that writes one asks about that outlet's articles ("in BGR's deals")."""
+        with self._lock:
+            version = self._db.execute("PRAGMA data_version").fetchone()[0]
+            if self._outlets is None or self._outlets[0] != version:
+                rows = self._db.execute("SELECT source FROM articles INDEXED BY articles_source GROUP BY source")
+                self._outlets = (version, {w for (value,) in rows if value
+                                           for w in re.findall(r"\b[A-Z]{2,}\b", value)})
+            return self._outlets[1]
 
     def articles_added_since(self, since: str, limit: int) -> list[Article]:
         """Articles added at or after `since` (UTC ISO), newest first, at most `limit`."""

@@ -141,3 +141,18 @@ def test_a_question_for_the_latest_puts_the_newest_close_answer_first(strikes):
     assert [q.article.source for q in latest.quotes][0] == "Coast News"  # 20 Nov, the newest dated article
     dated = [q.article.published for q in latest.quotes if q.article.published]
     assert dated == sorted(dated, reverse=True)
+
+
+def test_an_outlet_named_by_its_letters_puts_its_articles_first(strikes, tmp_path):
+    """"… in BGR's early Black Friday deals" was first answered from 9to5Mac's deals: an outlet asked about by its
+    letters is a name the question asks about, which its own articles write (as their outlet)."""
+    path = tmp_path / "wire.jsonl"
+    text = ("The port strike ended with a pay rise of 3.5 percent after ten days out. Cranes moved again by the "
+            "evening shift, and the first container ship left before midnight. Hauliers said the queues on the "
+            "coast road would be gone within two days.")
+    path.write_text(json.dumps({"url": "https://wpt.test/strike", "title": "Deal at the docks", "source": "WPT",
+                                "published": "2019-11-12", "text": text}), encoding="utf-8")
+    list(strikes.ingest([str(path)]))
+    question = "What pay rise ended the port strike, according to WPT?"
+    assert strikes.ask(question).quotes[0].article.source == "WPT"
+    assert "WPT" in strikes.store.outlet_acronyms() and "News" not in strikes.store.outlet_acronyms()
