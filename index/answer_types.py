@@ -1045,7 +1045,7 @@ def money_role(question: str) -> re.Pattern | None:
     if priced:  # a price or a worth is also the sum written right before its thing ("the $1,000 Meta Quest Pro")
         nouns = [w for w in re.findall(r"[^\W\d_]{3,}", question) if w.lower() not in _NOT_A_THING]
         if nouns:
-            said.append(_SUM + rf"[\s-]+(?:{'|'.join(map(re.escape, nouns))})\w*\b")
+            said.append(_SUM + rf"[\s-]+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}(?:{'|'.join(map(re.escape, nouns))})\w*\b")
     return re.compile("|".join([*said, _FOR_SUM] if priced else said), re.IGNORECASE) if said else None
 
 

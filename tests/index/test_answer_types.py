@@ -455,6 +455,9 @@ def test_a_sum_asked_for_is_said_by_its_verb_or_noun():
     headset = money_role("How much does the Orbix headset cost?")  # a price too, before its thing
     assert headset.search("The $1,000 Orbix headset, by contrast, has a sharper screen.")
     assert not headset.search("The $1,000 Vela, by contrast, has a sharper screen than the Orbix headset.")
+    gown = money_role("How much is the actress's Oscar dress worth?")  # a name or two may stand between
+    assert gown.search("$150K Pearl Oscar Dress ... STOLEN!!!!")
+    assert not gown.search("She paid $150K for a pearl necklace to wear with the dress.")
     cost = money_role("How much does the smartwatch cost?")
     assert cost.search("The smartwatch is $195 apiece.") and cost.search("Aluminium fell to $1,737 a tonne.")
     assert money_role("How much is the new console?") is None  # no verb or noun says what the sum is
