@@ -28,6 +28,7 @@ class AnswerType(Enum):
     SPEECH = "speech"
     CALLED = "called"  # "What is his podcast called?": what something is called, written "called …", "named …"
     REASON = "reason"  # "Why did he make the film?": "… because he wanted to show …"
+    DEFINITION = "definition"  # "What is LeanFIRE?": "LeanFIRE is …", "… is defined as …"
 
 
 _QUANTITY_Q = re.compile(
@@ -578,6 +579,20 @@ _REASON = re.compile(rf"\b(?:(?<!just )(?<!only )because|due to(?!{_DUE_AS_SET})
                      re.IGNORECASE)
 
 
+# "What is LeanFIRE?", "What are tuft cells?", "What is a minority ethnic led company?": what a thing is, asked by
+# its name alone (no one's, nothing of it: not "What is the Chargers' record?"), answered by a sentence that says
+# it: the name, then "is", "are", "means", "refers to" ("A minority ethnic led company is defined as one …").
+_DEFINED_Q = re.compile(r"^\s*what\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?((?:(?!of\b)[\w-]+\s+){0,4}[\w-]+)\s*\?\s*$",
+                        re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _defining(question: str) -> re.Pattern:
+    found = _DEFINED_Q.match(question)
+    name = r"\W+".join(map(re.escape, found.group(1).split())) if found else r"(?!)"
+    return re.compile(rf"\b{name}(?:s|es)?\b[\s,]+(?:\w+\s+)?(?:is|are|means|mean|refers?\s+to)\b", re.IGNORECASE)
+
+
 def asked(question: str) -> AnswerType | None:
     """The kind of answer an English question asks for, or None when its words do not say. A why-question asks
     for a reason, whatever its verb ("Why does the service cost more?" is not answered by "$15 per month")."""
@@ -589,6 +604,8 @@ def asked(question: str) -> AnswerType | None:
         return AnswerType.QUANTITY
     if _CALLED_Q.search(question):
         return AnswerType.CALLED
+    if _DEFINED_Q.match(question):
+        return AnswerType.DEFINITION
     if _NAME_Q.search(question):
         return AnswerType.NAME
     if _SPEECH_Q.search(question):
@@ -617,6 +634,8 @@ def holds(kind: AnswerType | None, sentence: str, question: str) -> bool:
         return bool(_SPEECH.search(sentence))
     if kind is AnswerType.REASON:
         return bool(_REASON.search(sentence))
+    if kind is AnswerType.DEFINITION:
+        return bool(_defining(question).search(sentence))
     if kind is AnswerType.CALLED:  # a name given, not the question's own word ("It is called podcasting")
         known = set(words.tokens(question))
         return any(set(words.tokens(found.group(1))) - known for found in _CALLING.finditer(sentence))

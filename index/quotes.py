@@ -655,7 +655,11 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
         choice = (_typed_coverage(bags[i], local, kind, typed[i]) if asked.why else held[i]) \
             + SENTENCE_RANK_WEIGHT * rank
         if best is None or choice > best[0]:
-            best = (choice, bag_coverage(bags[i], local), i)
+            # (across articles, a sentence that says what the thing asked is counts as holding one word more: "One
+            # Home Depot refers to …" over a sentence that only names it; not a number or a name, which most
+            # sentences hold, measured worse)
+            best = (choice, _typed_coverage(bags[i], local, kind if kind is AnswerType.DEFINITION else None,
+                                            typed[i]), i)
     if best is None:
         return None
     _, held_share, chosen = best

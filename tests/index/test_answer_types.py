@@ -99,6 +99,12 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     assert holds(AnswerType.REASON, "It was delayed due to engine problems.", why)
     assert not holds(AnswerType.REASON, "The service is due to launch in the UK next month.", why)  # a time
     assert not holds(AnswerType.REASON, "Just because it costs more does not mean it is better.", why)
+    defined = "What is a minority ethnic led company?"  # what a thing is, asked by its name alone
+    assert asked(defined) is AnswerType.DEFINITION and asked("What are tuft cells?") is AnswerType.DEFINITION
+    assert asked("What is the Chargers' record?") is None and asked("What is the capital of France?") is None
+    assert holds(AnswerType.DEFINITION, "A minority ethnic led company is defined as one in which …", defined)
+    assert not holds(AnswerType.DEFINITION, "About 10% of companies in the UK are minority ethnic led.", defined)
+    assert holds(AnswerType.DEFINITION, "One Home Depot refers to investments in stores.", "What is One Home Depot?")
     assert asked("What time signature did she choose?") is None and asked("What time does it open?") is AnswerType.TIME
     cheaper = "How much cheaper are the drugs in Africa?"  # "one of" picks someone out, counting nothing
     assert not holds(AnswerType.QUANTITY, "One of the largest drug makers cut its prices in Africa.", cheaper)
