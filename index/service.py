@@ -306,9 +306,8 @@ class Library:
         # articles write it (as their outlet), so they come first. Only to choose: others may spell it out ("an
         # Associated Press journalist" for "the AP journalist").
         outlets = self.store.outlet_acronyms() if english else set()
-        asked_outlets = [w for w in dict.fromkeys(re.findall(r"\b[A-Z]{2,}\b", question)) if w in outlets]
-        scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question,
-                                               named + [w for w in asked_outlets if w not in named],
+        letters = [w for w in dict.fromkeys(re.findall(r"\b[A-Z]{2,}\b", question)) if w in outlets and w not in named]
+        scored, further = quotes.select_quotes(candidates, articles, weights, self.config, question, named + letters,
                                                every_name=not guessed)
         dense = retriever != "keyword"
         # A quote that answers in its own words stays first, however far its passage in meaning; otherwise the
