@@ -548,6 +548,18 @@ def _question_words(question: str) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.lower() for name in words.names(question) for w in _WORD.findall(name)))
 
 
+def opening_name(text: str) -> str | None:
+    """The run of capitalised words a text opens with, unless its first is a word that opens sentences ("An
+    Associated Press journalist …"): whom a sentence that opens "Vanessa Hicks said …" is about."""
+    found = _NAME_RUN.match(text.strip())
+    return None if found is None or found.group().split()[0].lower() in _OPENERS else found.group()
+
+
+def names_anyone(text: str) -> bool:
+    """Whether a text holds a run of two or more capitalised words, or a name after a title."""
+    return bool(_NAME_RUN.search(text) or _TITLED.search(text))
+
+
 def names_someone(text: str, question: str) -> bool:
     """Whether a text names someone the question does not: a run of two or more capitalised words, not all of
     them the question's, words that open sentences ("The", "In", "One") or times ("Monday"), and not a place's

@@ -458,14 +458,23 @@ def _naming_part(quote: ScoredQuote, person: str) -> str:
     what follows it, as a name follows the description it goes with ("… the NYAG, Letitia James"), up to the
     excerpt right after the quote; and any other part that says what they are. A sentence shown before the quote
     for context, or an excerpt further off, names someone else ("Interior Minister Wolfgang Peschorn … said"
-    before "Architects … will be invited to submit plans")."""
+    before "Architects … will be invited to submit plans"), unless it opens with a name and no title and the
+    quoted sentence names no one: that one is its subject."""
     text, span = quote.article.text, quote.span
     start = quote.sentence.start if quote.sentence is not None else span.start
     head = re.compile(rf"\b{re.escape(person.split()[-1])}", re.IGNORECASE)
     parts = [text[start : span.end]]
+    before = text[span.start : start]
+    # A sentence before that opens with a name and no title, where the quoted one names no one, is its subject
+    # ("Vanessa Hicks said … The photo, from a military family's newborn photo shoot, showed …"); one that opens
+    # with an office names its holder, someone else ("Interior Minister Wolfgang Peschorn … said").
+    opener = answer_types.opening_name(before)
+    subject = opener is not None and not answer_types.names_anyone(parts[0]) \
+        and not {w.lower() for w in opener.split()} & _TITLES
     for part in (Span(span.start, start), *quote.also):
         written = text[part.start : part.end]
-        if head.search(written) or part.start >= span.end and not text[span.end : part.start].strip():
+        if head.search(written) or part.start >= span.end and not text[span.end : part.start].strip() \
+                or subject and part.start == span.start:
             parts.append(written)
     return " ".join(parts)
 

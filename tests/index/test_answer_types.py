@@ -751,6 +751,18 @@ def test_a_name_before_the_quote_is_not_the_one_asked_for(library, tmp_path):
     assert answer.lacking == "the name of the architect"
 
 
+def test_a_name_that_opens_the_sentence_before_a_quote_naming_no_one_is_its_subject(library, tmp_path):
+    """"What is the name of the photographer who wrapped a newborn in the American flag?" was declined: "Vanessa
+    Hicks said she had no idea …" stood before the quoted "The photo … showed a newborn infant wrapped in …"."""
+    text = ("A photographer and Navy veteran is fighting back after a photo she posted started a backlash.\n\n"
+            "Mara Quell said she had no idea her picture would be controversial. The picture, from a family's "
+            "newborn shoot, showed a newborn wrapped in a flag held by his father.\n\n"
+            "Comments poured in for days, and the picture spread on social media.")
+    answer = ask_one_article(library, tmp_path, "Veteran wraps baby in flag", text,
+                             "What is the name of the photographer who wrapped a newborn in a flag?")
+    assert "Mara Quell" in answer.quotes[0].text
+
+
 # The name of someone asked for by their office stands in the sentence after the one naming the office.
 OFFICE = ("The Attorney General of Ruritania is investigating Flexdesk, according to two people familiar with the "
           "matter, adding to the office-sharing firm's mounting problems.\n\n"
