@@ -1064,16 +1064,16 @@ _ROLE_NOUN = {"severance": r"severance|payoff|pay-?out|compensation", "payout": 
 def money_role(question: str) -> re.Pattern | None:
     """How a sentence says what the sum a question asks for is ("How much did they pay?": paid, bought, a fee, a
     sum "for" something), or None when the question does not say (it asks "How much is it?", "how much money").
-    A price or a worth is also written as the sum right before its thing: "How much is Arsenal's deal with
-    Emirates worth?" by "Arsenal's £100m deal with Emirates", "How much does the Meta Quest Pro cost?" by "the
-    $1,000 Meta Quest Pro"."""
+    A price or a worth is also written as the sum before its thing, a name or two between at most: "How much is
+    Arsenal's deal with Emirates worth?" by "Arsenal's £100m deal with Emirates", "How much does the Meta Quest
+    Pro cost?" by "the $1,000 Meta Quest Pro", the dress's worth by "$150K Pearl Oscar Dress"."""
     said = []
     priced = False
     for cue, saying, price in _MONEY_ROLES:
         for found in re.finditer(cue, question, re.IGNORECASE):
             said.append(saying if saying else rf"\b(?:{_ROLE_NOUN[found.group().lower()]})\b")
             priced = priced or price
-    if priced:  # a price or a worth is also the sum written right before its thing ("the $1,000 Meta Quest Pro")
+    if priced:  # a price or a worth is also the sum written before its thing ("the $1,000 Meta Quest Pro")
         nouns = [w for w in re.findall(r"[^\W\d_]{3,}", question) if w.lower() not in _NOT_A_THING]
         if nouns:
             said.append(_SUM + rf"[\s-]+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}(?:{'|'.join(map(re.escape, nouns))})\w*\b")
