@@ -560,14 +560,24 @@ def names_anyone(text: str) -> bool:
     return bool(_NAME_RUN.search(text) or _TITLED.search(text))
 
 
+# Kin share a surname: a question for someone's wife, son or family is answered by a name ending in theirs.
+_KIN = re.compile(r"\b(?:mother|father|sons?|daughters?|wi(?:fe|ves)|husbands?|brothers?|sisters?|parents?|spouses?|"
+                  r"cousins?|nephews?|nieces?|uncles?|aunts?|children|child|kids?|famil(?:y|ies)|relatives?|"
+                  r"siblings?|grand\w+|in-laws?)\b", re.IGNORECASE)
+
+
 def names_someone(text: str, question: str) -> bool:
     """Whether a text names someone the question does not: a run of two or more capitalised words, not all of
     them the question's, words that open sentences ("The", "In", "One") or times ("Monday"), and not a place's
     or a body's name ("Westminster Magistrate's Court", "United States"), or a name after a title."""
     known, asked_about = _question_words(question)
+    kin = bool(_KIN.search(question))
 
     def name_words(run: str) -> list[str]:  # words as spaces part them, "Washington-based" one (and no name)
         found = run.split()
+        # "President Donald Trump" is the Trump asked about, unless the question asks for his kin ("Ivanka Trump")
+        if found and not kin and re.sub(r"['’]s?$", "", found[-1]).lower() in asked_about:
+            return []
         return [w for k, w in enumerate(found) if w.lower() not in _OPENERS and not _TIME.fullmatch(w)
                 and not (k == 0 and (_opens_a_sentence(w) or words.is_people_of_country(w)))
                 and not _DESCRIBING.search(w) and re.sub(r"['’]s?$", "", w).lower() not in asked_about]
@@ -891,10 +901,12 @@ def measure_asked(question: str) -> Measure | None:
 # and "in 2014" dates one; neither counts anything. Nor does a sum or a share: "how many stores" is not answered
 # by "sales growth of 3.5%" or "$53 million a week" (their numbers are set aside first, words and all), nor by
 # the day of a date ("Nov. 18", "18 November"). A count is written in figures or in words, or as the last of a
-# run ("a seventh straight session"); "half", "double" or "percent" write a proportion, not a count.
+# run ("a seventh straight session"); "half", "double" or "percent" write a proportion, not a count. A number
+# joined to the word after it describes a thing ("a four-door car", "a two-year deal"), as digits do ("20-year-old");
+# but "a four-time Grammy winner" has four.
 _COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?!\d|,\d))\d[\d,.]*(?:m|bn|k)?(?![\w-])|"
                     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                    r"fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b|"
+                    r"fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b(?!-(?!times?\b))|"
                     # "for a seventh straight session" counts seven sessions, "a 6th fatality" six deaths
                     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                     r"\d+(?:st|nd|rd|th))(?=\s+(?:straight|consecutive|successive|death|fatality|victim|case)\b)",
@@ -907,15 +919,21 @@ _NOT_A_COUNT = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)
                           rf"\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|rubles?|roubles?)\b)", re.IGNORECASE)
 _LIVING = re.compile(r"\b(?:live|lives|lived|living|reside|resides|resided|inhabit|inhabits)\b", re.IGNORECASE)
 _ATTENDING = re.compile(r"\b(?:attend|attends|attended|attending|watch|watched|watching|turned out)\b", re.IGNORECASE)
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+(?:\.\w+)*\s*){1,4})", re.IGNORECASE)  # "ID.3 cars"
 _DETERMINERS = frozenset("the a an these those this that its their his her our my your them us".split())
 _SMALL = frozenset("""a an the of in on at to for by from with and or but than that which who whom whose do does did
     is are was were be been being have has had will would can could should may might must shall""".split())
 
 
+_SINGULARS = {"people": "persons?", "children": "child", "men": "man", "women": "woman", "mice": "mouse",
+              "teeth": "tooth", "feet": "foot", "geese": "goose"}
+
+
 def _forms(word: str) -> str:
     """A regular expression for an English noun, singular or plural: soldier(s), city/cities, box(es)."""
     w = word.lower()
+    if w in _SINGULARS:  # "people": "a fifth person"
+        return rf"{w}|{_SINGULARS[w]}"
     if re.fullmatch(r"[A-Z]{2,}s", word):  # "MPs": MP(s)
         return rf"{re.escape(w[:-1])}s?"
     if w.endswith("ies") and len(w) > 4:
@@ -1218,6 +1236,7 @@ def _counts(number: re.Match, sentence: str, units: re.Pattern) -> bool:
         run.append(bare)
         if word.rstrip("'’\"”)")[-1:] in (",", ".", ";", ":", "!", "?") or len(run) == 4:
             break
-    if not run:  # "in front of 15,522"; but "one" with no words of its own stands for a thing ("to create one")
-        return number.group().lower() != "one"
+    if not run:  # "in front of 15,522"; but "one" with no words of its own stands for a thing ("to create one"),
+        # and a fraction counts nothing ("a drag coefficient of 0.24, with air guided over the car")
+        return number.group().lower() != "one" and not re.fullmatch(r"\d*\.\d+", number.group().rstrip(",."))
     return any(units.fullmatch(w) for w in run)

@@ -740,6 +740,12 @@ def test_the_one_the_question_names_or_a_people_or_a_creed_is_not_someone_else_n
     assert not names_someone("Lawyers across the European Union, and of National Socialism, spoke.", question)
     assert names_someone("Australian Lynton Crosby spoke.", question)
     assert names_someone("Flint's judge, Ada Quell, spoke.", question)
+    # a name ending in the question's is its person, with a title before it ("President Ivor Flint"), unless
+    # the question asks for kin, who share the surname
+    doctor = "Which doctor examined Flint on Saturday?"
+    assert not names_someone("President Ivor Flint made a trip to the hospital.", doctor)
+    assert names_someone("Dr Ada Quell examined him.", doctor)
+    assert names_someone("President Ivor Flint and First Lady Ada Flint arrived.", "Who is Flint's wife?")
 
 
 def test_a_name_before_the_quote_is_not_the_one_asked_for(library, tmp_path):
@@ -1108,6 +1114,22 @@ def test_a_year_before_a_comma_counts_nothing():
     roadsters = measure_asked("How many roadsters will go on sale?")
     assert not holds_measure(roadsters, "The roadster will go on sale in summer 2020, the maker said.")
     assert holds_measure(roadsters, "The maker will sell 2,020 roadsters.")
+
+
+def test_a_fraction_or_a_number_joined_to_a_word_counts_nothing():
+    cars = measure_asked("How many ID.3 cars has the maker sold?")  # a model's name may hold a dot
+    assert cars.name == "the number of ID.3 cars"
+    assert not holds_measure(cars, "Drag is down to 0.24, with air guided over the top of the car.")
+    assert not holds_measure(cars, "Making a four-door GT car might seem odd.")
+    assert holds_measure(cars, "It has sold 0.5 million cars.") and holds_measure(cars, "Four cars were sold.")
+    grammys = measure_asked("How many Grammys has the band won?")
+    assert holds_measure(grammys, "The four-time Grammy winning band will tour.")  # but "four-time" counts
+
+
+def test_people_are_counted_one_person_at_a_time():
+    people = measure_asked("How many people were killed in the crash?")
+    assert holds_measure(people, "One person was killed in the crash.")
+    assert holds_measure(measure_asked("How many children were rescued?"), "One child was rescued.")
 
 
 def test_a_question_about_one_model_answered_by_another_models_sentence_is_declined(library, tmp_path):
