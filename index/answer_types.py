@@ -756,15 +756,24 @@ _AGE = r"\b\d+[- ]years?[- ]olds?\b|\baged?\s+\d+|\bages?\s+(?:of\s+|from\s+)?\d
        r"\bin (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
 # a thing that lasts, asked "How long is Kepa's contract?" (not "How long is the bridge?")
 _LASTING_NOUN = (r"(?:contract|deal|sentence|ban|suspension|lease|loan|term|tenure|reign|career|delay|wait|strike|"
-                 r"shutdown|trial|visit|stay|holiday|break|marriage|war|season|film|movie|show|course|programme|program)s?")
+                 r"shutdown|trial|visit|stay|holiday|break|marriage|war|season|film|movie|show|course|programme|program|"
+                 r"interview|chat|call|meeting|hearing|testimony|speech|surgery|operation|flight|journey|voyage|trip|"
+                 r"tour|session|lifespan|life|streak|demo|absence|outage|lockdown|quarantine|detention)s?")
 _LASTING_VERB = (r"(?:last|lasts|lasted|take|takes|took|taken|stay|stays|stayed|wait|waits|waited|serve|serves|"
-                 r"served|sentenced|jailed|held|been|spend|spends|spent|remain|remains|remained|survive|survived)")
-# a number of units of time, next to each other ("18 months", "a decade", "two-and-a-half years"), or "since"; not
-# an age ("The 23-year-old flew to London"), nor "since" giving a reason ("since it's the only way to play")
-_SPAN = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|\ban?\b)(?:\s+|-)(?:\w+(?:-\w+){0,3}(?:\s+|-))?" \
+                 r"served|sentenced|jailed|held|been|spend|spends|spent|remain|remains|remained|survive|survived|"
+                 r"banned|suspended|imprisoned|detained|missing|married|in\s+(?:charge|office|power|prison|jail)|out)")
+# a number of units of time, next to each other ("18 months", "a decade", "two-and-a-half years", "for several more
+# years", not "in the next several weeks", a time to come), or "since"; not an age ("The 23-year-old flew to
+# London"), nor "since" giving a reason ("since it's the only way to play")
+_SPAN = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|\ban?\b|(?<!next\s)\bseveral\b)(?:\s+|-)(?:\w+(?:-\w+){0,3}(?:\s+|-))?" \
         r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|hrs?|" \
         r"mins?)\b(?![- ]olds?\b)|\bovernight\b|" \
         r"\bsince\b(?!\s+(?:it|it['’]s|he|she|they|we|i|you|there|this|that|these|those)\b)"
+# How long something lasted is not how long before or after something else it was: "two months after the onset",
+# "a couple hours earlier" date a thing; only a question that asks how long before or after is answered by them.
+_LASTING = rf"(?:{_SPAN})(?!\s+(?:earlier|later|ago|after|before|into)\b)"
+_TIME_UNITS = r"(?:seconds|minutes|hours|days|weeks|months|years|decades)"
+_BEFORE_AFTER = r"(?:\s+\w+)*?\s+(?:before|after|earlier|later|ago|into)\b"
 _CHANGING = (r"(?:grow|rise|fall|drop|cut|shrink|increase|decrease|decline|expand|spread|melt|sell|change|improve|"
              r"recover|climb|sink|warm|cool|age|disappear|vanish|multipl(?:y|ie))(?:s|es|ed|d|ing|n)?|cutting|"
              r"dropping|grew|rose|risen|fell|shrank|shrunk|sank|sunk|sold")
@@ -812,12 +821,20 @@ MEASURES = (
     # "How long did the strike last?", "How long was he held?": a span of time, asked by a verb that lasts or
     # of a thing that lasts ("How long is his contract?"; not "How long is the bridge?", a length, nor "How long
     # is the cruise?", which may be either)
+    # "How many days before the vote is the debate?": a span that dates one thing from another ("two days after")
+    Measure("the duration", _p(rf"\bhow long(?:\s+(?:before|after)\b|\s+\w+{_BEFORE_AFTER})|"
+                               rf"\bhow many\s+{_TIME_UNITS}{_BEFORE_AFTER}"),
+            _p(_SPAN), needs_number=False),
     Measure("the duration", _p(rf"\bhow long\b{_WITHIN}\s+{_LASTING_VERB}\b"
+                               # "How long had she worked there?", "How long after exposure …?": a verb of its own
+                               # lasts, as a thing's length is asked with "is" ("How long is the bridge?")
+                               r"|\bhow long\s+(?:do|does|did|has|have|had|will|would|can|could|should|"
+                               r"may|might|must)\b"
                                rf"|\bhow long\s+(?:is|was|are|were|will\s+be)\b{_WITHIN}\s+{_LASTING_NOUN}\b"
                                rf"|{_WHAT}battery life\b"
                                # "How many hours does it take …?": a number of units of time is a span of it
-                               r"|\bhow many\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b"),
-            _p(_SPAN), needs_number=False),
+                               rf"|\bhow many\s+{_TIME_UNITS}\b"),
+            _p(_LASTING), needs_number=False),
     # "What is the population of Xilingol?": not any number of people ("28 people were quarantined")
     Measure("the population",
             _p(r"\bwhat(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(?:\w+\s+)?population\b|\bhow populous\b"),

@@ -167,6 +167,10 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
               if not headings[i]] + heads + [article.title]
     # the quote as shown: its sentences, their context, the second excerpt and the subhead shown with it
     shown = [text[spans[i].start : spans[i].end] for i in quoted if not headings[i]] + heads
+    # A span of time is in most sentences of a story ("on Tuesday, two days after …"): one that answers how long
+    # something lasted is in the quote as shown, or the headline, not anywhere in its section.
+    if measure.name == "the duration":
+        giving = shown + [article.title]
     role = answer_types.money_role(question) if measure.name == "the amount of money" else None
     period = answer_types.money_period(question) if measure.name == "the amount of money" else None
     aged = measure.name == "the age"

@@ -192,6 +192,11 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("How many Gizmondo units were sold?", "the number of Gizmondo units"),  # a thing counted, not a dose
     ("How many frames per second does the game run at?", None),  # a rate: "60fps"
     ("How many years did he serve?", "the duration"),  # a span of time, not a count: "a decade" will do
+    ("How long had the nurse worked at the jail?", "the duration"),  # a verb of its own lasts
+    ("How long was the coach banned after the final?", "the duration"),
+    ("How long was the chat with the founder?", "the duration"),  # a thing that lasts
+    ("How long after exposure can symptoms begin?", "the duration"),
+    ("How long is the novel?", None),  # pages, or hours of reading
     ("How many times did they meet?", None),  # how often: "twice"
     ("How often did he sing the theme, according to his daughter?", "the frequency"),  # "at least once a day"
     # "how much" with no verb of money in its clause asks for no unit
@@ -1349,3 +1354,25 @@ def test_a_time_the_question_writes_is_no_answer_to_it():
     shown = "Black Friday pricing is now live at Amazon for $199."
     assert not gives_time_ahead(own_times_out(shown, question), question)
     assert gives_time_ahead(own_times_out(shown + " It ends on Monday.", question), question)
+
+
+def test_a_span_that_dates_a_thing_is_not_how_long_it_lasted():
+    lasted = measure_asked("How long did the fireside chat last?")
+    assert holds_measure(lasted, "The chat lasted forty minutes.")
+    assert holds_measure(lasted, "Troops will stay for several more years.")
+    assert not holds_measure(lasted, "It goes on sale in the next several weeks.")
+    assert not holds_measure(lasted, "The singer had surprised the crowd a couple hours earlier.")
+    assert not holds_measure(lasted, "Two months after the onset, he could not stand.")
+    # unless the question asks how long before or after
+    after = measure_asked("How many days after the vote is the debate?")
+    assert holds_measure(after, "The debate is two days after the vote.")
+
+
+def test_how_long_something_lasted_is_given_by_the_quote_not_elsewhere_in_its_section(library, tmp_path):
+    text = ("Chief executive Ada Nwosu spoke at a fireside chat with the founder of the Quell group on Tuesday.\n\n"
+            "Nwosu said the company had been pulled into the enterprise market by its customers.\n\n"
+            "Quell has sold its software to hospitals and banks, and its shares rose by a fifth this year.\n\n"
+            "The group was founded eleven years ago in a garage in Lagos.")
+    ask_one_article(library, tmp_path, "Nwosu on the enterprise", text,
+                    "How long was Ada Nwosu's fireside chat with the founder of Quell?", answered=False)
+
