@@ -160,24 +160,45 @@ def is_furniture(sentence: str) -> bool:
 
 # A note on the writer at the page's foot ("Sarah Archer is the author of The Midcentury Kitchen.", "Lucas Nolan is
 # a reporter for Breitbart Tech …", "Clark Boyd is technology correspondent for The World …", "Steven Mufson covers
-# the White House."): the last paragraph, naming someone as what writes, or what they cover.
-_AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}(?:(?:is|was)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
-                          r"(?:reporter|author|writer|journalist|columnist|commentator|contributor|editor|"
-                          r"correspondent|critic)\b|covers\s+(?:the\s+)?[A-Z])")
+# the White House."): a last paragraph naming someone as what writes, or what they cover.
+_AUTHOR_NOTE = re.compile(r"^(?P<writer>(?:[A-Z][\w.'’-]*\s+){1,3})"
+                          r"(?:(?:is|was)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+                          r"(?i:reporter|author|writer|journalist|columnist|commentator|contributor|editor|"
+                          r"correspondent|critic|producer)\b|covers\s+(?:the\s+)?[A-Z])")
+# The credits around it: who reported, from where, and who helped ("Stella Kim reported from Seoul, and Jennifer
+# Jett from Hong Kong.", "Abigail Williams and Beomsu Jo contributed.", "Additional reporting by …"), and the
+# writer's name on a line of its own above their note.
+_CREDITS = re.compile(r"^(?:(?:[A-Z][\w.'’-]*,?\s+(?:and\s+)?){1,8}(?:contributed\b|reported\s+from\b)|"
+                     r"^(?i:(?:additional\s+)?(?:reporting|writing|editing|research)\s+by)\b|"
+                     r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*$)")
 
 
 def author_note(text: str, span: Span) -> bool:
-    """Whether a sentence is of the writer's note that ends an article: it answers only a question about them."""
+    """Whether a sentence is of the writer's note or the credits that end an article: it answers only a question
+    about them."""
     foot = _note_start(text)
     return foot is not None and span.start >= foot
 
 
+def writers(text: str) -> list[str]:
+    """Whom the writer's note that ends an article names as its writers ("Bill Thompson is a regular commentator
+    on …"): the article is their own words, as a byline's."""
+    foot = _note_start(text)
+    notes = (_AUTHOR_NOTE.match(p.strip()) for p in text[foot:].split("\n")) if foot is not None else ()
+    return list(dict.fromkeys(m.group("writer").strip() for m in notes if m))
+
+
 @lru_cache(maxsize=256)
 def _note_start(text: str) -> int | None:
-    """Where the writer's note that ends the text begins, if it ends with one."""
-    last = text.rstrip()
-    foot = last.rfind("\n") + 1
-    return foot if foot > 0 and _AUTHOR_NOTE.match(last[foot:]) else None
+    """Where the writer's note, or the credits, that end the text begin, if it ends with them: the last paragraphs
+    each of which is a note or a credit (`_CREDITS`); the first paragraph never is."""
+    rest, foot = text.rstrip(), None
+    while (start := rest.rfind("\n") + 1) > 0:
+        paragraph = rest[start:].strip()
+        if not (_AUTHOR_NOTE.match(paragraph) or _CREDITS.match(paragraph)):
+            break
+        rest, foot = rest[:start].rstrip(), start
+    return foot
 
 
 @lru_cache(maxsize=1024)
@@ -252,6 +273,20 @@ def quotable_sentences(text: str) -> list[Span]:
     """The sentences of a text that may be quoted: not subheads, captions, bylines or other stories' headlines."""
     spans, _, headings = sentence_bags(text)
     return [span for span, heading in zip(spans, headings, strict=True) if not heading]
+
+
+@lru_cache(maxsize=1024)
+def subheads(text: str) -> list[bool]:
+    """Which sentences are (part of) a subhead that opens a section: the lines `sentence_bags` sets apart, but
+    not a photo's caption, which stands inside a section ("… in Seoul on Friday. Ezra Acayan / Getty Images"
+    between two paragraphs on the same vote)."""
+    spans, _, headings = sentence_bags(text)
+    return [heading and not _caption(line_of(text, span)) for span, heading in zip(spans, headings, strict=True)]
+
+
+def _caption(line: str) -> bool:
+    end = line.rstrip()
+    return bool(_PHOTO_CREDIT.search(end) or _PICTURED.match(end) and not end.rstrip(_CLOSING).endswith(_ENDING))
 
 
 def section(headings: Sequence[bool], i: int) -> tuple[int, int]:

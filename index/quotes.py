@@ -33,6 +33,8 @@ from .layout import (
     reports_question,
     section,
     sentence_bags,
+    subheads,
+    writers,
 )
 from .models import Article, Passage
 from .search import Candidate, SearchConfig
@@ -124,7 +126,7 @@ def _heading_the_section(text: str, spans: Sequence[Span], headings: Sequence[bo
         whole = next((r for r in asked if run[0] in r), run)
         return set(run) <= known and set(whole) <= set(run)
 
-    return [j for j in heads_of(headings, i) if naming(text[spans[j].start : spans[j].end])]
+    return [j for j in heads_of(subheads(text), i) if naming(text[spans[j].start : spans[j].end])]
 
 
 def _name_like(word: str) -> bool:
@@ -159,7 +161,7 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
     spans, _, headings = sentence_bags(text)
     quoted = [i for i, s in enumerate(spans) for part in (quote.span, *quote.also)
               if s.start < part.end and part.start < s.end]
-    sections = {section(headings, i) for i in quoted} or {(0, len(spans))}
+    sections = {section(subheads(text), i) for i in quoted} or {(0, len(spans))}
     heads = [text[spans[j].start : spans[j].end] for first, _ in sections
              for j in _heading_the_section(text, spans, headings, first, question)]
     # the headline, shown with every quote, gives it too ("3 pro-Morales demonstrators killed in clashes …")
@@ -323,7 +325,7 @@ def _speaker_words(question: str, names: Sequence[str], article: Article) -> tup
     # them too, so that "Hawk Sawyer said …" is heard.
     if words and typed_without_capitals(question):
         words |= {t for w in written if w.lower() not in _NO_NAME for t in tokens(w)}
-    own = set(tokens(article.author or "")) | set(tokens(article.source or ""))
+    own = set(tokens(" ".join([article.author or "", article.source or "", *writers(article.text)])))
     return (speaker, words) if words and not words & own else None
 
 
@@ -684,7 +686,7 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
             and bag_coverage(bags[lead], local) >= config.further_quote_ratio * held_share > 0:
         held_share, chosen = bag_coverage(bags[lead], local), lead
     # A round-up may give a product's price only in the subhead above its section ("Sonos Move for $400").
-    first, last = section(headings, chosen)
+    first, last = section(subheads(article.text), chosen)
     headed = None
     if asked.measure is not None and english and not (measured and any(typed[first:last])):
         headed = next((j for j in reversed(_heading_the_section(article.text, spans, headings, chosen,
@@ -849,7 +851,7 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
     someone by what they are and the quote names nobody ("The New York State Attorney General is investigating
     WeWork …"), the sentence next to it that names someone ("… contacted by the office of the NYAG, Letitia
     James.") is added, unless the quote speaks of someone it leaves unidentified ("One … trade expert said")."""
-    text, (spans, bags, headings) = quote.article.text, sentence_bags(quote.article.text)
+    text, (spans, bags, _) = quote.article.text, sentence_bags(quote.article.text)
     shown, bar = reading.shown, ratio * (reading.held[reading.best] or 0.0)
     inside = [i for i, s in enumerate(spans) if s.start >= quote.span.start and s.end <= quote.span.end]
     have = set().union(*(bags[i] for i in inside))
@@ -871,7 +873,7 @@ def _completed(quote: ScoredQuote, reading: _Reading, question_weights: dict[str
         if giving:
             choice = max(giving, key=lambda i: shown[i] or 0.0)
     if reading.measured and not has_type:
-        own = range(*section(headings, reading.best))
+        own = range(*section(subheads(text), reading.best))
         # a word of the question will do, but where it names someone or something, a word of their name: "He
         # learned … out of around 1,500 followers" is another's count on "How many followers does Jack Dorsey have?"
         told = {t for name in names for t in name} - _NO_NAME if names else set(reading.weights)

@@ -1222,6 +1222,14 @@ def test_an_outlet_asked_for_its_words_has_them_in_its_own_article(library, tmp_
     assert answer.answered and "better governance" in " ".join(e.text for e in answer.quotes[0].excerpts)
 
 
+def test_a_column_is_the_words_of_the_writer_its_note_names(library, tmp_path):
+    # "Dana Whitfield is a regular columnist …" ends the page: the article is her words, as a byline's
+    text = SPEAKER + "\n\nDana Whitfield is a regular columnist for the Capitol Weekly."
+    answer = ask_one_article(library, tmp_path, "Hearings go on", text,
+                             "What did Dana Whitfield say about the hearings?")
+    assert answer.lacking == ""
+
+
 def test_a_name_of_common_words_typed_without_capitals_is_heard_by_them_all(library, tmp_path):
     """"kathleen hawk sawyer" guesses only "kathleen" for a name (the dictionary lists "hawk" and "sawyer"); the
     speaker's other words name her too, so "Hawk Sawyer said …" is her speaking."""

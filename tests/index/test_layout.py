@@ -10,7 +10,10 @@ from index.layout import (
     mostly_tells,
     quotable_sentences,
     reports_question,
+    section,
     sentences,
+    subheads,
+    writers,
 )
 
 
@@ -214,6 +217,18 @@ def test_the_writers_note_is_the_last_paragraph_that_says_what_they_write(note):
     assert not any(author_note(note, s) for s in sentences(note))  # a text of one paragraph is no note
 
 
+def test_the_credits_that_end_an_article_are_of_its_note():
+    text = ("The vote failed on Saturday.\n\nPolice reported no injuries.\n\n"
+            "Ana Ruiz reported from Lagos, and Ivo Flint from Accra.\n\nAna Ruiz\n\n"
+            "Ana Ruiz is a City Daily freelance producer based in Lagos.\n\nAdditional reporting by Ada Quell.\n\n"
+            "Bo Lind and Ada Quell contributed.")
+    found = [text[s.start : s.end] for s in sentences(text) if author_note(text, s)]
+    assert found[0] == "Ana Ruiz reported from Lagos, and Ivo Flint from Accra."
+    assert found[-1] == "Bo Lind and Ada Quell contributed."
+    story = "The vote failed.\n\nPolice reported no injuries."  # a story's own last line is no credit
+    assert not any(author_note(story, s) for s in sentences(story))
+
+
 def test_a_line_that_ends_with_a_colon_leads_in_only_when_short():
     text = ("Ten candidates meet in Atlanta tonight.\n\nSeven questions heading into the debate, to be carried on "
             "the Nine Network:\n\nTour dates:\n\nThe show opens on Friday. Here are the highlights:\n\nIt ends in May.")
@@ -230,3 +245,20 @@ def test_a_short_line_that_gives_a_result_is_quotable_not_a_subhead():
     text = "BOYS SOCCER\n\nViera d. Rockledge 3-1\n\nViera (4-0): K. Hupfer 1 goal.\n\nTeam news"
     assert [text[s.start : s.end] for s in quotable_sentences(text)] == [
         "Viera d. Rockledge 3-1", "Viera (4-0): K. Hupfer 1 goal."]
+
+
+def test_a_photos_caption_stands_inside_a_section_and_a_subhead_opens_one():
+    text = ("The vote failed on Saturday.\n\nProtesters gathered outside. Ezra Ruiz / Getty Images\n\n"
+            "The leader, 63, spoke on Sunday.\n\nWHAT COMES NEXT\n\nA new vote is due on Wednesday.")
+    spans = sentences(text)
+    at = next(i for i, s in enumerate(spans) if text[s.start : s.end].startswith("The leader"))
+    first, last = section(subheads(text), at)
+    assert text[spans[first].start : spans[first].end] == "The vote failed on Saturday."
+    assert text[spans[last].start : spans[last].end] == "WHAT COMES NEXT"
+
+
+def test_the_writers_note_names_the_writer():
+    text = "The court ruled on Monday.\n\nAna Ruiz\n\nAna Ruiz is a columnist for City Daily.\n\nBo Lind contributed."
+    assert writers(text) == ["Ana Ruiz"]
+    assert writers("The court ruled on Monday.\n\nPolice reported no injuries.") == []
+
