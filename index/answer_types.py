@@ -763,15 +763,18 @@ _LASTING_VERB = (r"(?:last|lasts|lasted|take|takes|took|taken|stay|stays|stayed|
                  r"served|sentenced|jailed|held|been|spend|spends|spent|remain|remains|remained|survive|survived|"
                  r"banned|suspended|imprisoned|detained|missing|married|in\s+(?:charge|office|power|prison|jail)|out)")
 # a number of units of time, next to each other ("18 months", "a decade", "two-and-a-half years", "for several more
-# years", not "in the next several weeks", a time to come), or "since"; not an age ("The 23-year-old flew to
-# London"), nor "since" giving a reason ("since it's the only way to play")
+# years", not "in the next several weeks", a time to come, nor "a second time", an ordinal), or "since"; not an
+# age ("The 23-year-old flew to London"), nor "since" giving a reason ("since it's the only way to play")
 _SPAN = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|\ban?\b|(?<!next\s)\bseveral\b)(?:\s+|-)(?:\w+(?:-\w+){0,3}(?:\s+|-))?" \
-        r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|hrs?|" \
+        r"(?:seconds|second(?=\s*(?:[,.;:!?)]|$|(?:later|earlier|ago|or|and|to|of|in|before|after|long)\b))|" \
+        r"minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|hrs?|" \
         r"mins?)\b(?![- ]olds?\b)|\bovernight\b|" \
         r"\bsince\b(?!\s+(?:it|it['’]s|he|she|they|we|i|you|there|this|that|these|those)\b)"
 # How long something lasted is not how long before or after something else it was: "two months after the onset",
-# "a couple hours earlier" date a thing; only a question that asks how long before or after is answered by them.
-_LASTING = rf"(?:{_SPAN})(?!\s+(?:earlier|later|ago|after|before|into)\b)"
+# "a couple hours earlier" date a thing ("two minutes before bowing his head" does not); only a question that
+# asks how long before or after is answered by them.
+_LASTING = (rf"(?:{_SPAN})(?!\s+(?:(?:earlier|later|ago)\b|"
+            r"(?:after|before|into)\s+(?:the|a|an|his|her|its|their|this|that)\b))")
 _TIME_UNITS = r"(?:seconds|minutes|hours|days|weeks|months|years|decades)"
 _BEFORE_AFTER = r"(?:\s+\w+)*?\s+(?:before|after|earlier|later|ago|into)\b"
 _CHANGING = (r"(?:grow|rise|fall|drop|cut|shrink|increase|decrease|decline|expand|spread|melt|sell|change|improve|"

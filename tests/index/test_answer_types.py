@@ -1371,6 +1371,9 @@ def test_a_span_that_dates_a_thing_is_not_how_long_it_lasted():
     assert not holds_measure(lasted, "It goes on sale in the next several weeks.")
     assert not holds_measure(lasted, "The singer had surprised the crowd a couple hours earlier.")
     assert not holds_measure(lasted, "Two months after the onset, he could not stand.")
+    assert holds_measure(lasted, "He spoke for just over two minutes before bowing his head.")
+    assert not holds_measure(lasted, "He would not declare martial law a second time.")  # an ordinal
+    assert holds_measure(lasted, "It lasted a second.") and holds_measure(lasted, "It took a second or two.")
     # unless the question asks how long before or after
     after = measure_asked("How many days after the vote is the debate?")
     assert holds_measure(after, "The debate is two days after the vote.")
