@@ -329,6 +329,24 @@ def _speaker_words(question: str, names: Sequence[str], article: Article) -> tup
     return (speaker, words) if words and not words & own else None
 
 
+# "Where was Grace Mugabe born?", "In which town was Hitler born?", "When was he born?": someone's birth, which
+# the answer writes as such ("was born in", "Chicago-born", "a native of", "her birthplace").
+_BORN_Q = re.compile(r"^\s*(?P<ask>where|when|in\s+(?:what|which)\s+\w+|what\s+year)\s+(?:was|were)\b.*\bborn\b",
+                     re.IGNORECASE)
+_BIRTH = re.compile(r"\b(?:born|births?|birthplace|birthday|native|natives|née)\b", re.IGNORECASE)
+
+
+def lacking_birth(quote: ScoredQuote, question: str) -> str | None:
+    """What an English question asks of someone's birth ("the place of birth") when the quote, as shown, never
+    speaks of a birth: a quote that only names them ("Lee Jae-myung, leader of the opposition, described …")
+    tells neither where nor when they were born, whatever place or year it gives."""
+    asked = _BORN_Q.match(question) if is_english(question) else None
+    if asked is None or not quote.article.in_english or _BIRTH.search(_shown_text(quote)):
+        return None
+    when = asked.group("ask").lower().startswith(("when", "what year")) or asked.group("ask").lower().endswith("year")
+    return "the date of birth" if when else "the place of birth"
+
+
 def lacking_time(quote: ScoredQuote, question: str) -> bool:
     """Whether an English question for a time to come ("When will US troops leave Afghanistan?") is quoted, as
     shown, without any time but past ones and the day a thing was said ("… talks for US troops to begin

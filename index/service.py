@@ -350,6 +350,9 @@ class Library:
         if person is not None:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=f"the name of {person}")
         # And a question for a time to come by a quote that gives none ("When will US troops leave Afghanistan?").
+        birth = quotes.lacking_birth(scored[0], question) if answers else None
+        if birth is not None:  # nor a question for someone's birth by a quote that never speaks of one
+            return Answer(**said, answered=False, related=self._related(candidates), lacking=birth)
         if answers and quotes.lacking_time(scored[0], question):
             return Answer(**said, answered=False, related=self._related(candidates), lacking="the date")
         # So is a question about one model answered by a quote on another ("the Boeing 777X" by the 787-9).

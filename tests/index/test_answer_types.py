@@ -37,7 +37,7 @@ from index.answer_types import (
 from index.chunking import Span, sentences
 from index.layout import heads_of
 from index.models import Article
-from index.quotes import ScoredQuote, _continuing, measure_in_sentence, other_model, unwritten_name
+from index.quotes import ScoredQuote, _continuing, lacking_birth, measure_in_sentence, other_model, unwritten_name
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -1387,3 +1387,17 @@ def test_how_long_something_lasted_is_given_by_the_quote_not_elsewhere_in_its_se
     ask_one_article(library, tmp_path, "Nwosu on the enterprise", text,
                     "How long was Ada Nwosu's fireside chat with the founder of Quell?", answered=False)
 
+
+
+def test_a_question_for_someones_birth_is_declined_by_a_quote_that_never_speaks_of_one():
+    text = ("Ada Quell, leader of the opposition Unity Party and the mayor of Lagos until 2019, described the "
+            "president's address as very disappointing.")
+    article = Article(url="https://news.test/a", title="Opposition leader on the address", text=text, lang="en")
+    quote = ScoredQuote(article, Span(0, len(text)), 1.0, coverage=0.8, cosine=0.5)
+    assert lacking_birth(quote, "Where was Ada Quell born?") == "the place of birth"  # not Lagos
+    assert lacking_birth(quote, "When was Ada Quell born?") == "the date of birth"  # nor 2019
+    assert lacking_birth(quote, "In which town was Ada Quell born?") == "the place of birth"
+    assert lacking_birth(quote, "Where does Ada Quell work?") is None  # not asked
+    born = text.replace("Ada Quell, leader", "Ada Quell, who was born in Kano, leader")
+    article = Article(url="https://news.test/a", title="Opposition leader on the address", text=born, lang="en")
+    assert lacking_birth(ScoredQuote(article, Span(0, len(born)), 1.0, 0.8, 0.5), "Where was Ada Quell born?") is None
