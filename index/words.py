@@ -320,6 +320,11 @@ def _stem(word: str) -> str:
         if word.endswith(noun) and len(word) - len(noun) >= 3:  # "vulnerability" is what is "vulnerable"
             word = word[: -len(noun)] + adjective
             break
+    # a noun of "-ation" meets its verb, of "-ate" or not ("investigation": investigate, "information": inform),
+    # as in Porter's stemmer; not where little would be left ("nation", "station", "creation")
+    for suffix in ("ations", "ation", "ating", "ated", "ates", "ate"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
     if len(word) > 4:
         for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
                              ("ly", "")):

@@ -552,6 +552,9 @@ def test_inflected_words_meet_their_stem():
     assert tokens("hours tour") == ["hour", "tour"]
     assert tokens("attendance appearances insurance") == tokens("attended appeared insured")  # "-ance": the verb
     assert tokens("balance distance sentence") == ["balanc", "distanc", "sentenc"]  # too little left, or "-ence"
+    # "-ation": the verb, of "-ate" or not
+    assert tokens("investigation negotiations information") == tokens("investigated negotiate informs")
+    assert tokens("nation station creation") == ["nation", "station", "creation"]  # too little left
 
 
 def test_a_word_typed_without_its_accents_meets_the_word_written_with_them():
