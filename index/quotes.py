@@ -347,6 +347,73 @@ def lacking_birth(quote: ScoredQuote, question: str) -> str | None:
     return "the date of birth" if when else "the place of birth"
 
 
+# "Who designed the Stadia controller?": someone asked for by what they did, which the answer tells in the same
+# verb ("designed by …"), its doer's noun ("designer …") or the words news writes it with ("Who won …?": "beat",
+# "victory", "champion"). A verb's past or present form, as the question writes it right after "who".
+_WHO_DID = re.compile(r"^\s*who\s+(?:will\s+|would\s+)?(?!(?:is|was|has|does|says|said)\b)"
+                      r"(?P<verb>(?-i:[a-z]+(?:ed|s)|won|wrote|led|stole|sold|ran|made|took|built|bought|chose|drove|"
+                      r"gave|held|kept|paid|sang|spoke|told|began|beat|shot|hit|struck|caught|taught|brought|sent|"
+                      r"met|threw|flew|grew|knew|drew|broke|fought|sought|found|win|write|lead|run|own|play|coach|"
+                      r"replace|direct|design|score|host|make|take|build|buy|sell|chair|head|sponsor))"
+                      r"(?:\s+(?P<then>[a-z]+))?\b", re.IGNORECASE)
+# "Who helped prepare the answer?": the deed is the verb after the helper
+_HELPERS = frozenset("helped helps tried tries agreed agrees refused refuses wanted wants planned plans hoped hopes "
+                     "offered offers promised promises decided decides".split())
+_IRREGULAR = {"won": "win", "wrote": "write", "led": "lead", "stole": "steal", "sold": "sell", "ran": "run",
+              "made": "make", "took": "take", "built": "build", "bought": "buy", "chose": "choose", "drove": "drive",
+              "gave": "give", "held": "hold", "kept": "keep", "paid": "pay", "sang": "sing", "spoke": "speak",
+              "told": "tell", "began": "begin", "shot": "shoot", "struck": "strike", "caught": "catch",
+              "taught": "teach", "brought": "bring", "sent": "send", "met": "meet", "threw": "throw", "flew": "fly",
+              "grew": "grow", "knew": "know", "drew": "draw", "broke": "break", "fought": "fight", "sought": "seek",
+              "found": "find"}
+# the words news tells some deeds with, besides the verb's own forms and the nouns made from it
+_DEED_WORDS = {
+    "win": "won winner victory victorious beat beaten defeat defeated champion champions title triumph prize award "
+           "awarded",
+    "beat": "defeat defeated victory won win",
+    "write": "wrote written writer author authored penned screenplay screenwriter script scripted",
+    "score": "scorer goal goals netted touchdown",
+    "direct": "director helmed film-maker filmmaker",
+    "lead": "led leader head headed chief",
+    "head": "chief leader led boss",
+    "run": "ran head heads chief executive ceo boss leader founder owner",
+    "own": "owner bought acquired purchased stake",
+    "find": "found discovered discovery spotted",
+    "buy": "bought buyer purchased acquired",
+    "sell": "sold seller offers offer deal",
+    "replace": "replacement successor succeed succeeded took over named appointed",
+    "decide": "decision",
+    "take": "took taken seized captured",
+    "get": "got receive received",
+    "host": "presenter presented",
+    "make": "made maker manufacturer",
+    "play": "played player starred",
+}
+_DEEDS = {tokens(verb)[0]: set(tokens(told)) for verb, told in _DEED_WORDS.items()}
+
+
+def lacking_deed(quote: ScoredQuote, question: str) -> str | None:
+    """What an English question asks when it asks who did something ("who designed the Stadia controller") and
+    the quote as shown never tells that deed: not in the verb's forms or a noun made from it ("designer",
+    "complaint"), nor in the words news writes it with (`_DEED_WORDS`: "Who won …?" by "beat", "champion"). A
+    quote on the controller that never says who designed it does not answer."""
+    found = _WHO_DID.match(question) if is_english(question) else None
+    if found is None or not quote.article.in_english or answer_types.asks_several(question):
+        return None
+    verbs = [found.group("verb").lower()]
+    if verbs[0] in _HELPERS and found.group("then"):
+        verbs.append(found.group("then").lower())
+    shown = set(tokens(_shown_text(quote)))
+    for verb in verbs:
+        base = _IRREGULAR.get(verb, verb)
+        # "gets" is too short for the stemmer's "-s": both readings
+        for stem in {tokens(base)[0], tokens(base[:-1])[0] if base.endswith("s") else tokens(base)[0]}:
+            if shown & _DEEDS.get(stem, set()) or any(t.startswith(stem) for t in shown if len(stem) >= 4 or t == stem):
+                return None
+    asked = question.strip().rstrip("?").strip()
+    return asked[0].lower() + asked[1:]
+
+
 def lacking_time(quote: ScoredQuote, question: str) -> bool:
     """Whether an English question for a time to come ("When will US troops leave Afghanistan?") is quoted, as
     shown, without any time but past ones and the day a thing was said ("… talks for US troops to begin

@@ -37,7 +37,15 @@ from index.answer_types import (
 from index.chunking import Span, sentences
 from index.layout import heads_of
 from index.models import Article
-from index.quotes import ScoredQuote, _continuing, lacking_birth, measure_in_sentence, other_model, unwritten_name
+from index.quotes import (
+    ScoredQuote,
+    _continuing,
+    lacking_birth,
+    lacking_deed,
+    measure_in_sentence,
+    other_model,
+    unwritten_name,
+)
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -1401,3 +1409,25 @@ def test_a_question_for_someones_birth_is_declined_by_a_quote_that_never_speaks_
     born = text.replace("Ada Quell, leader", "Ada Quell, who was born in Kano, leader")
     article = Article(url="https://news.test/a", title="Opposition leader on the address", text=born, lang="en")
     assert lacking_birth(ScoredQuote(article, Span(0, len(born)), 1.0, 0.8, 0.5), "Where was Ada Quell born?") is None
+
+
+def _quote_of(text: str) -> ScoredQuote:
+    article = Article(url="https://news.test/a", title="A story", text=text, lang="en")
+    return ScoredQuote(article, Span(0, len(text)), 1.0, coverage=0.8, cosine=0.5)
+
+
+def test_a_question_for_who_did_something_is_declined_by_a_quote_that_never_tells_the_deed():
+    controller = _quote_of("The Quell controller connects over Wi-Fi and costs $69, Ada Lind of Quell said.")
+    assert lacking_deed(controller, "Who designed the Quell controller?") == "who designed the Quell controller"
+    assert lacking_deed(_quote_of("The controller's designer, Bo Lind, chose a matte finish."),
+                        "Who designed the Quell controller?") is None  # the doer's noun
+    final = "Ivo Flint beat Bo Lind 6-3, 6-4 in the final on Sunday."
+    assert lacking_deed(_quote_of(final), "Who won the final?") is None  # a word news writes the deed with
+    assert lacking_deed(_quote_of("Ivo Flint will play Bo Lind in the final on Sunday."), "Who won the final?")
+    assert lacking_deed(_quote_of("A complaint was made by the Board of Deputies."),
+                        "Who complained about the mayor?") is None  # a noun made from the verb
+    assert lacking_deed(_quote_of("Every authorisation means the Ombudsman will receive a copy."),
+                        "Who gets a copy of each authorisation?") is None
+    assert lacking_deed(_quote_of("The answer was prepared in his office by two officials."),
+                        "Who helped prepare the answer?") is None  # the deed after the helper
+    assert lacking_deed(controller, "Who is Ada Lind?") is None  # not a deed

@@ -277,7 +277,9 @@ def test_the_writers_note_at_the_foot_answers_only_who_the_writer_is(filled, tmp
     add_article(filled, tmp_path, "https://news.test/lamps", "The glow of the gas lamp",
                 "Gas lamps lit the city's streets for a century.\n\nThe last lamplighter retired in 1962, and the "
                 "lamps were wired for electricity.\n\nMara Quist is the author of The Lamplighter's Year.")
-    answer = filled.ask("Who invented the gas lamp?")
+    answer = filled.ask("Who invented the gas lamp?")  # the note names no inventor; nor does the article
+    assert not answer.answered and answer.lacking == "who invented the gas lamp"
+    answer = filled.ask("Who lit the city's streets?")
     assert answer.answered and "Mara Quist" not in " ".join(q.text for q in answer.quotes)
     answer = filled.ask("Who is Mara Quist?")
     assert answer.answered and answer.quotes[0].text == "Mara Quist is the author of The Lamplighter's Year."
@@ -693,7 +695,7 @@ def test_a_library_from_before_the_pairs_has_its_chinese_passages_indexed_again(
         db.execute("PRAGMA user_version = 3")
     with Library(folder, embedder) as reopened:
         assert reopened.ask("新地铁线什么时候开通？", retriever="keyword").answered
-        assert reopened.ask("Who won the ferry strike?", retriever="keyword").answered  # the rest is untouched
+        assert reopened.ask("When did the ferry strike end?", retriever="keyword").answered  # the rest is untouched
 
 
 def test_an_excerpt_that_leans_on_the_sentence_before_is_judged_with_it(library, tmp_path):
