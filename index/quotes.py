@@ -343,8 +343,8 @@ def lacking_birth(quote: ScoredQuote, question: str) -> str | None:
     asked = _BORN_Q.match(question) if is_english(question) else None
     if asked is None or not quote.article.in_english or _BIRTH.search(_shown_text(quote)):
         return None
-    when = asked.group("ask").lower().startswith(("when", "what year")) or asked.group("ask").lower().endswith("year")
-    return "the date of birth" if when else "the place of birth"
+    ask = asked.group("ask").lower()
+    return "the date of birth" if ask == "when" or ask.endswith("year") else "the place of birth"
 
 
 # "Who designed the Stadia controller?": someone asked for by what they did, which the answer tells in the same
@@ -405,11 +405,11 @@ def lacking_deed(quote: ScoredQuote, question: str) -> str | None:
     verbs = [found.group("verb").lower()]
     if verbs[0] in _HELPERS and found.group("then"):
         verbs.append(found.group("then").lower())
-    told = set(tokens(quote.article.title + " " + quote.article.text))
+    told = set(tokens(quote.article.title)).union(*sentence_bags(quote.article.text)[1])  # kept per article
     for verb in verbs:
         base = _IRREGULAR.get(verb, verb)
         # "gets" is too short for the stemmer's "-s": both readings
-        for stem in {tokens(base)[0], tokens(base[:-1])[0] if base.endswith("s") else tokens(base)[0]}:
+        for stem in {tokens(base)[0], tokens(base[:-1] if base.endswith("s") else base)[0]}:
             if told & _DEEDS.get(stem, set()) or any(t.startswith(stem) for t in told if len(stem) >= 4 or t == stem):
                 return None
     asked = question.strip().rstrip("?").strip()

@@ -349,14 +349,13 @@ class Library:
         person = quotes.unnamed(scored[0], question) if answers else None
         if person is not None:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=f"the name of {person}")
-        # And a question for a time to come by a quote that gives none ("When will US troops leave Afghanistan?").
+        # Nor a question for someone's birth by a quote that never speaks of one, nor one for who did something
+        # by an article that never tells the deed ("Who designed the …?").
         birth = quotes.lacking_birth(scored[0], question) if answers else None
-        if birth is not None:  # nor a question for someone's birth by a quote that never speaks of one
-            return Answer(**said, answered=False, related=self._related(candidates), lacking=birth)
-        # Nor a question for who did something by a quote that never tells the deed ("Who designed the …?").
-        deed = quotes.lacking_deed(scored[0], question) if answers else None
-        if deed is not None:
-            return Answer(**said, answered=False, related=self._related(candidates), lacking=deed)
+        deed = quotes.lacking_deed(scored[0], question) if answers and birth is None else None
+        if birth or deed:
+            return Answer(**said, answered=False, related=self._related(candidates), lacking=birth or deed)
+        # And a question for a time to come by a quote that gives none ("When will US troops leave Afghanistan?").
         if answers and quotes.lacking_time(scored[0], question):
             return Answer(**said, answered=False, related=self._related(candidates), lacking="the date")
         # So is a question about one model answered by a quote on another ("the Boeing 777X" by the 787-9).
