@@ -785,6 +785,8 @@ _SPEED = r"\b(?:mph|kph|km/h|knots?|mach|[a-z]*flops|gbps|mbps|ghz|fps)\b|\bper 
 # "What speed …?", "What is the top speed …?", "What's its range …?", "What is Tesla's top speed?": the noun of a
 # measure after "what", its verb and its article, or whose it is
 _WHOSE = r"(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s?\s+"
+_SHARE_RATE = (r"growth|inflation|unemployment|jobless|employment|interest|mortgage|tax|vacancy|poverty|"
+               r"participation|approval|infection|positivity|mortality|survival|success|failure|default|savings")
 _WHAT = rf"\bwhat(?:\s+(?:is|was|are|were)|['’]s)?\s+(?:(?:the|its|their|his|her|a)\s+|{_WHOSE})?(?:\w+\s+)?"
 MEASURES = (
     # "By how much …?" asks for a change, written in any unit ("by a quarter of a percentage point", "2.5% each
@@ -807,11 +809,15 @@ MEASURES = (
                rf"|\bwhat\s+{_NO_VERB_YET}{_BE}(?:(?!{_AUXILIARY}\b)\w+\s+|{_WHOSE}){{0,2}}{_MONEY_NOUN}\b|{_WHAT_PAID}"
                r"|\bhow (?:expensive|cheap|costly|pricey|affordable)\b"),
             _p(_CURRENCY)),
-    # "What share of …?", "What market share …?" ask for a proportion too (not "What share price …?", a price)
+    # "What share of …?", "What market share …?" ask for a proportion too (not "What share price …?", a price),
+    # and so does a rate told as a share ("What was India's GDP growth …?", "What is the unemployment rate …?";
+    # not an exchange or a frame rate, nor "What is driving growth?")
     Measure("the percentage", _p(rf"{_WHAT}(?:percentage|percent|proportion|fraction|share(?=\s+of\b))\b"
-                                 rf"|{_WHAT}market\s+share\b"),
+                                 rf"|{_WHAT}market\s+share\b|{_WHAT}(?<!ing\s)(?:growth|inflation)\b"
+                                 rf"|{_WHAT}(?<!ing\s)(?:{_SHARE_RATE})\s+rates?\b"),
             _p(r"%|\bper\s?cent\b|\bpercentage points?\b|\bone in \w+\b|"
-               r"\b(?:half|halves|thirds?|quarters?|fifths?|majority|minority)\b"),  # "two-thirds"
+               r"\b(?:half|halves|thirds?|fifths?|majority|minority)\b|"  # "two-thirds"
+               r"\b(?:a|one|two|three)[- ]quarters?\b|\bquarter of\b"),  # not "the September quarter"
             needs_number=False),
     Measure("the age", _p(r"\bhow old\b|\b(?:at\s+)?what age\b"), _p(_AGE), needs_number=False),
     # "How often does he sing it?": a number of times in a span ("once a day", "twice weekly", "every four
@@ -870,6 +876,13 @@ MEASURES = (
                                  rf"sponsor\w*|UN|council|senate|house|congress|parliament\w*|assembly|lawmakers)\b)"
                                  rf".*{_WHAT}(?:display\s+|screen\s+|video\s+)?resolutions?\b"),
             _p(r"\b\d{3,4}[pi]\b|\b[1-8]K\b|\bpixels?\b|\b(?:full|ultra)\s+HD\b|\bRetina\b"), needs_number=False),
+    # a race's time, as athletics writes it ("one minute, 46.68 seconds", "1:46.68", "10.83sec"): "What was
+    # Thanou's time in the 100m?", "What time did he run in the 800m?" (not a time of day, "What time did it
+    # start?", nor "What was the time of the attack?")
+    Measure("the time", _p(rf"\bwhat\s+(?:is|was)\s+(?:his\s+|her\s+|their\s+|{_WHOSE})(?:\w+\s+)?time\s+"
+                           r"(?:in|for|at|over)\b|"
+                           r"\bwhat\s+time\s+did\s+(?:[\w'’.-]+\s+){1,4}?(?:run|clock|record|swim|finish|post)\b"),
+            _p(r"\b\d{1,2}:\d\d(?:\.\d+)?\b|\b\d+(?:\.\d+)?\s?(?:s|secs?|seconds?)\b|\bseconds?\b|\bminutes?\b")),
     Measure("the score", _p(r"\bwhat\s+(?:was|is|were)?\s*(?:the\s+)?(?:\w+\s+)?score\b|\bby what (?:score|margin)\b"),
             _p(SCORE), needs_number=False),
     # Last, as "range" after another measure's noun is that measure's ("what age range", "what temperature range").

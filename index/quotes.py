@@ -23,7 +23,7 @@ from urllib.parse import quote as percent_encode
 
 from . import answer_types
 from .answer_types import AnswerType
-from .chunking import Span
+from .chunking import Span, paragraphs
 from .layout import (
     author_note,
     heads_of,
@@ -37,7 +37,7 @@ from .layout import (
     writers,
 )
 from .models import Article, Passage
-from .search import Candidate, SearchConfig
+from .search import ALL_WORDS, Candidate, SearchConfig
 from .words import (
     STOPWORDS,
     TOKEN,
@@ -396,7 +396,8 @@ def lacking_deed(quote: ScoredQuote, question: str) -> str | None:
     """What an English question asks when it asks who did something ("who designed the Stadia controller") and
     the quote's article never tells that deed: not in the verb's forms or a noun made from it ("designer",
     "complaint"), nor in the words news writes it with (`_DEED_WORDS`: "Who won …?" by "beat", "champion"). A
-    review of the controller that never says who designed it does not answer. The whole article is read, not
+    review of the controller that never says who designed it does not answer, nor one that praises its "new
+    design" (`_tells_deed`: a noun of the deed tells it only with its doer). The whole article is read, not
     the quote alone: judged on the quote as shown, it declined three answerable questions for each five near
     misses, where the answer stood in another of the article's sentences."""
     found = _WHO_DID.match(question) if is_english(question) else None
@@ -406,14 +407,37 @@ def lacking_deed(quote: ScoredQuote, question: str) -> str | None:
     if verbs[0] in _HELPERS and found.group("then"):
         verbs.append(found.group("then").lower())
     told = set(tokens(quote.article.title)).union(*sentence_bags(quote.article.text)[1])  # kept per article
+    text = f"{quote.article.title}\n{quote.article.text}"
     for verb in verbs:
         base = _IRREGULAR.get(verb, verb)
         # "gets" is too short for the stemmer's "-s": both readings
         for stem in {tokens(base)[0], tokens(base[:-1] if base.endswith("s") else base)[0]}:
-            if told & _DEEDS.get(stem, set()) or any(t.startswith(stem) for t in told if len(stem) >= 4 or t == stem):
+            if told & _DEEDS.get(stem, set()) or _tells_deed(text, stem):
                 return None
     asked = question.strip().rstrip("?").strip()
     return asked[0].lower() + asked[1:]
+
+
+# A word of the deed's stem tells it as a verb ("designed", "designing"), by its doer ("designer", "director",
+# "analysts"), or as the bare word or its plural where no determiner makes it a thing ("a new head-turning design"
+# is the car's, "Ammar Askar wrote" tells nothing of it); a noun of the act ("discovery", "complaint", "drafting")
+# tells it with "by" after it ("A complaint was made by the Board of Deputies").
+_DEED_FORM = re.compile(r"[bdgklmnprt]?(?:e?d|ing|e?rs?|ors?|ists?|ants?)")  # "running", "runner"
+_BARE_FORM = re.compile(r"e?s?")
+_MADE = re.compile(r"\b(?:made|makes?|making)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.IGNORECASE)  # "made a discovery"
+_DETERMINED = re.compile(r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|new|whose|[\w]+['’]s)"
+                         r"\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_BY_AFTER = re.compile(r"^\W*(?:[\w'’-]+\W+){0,8}?by\s", re.IGNORECASE)
+
+
+def _tells_deed(text: str, stem: str) -> bool:
+    """Whether a text tells the deed whose verb has this stem (see above)."""
+    for found in re.finditer(rf"\b{re.escape(stem)}(\w*)", text, re.IGNORECASE):
+        rest, before = found.group(1).lower(), text[max(0, found.start() - 40) : found.start()]
+        if _DEED_FORM.fullmatch(rest) or _BARE_FORM.fullmatch(rest) and not _DETERMINED.search(before) \
+                or _MADE.search(before) or _BY_AFTER.match(text[found.end() : found.end() + 100]):
+            return True
+    return False
 
 
 def lacking_time(quote: ScoredQuote, question: str) -> bool:
@@ -539,6 +563,16 @@ def unnamed(quote: ScoredQuote, question: str) -> str | None:
     if answer_types.named_with_its_noun(noun) and not re.search(rf"\b{re.escape(one)}", shown, re.IGNORECASE):
         return thing
     return None if answer_types.holds(answer_types.AnswerType.NAME, shown, question) else thing
+
+
+def paragraph_holds_all(quote: ScoredQuote, weights: dict[str, float]) -> bool:
+    """Whether the paragraph of the quote's sentence holds every content word of the question: news quotes
+    someone over several sentences and names them once ("… There are three positive indicators for growth – ….
+    Now, we expect broader markets to outperform," said Sanjiv Bhasin), where the passage around it, on other
+    things too, may stay far in meaning from a short question."""
+    text = quote.article.text
+    paragraph = next((p for p in paragraphs(text) if p.start <= quote.span.start < p.end), None)
+    return paragraph is not None and coverage(text[paragraph.start : paragraph.end], weights) >= ALL_WORDS
 
 
 def _shown_text(quote: ScoredQuote) -> str:

@@ -318,6 +318,8 @@ class Library:
         answers = in_words or bool(scored) and search.is_answer(scored[0], self.config, question, dense)
         answers = answers or bool(scored) and dense and self._quote_close(scored[0], question)
         answers = answers or bool(scored) and self._answers_in_words(scored[0], question, named)
+        # So does a quote whose paragraph holds every word of the question, its speaker named once at the close.
+        answers = answers or bool(scored) and english and quotes.paragraph_holds_all(scored[0], weights)
         # A further quote is shown only if it is close in meaning too (cosine, judged like the first).
         scored = scored[:1] + [q for q in scored[1:] if not search.far_in_meaning(q, self.config, question, dense)]
         # A question for a measure ("What was the final score …?") is not answered by an article on its subject

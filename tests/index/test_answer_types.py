@@ -2,6 +2,7 @@
 
 import json
 import signal
+from dataclasses import replace
 
 import pytest
 
@@ -44,8 +45,10 @@ from index.quotes import (
     lacking_deed,
     measure_in_sentence,
     other_model,
+    paragraph_holds_all,
     unwritten_name,
 )
+from index.words import content_terms, idf_weights
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -181,6 +184,13 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("What share of the population voted?", "the percentage"),  # a share, not a population
     ("What market share does the carmaker have?", "the percentage"),
     ("What share price did the firm list at?", "the amount of money"),
+    ("What was the country's GDP growth in the September quarter?", "the percentage"),  # a rate told as a share
+    ("What is the unemployment rate in Spain?", "the percentage"),
+    ("What is the exchange rate of the euro?", None),  # a price of money, not a share
+    ("What is driving growth in the region?", None),  # what causes it
+    ("What was the sprinter's time in the 100m final?", "the time"),  # a race's time
+    ("What time did she run in the 800m?", "the time"),
+    ("What time did the match kick off?", None),  # a time of day
     ("What did Bill Shorten write about press freedom?", None),  # a man's name, not a bill
     ("what did bill shorten write about press freedom?", None),  # a noun after "did" is the verb's subject
     ("What does the fee cover?", None),
@@ -259,6 +269,12 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert not holds_measure(often, "The festival took place in 2019 for the first time.")
     share = measure_asked("What share of the state's voters is black?")
     assert holds_measure(share, "Black voters make up roughly two-thirds of its electorate.")  # a plural fraction
+    assert holds_measure(share, "Three-quarters of them voted.") and holds_measure(share, "A quarter of them did.")
+    assert not holds_measure(share, "Earnings improved in the September quarter.")  # a time of the year
+    race = measure_asked("What was her time in the 800m?")
+    assert holds_measure(race, "She set a personal best of one minute, 46.68 seconds.")
+    assert holds_measure(race, "He clocked 1:46.68 in the heats.") and holds_measure(race, "She won in 10.83sec.")
+    assert not holds_measure(race, "She set a world-leading mark for 1,000m.")  # a distance's number, no time
     assert holds_measure(age, "Most 18-year-olds voted.")
     troops, cities = measure_asked("How many US troops remain there?"), measure_asked("How many cities joined?")
     assert holds_measure(troops, "Roughly 13,000 US troops are still there.")
@@ -1431,3 +1447,26 @@ def test_a_question_for_who_did_something_is_declined_by_a_quote_that_never_tell
     assert lacking_deed(_quote_of("The answer was prepared in his office by two officials."),
                         "Who helped prepare the answer?") is None  # the deed after the helper
     assert lacking_deed(controller, "Who is Ada Lind?") is None  # not a deed
+    # the deed's word as a thing the story names, not a deed: "its new design" tells no one designed it
+    sedan = _quote_of("The sedan has a new head-turning design and a roomier cabin, Quell said.")
+    assert lacking_deed(sedan, "Who designed the Quell sedan?") == "who designed the Quell sedan"
+    assert lacking_deed(_quote_of("The sedan was designed in Turin."), "Who designed the Quell sedan?") is None
+    assert lacking_deed(_quote_of("The designers of the sedan met in Turin."), "Who designed the Quell sedan?") is None
+    assert lacking_deed(_quote_of("In 1898 a Scottish chemist made a discovery that lit the century."),
+                        "Who discovered neon?") is None  # the act made by someone
+    assert lacking_deed(_quote_of("The drafting of the rules was led by the Mobile Forum."),
+                        "Who drafted the rules?") is None  # the act and by whom
+
+
+def test_a_quotation_over_several_sentences_holds_its_speaker_named_at_its_close():
+    text = ('The index reached a record on Wednesday.\n\n"Markets run ahead of the economy. There are three '
+            'positive signs for growth: lower taxes, asset sales and a trade deal. Now we expect more gains," said '
+            'Ravi Kumar, director of a brokerage.\n\nOthers are less sure.')
+    article = Article(url="https://news.test/a", title="Markets on a high", text=text, lang="en")
+    signs = text.index("There are")
+    quote = ScoredQuote(article, Span(signs, text.index(" Now we")), 1.0, coverage=0.6, cosine=0.2)
+    weights = idf_weights(content_terms("What positive signs for growth does Ravi Kumar see?"), {}, 1)
+    assert not paragraph_holds_all(quote, weights)  # "see" is written nowhere
+    weights = idf_weights(content_terms("What positive signs for growth does Ravi Kumar expect?"), {}, 1)
+    assert paragraph_holds_all(quote, weights)
+    assert not paragraph_holds_all(replace(quote, span=Span(0, 40)), weights)  # another paragraph
