@@ -366,7 +366,8 @@ _IRREGULAR = {"won": "win", "wrote": "write", "led": "lead", "stole": "steal", "
               "taught": "teach", "brought": "bring", "sent": "send", "met": "meet", "threw": "throw", "flew": "fly",
               "grew": "grow", "knew": "know", "drew": "draw", "broke": "break", "fought": "fight", "sought": "seek",
               "found": "find"}
-# the words news tells some deeds with, besides the verb's own forms and the nouns made from it
+# the words news tells some deeds with, besides the verb's own forms and the nouns made from it; a phrase's words
+# joined by "+" ("took+over": "took" and "over" alone tell nothing)
 _DEED_WORDS = {
     "win": "won winner victory victorious beat beaten defeat defeated champion champions title triumph prize award "
            "awarded",
@@ -376,12 +377,12 @@ _DEED_WORDS = {
     "direct": "director helmed film-maker filmmaker",
     "lead": "led leader head headed chief",
     "head": "chief leader led boss",
-    "run": "ran head heads chief executive ceo boss leader founder owner",
+    "run": "ran head heads chief+executive ceo boss leader founder owner",
     "own": "owner bought acquired purchased stake",
     "find": "found discovered discovery spotted",
     "buy": "bought buyer purchased acquired",
     "sell": "sold seller offers offer deal",
-    "replace": "replacement successor succeed succeeded took over named appointed",
+    "replace": "replacement successor succeed succeeded named appointed took+over taking+over",
     "decide": "decision",
     "take": "took taken seized captured",
     "get": "got receive received",
@@ -389,7 +390,11 @@ _DEED_WORDS = {
     "make": "made maker manufacturer",
     "play": "played player starred",
 }
-_DEEDS = {tokens(verb)[0]: set(tokens(told)) for verb, told in _DEED_WORDS.items()}
+_DEEDS = {tokens(verb)[0]: {t for word in told.split() if "+" not in word for t in tokens(word)}
+          for verb, told in _DEED_WORDS.items()}
+_DEED_PHRASES = {tokens(verb)[0]: re.compile("|".join(r"\b" + w.replace("+", r"\s+") + r"\b"
+                                                       for w in told.split() if "+" in w), re.IGNORECASE)
+                 for verb, told in _DEED_WORDS.items() if "+" in told}
 
 
 def lacking_deed(quote: ScoredQuote, question: str) -> str | None:
@@ -412,7 +417,9 @@ def lacking_deed(quote: ScoredQuote, question: str) -> str | None:
         base = _IRREGULAR.get(verb, verb)
         # "gets" is too short for the stemmer's "-s": both readings
         for stem in {tokens(base)[0], tokens(base[:-1] if base.endswith("s") else base)[0]}:
-            if told & _DEEDS.get(stem, set()) or _tells_deed(text, stem):
+            phrases = _DEED_PHRASES.get(stem)
+            if told & _DEEDS.get(stem, set()) or phrases is not None and phrases.search(text) \
+                    or _tells_deed(text, stem):
                 return None
     asked = question.strip().rstrip("?").strip()
     return asked[0].lower() + asked[1:]

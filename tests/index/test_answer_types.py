@@ -1456,6 +1456,8 @@ def test_a_question_for_who_did_something_is_declined_by_a_quote_that_never_tell
                         "Who discovered neon?") is None  # the act made by someone
     assert lacking_deed(_quote_of("The drafting of the rules was led by the Mobile Forum."),
                         "Who drafted the rules?") is None  # the act and by whom
+    assert lacking_deed(_quote_of("Ida Vane took over from Bo Lind in May."), "Who replaced Bo Lind?") is None
+    assert lacking_deed(_quote_of("Bo Lind left in May; talks over pay went on."), "Who replaced Bo Lind?")
 
 
 def test_a_quotation_over_several_sentences_holds_its_speaker_named_at_its_close():
