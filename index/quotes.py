@@ -415,8 +415,8 @@ def lacking_deed(quote: ScoredQuote, question: str) -> str | None:
     text = f"{quote.article.title}\n{quote.article.text}"
     for verb in verbs:
         base = _IRREGULAR.get(verb, verb)
-        # "gets" is too short for the stemmer's "-s": both readings
-        for stem in {tokens(base)[0], tokens(base[:-1] if base.endswith("s") else base)[0]}:
+        # "gets" is too short for the stemmer's "-s": both readings; an irregular past as written too ("sent by")
+        for stem in {tokens(base)[0], tokens(base[:-1] if base.endswith("s") else base)[0], tokens(verb)[0]}:
             phrases = _DEED_PHRASES.get(stem)
             if told & _DEEDS.get(stem, set()) or phrases is not None and phrases.search(text) \
                     or _tells_deed(text, stem):
@@ -434,7 +434,7 @@ _BARE_FORM = re.compile(r"e?s?")
 _MADE = re.compile(r"\b(?:made|makes?|making)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.IGNORECASE)  # "made a discovery"
 _DETERMINED = re.compile(r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|new|whose|[\w]+['’]s)"
                          r"\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_BY_AFTER = re.compile(r"^\W*(?:[\w'’-]+\W+){0,8}?by\s", re.IGNORECASE)
+_BY_AFTER = re.compile(r"^[^\w.!?\n]*(?:[\w'’-]+[^\w.!?\n]+){0,8}?by\s", re.IGNORECASE)  # in the same sentence
 
 
 def _tells_deed(text: str, stem: str) -> bool:
