@@ -110,8 +110,19 @@ def asks_time_ahead(question: str) -> bool:
 
 
 def asks_time_past(question: str) -> bool:
-    """Whether an English question asks when something was ("When did …?", "When was …?")."""
-    return _PAST_Q.search(question) is not None and _CONDITION_Q.search(question) is None
+    """Whether an English question asks when something was ("When did …?", "When was …?"), not when what was
+    promised or foreseen would be ("When did Johnson promise Britain would leave the EU?": "on Oct. 31")."""
+    return _PAST_Q.search(question) is not None and _CONDITION_Q.search(question) is None \
+        and _FORESEEN_Q.search(question) is None
+
+
+_FORESEEN_Q = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
+
+
+def asks_time_foreseen(question: str) -> bool:
+    """Whether an English question asks when what was promised or foreseen would be ("When did Johnson promise
+    Britain would leave the EU?"), which a time past or to come may answer."""
+    return _PAST_Q.search(question) is not None and _FORESEEN_Q.search(question) is not None
 
 
 _PAST_Q = re.compile(r"^\s*when\s+(?:did|was|were|had|has|have)\b", re.IGNORECASE)

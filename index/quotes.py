@@ -451,13 +451,16 @@ def lacking_time(quote: ScoredQuote, question: str) -> bool:
     """Whether an English question for a time to come ("When will US troops leave Afghanistan?") is quoted, as
     shown, without any time but past ones and the day a thing was said ("… talks for US troops to begin
     leaving …", "…, the ministry said on Tuesday"): a quote on the subject that gives no date does not answer
-    when. A time that holds now is asked so too ("When is the Budget?"). Not a question for the circumstances
-    ("When is approval needed?")."""
+    when. A time that holds now is asked so too ("When is the Budget?"), and a time past by a question on the
+    past, but any time by one on what was promised ("When did he promise they would leave?"). Not a question for
+    the circumstances ("When is approval needed?")."""
     if not is_english(question) or not quote.article.in_english:
         return False
     shown = answer_types.own_times_out(_shown_text(quote), question)
     if answer_types.asks_time_past(question):
         return not answer_types.gives_time_past(shown, question, quote.article.published)
+    if answer_types.asks_time_foreseen(question):
+        return not answer_types.holds(AnswerType.TIME, shown, question)
     if not answer_types.asks_time_ahead(question):
         return False
     return not answer_types.gives_time_ahead(shown, question, quote.article.published)

@@ -14,6 +14,7 @@ from index.answer_types import (
     asks_overview,
     asks_several,
     asks_time_ahead,
+    asks_time_foreseen,
     asks_time_past,
     counter_asked,
     counts_of_others,
@@ -43,6 +44,7 @@ from index.quotes import (
     _continuing,
     lacking_birth,
     lacking_deed,
+    lacking_time,
     measure_in_sentence,
     other_model,
     paragraph_holds_all,
@@ -631,6 +633,10 @@ def test_a_time_ahead_does_not_date_a_past_event():
     question = "When did the band last tour with its old singer?"
     assert asks_time_past(question) and asks_time_past("When was the museum built?")
     assert not asks_time_past("When will the band tour?") and not asks_time_past("When is the tour?")
+    foreseen = "When did the band promise it would tour again?"  # the time promised, past or to come
+    assert not asks_time_past(foreseen) and asks_time_foreseen(foreseen) and not asks_time_foreseen(question)
+    promise = _quote_of("The band is under fire for its vow that it would tour again in March.")
+    assert not lacking_time(promise, foreseen) and lacking_time(_quote_of("The band vowed to tour again."), foreseen)
     assert not gives_time_past("The band will unite with its old singer for a 2020 tour.", question)
     assert not gives_time_past("The band plans a tour with its old singer next year.", question)
     assert gives_time_past("The band last toured with its old singer in 2009.", question)
