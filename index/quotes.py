@@ -419,7 +419,7 @@ def lacking_deed(quote: ScoredQuote, question: str) -> str | None:
         for stem in {tokens(base)[0], tokens(base[:-1] if base.endswith("s") else base)[0], tokens(verb)[0]}:
             phrases = _DEED_PHRASES.get(stem)
             if told & _DEEDS.get(stem, set()) or phrases is not None and phrases.search(text) \
-                    or _tells_deed(text, stem):
+                    or _tells_deed(text, stem, past=verb != base or verb.endswith("ed")):
                 return None
     asked = question.strip().rstrip("?").strip()
     return asked[0].lower() + asked[1:]
@@ -434,14 +434,18 @@ _BARE_FORM = re.compile(r"e?s?")
 _MADE = re.compile(r"\b(?:made|makes?|making)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.IGNORECASE)  # "made a discovery"
 _DETERMINED = re.compile(r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|new|whose|[\w]+['’]s)"
                          r"\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_TO_BE_DONE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|shall)\s+$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"^[^\w.!?\n]*(?:[\w'’-]+[^\w.!?\n]+){0,8}?by\s", re.IGNORECASE)  # in the same sentence
 
 
-def _tells_deed(text: str, stem: str) -> bool:
-    """Whether a text tells the deed whose verb has this stem (see above)."""
+def _tells_deed(text: str, stem: str, past: bool = False) -> bool:
+    """Whether a text tells the deed whose verb has this stem (see above); a deed done (`past`) is not told by
+    what is to be done ("a battle to win the election" tells no one won it)."""
     for found in re.finditer(rf"\b{re.escape(stem)}(\w*)", text, re.IGNORECASE):
         rest, before = found.group(1).lower(), text[max(0, found.start() - 40) : found.start()]
-        if _DEED_FORM.fullmatch(rest) or _BARE_FORM.fullmatch(rest) and not _DETERMINED.search(before) \
+        bare = _BARE_FORM.fullmatch(rest) and not _DETERMINED.search(before) \
+            and not (past and _TO_BE_DONE.search(before))
+        if _DEED_FORM.fullmatch(rest) or bare \
                 or _MADE.search(before) or _BY_AFTER.match(text[found.end() : found.end() + 100]):
             return True
     return False

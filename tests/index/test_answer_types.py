@@ -1463,6 +1463,9 @@ def test_a_question_for_who_did_something_is_declined_by_a_quote_that_never_tell
     assert lacking_deed(_quote_of("The drafting of the rules was led by the Mobile Forum."),
                         "Who drafted the rules?") is None  # the act and by whom
     assert lacking_deed(_quote_of("Ida Vane took over from Bo Lind in May."), "Who replaced Bo Lind?") is None
+    race = _quote_of("The two leaders battle to win the election on Dec. 12.")
+    assert lacking_deed(race, "Who won the debate?")  # a deed to be done tells no one did it
+    assert lacking_deed(race, "Who will win the election?") is None  # unless one to be done is asked
     assert lacking_deed(_quote_of("In an email sent by its chairman, staff were told of layoffs."),
                         "Who sent the email about layoffs?") is None  # an irregular past as written
     assert lacking_deed(_quote_of("The dress was stolen from her room. Photos by Ida Vane."),
