@@ -157,9 +157,11 @@ _IRREGULAR_PAST = ("was|were|had|did|made|took|gave|got|went|came|saw|knew|bough
 _NOT_VERBS = "speed|breed|proceed|exceed|succeed|indeed|hundred|kindred|sacred|wicked|naked|rugged|beloved"
 _PAST_VERB = re.compile(rf"(?<!\bto\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeing\s)"
                         rf"\b(?:{_IRREGULAR_PAST}|(?!(?:{_NOT_VERBS})\b)[a-z]{{3,}}ed)\b", re.IGNORECASE)
+# ("as soon as" joins a clause of any tense: "as soon as I learned about it on July 18")
 _LOOKS_AHEAD = re.compile(r"\b(?:will|won['’]t|shall|would|going\s+to|to\s+be|due|slated|set\s+to|next|coming|"
-                          r"upcoming|later|soon|until|from\s+now|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|"
-                          r"schedul(?:e|es|ed|ing)|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing))\b|['’]ll\b",
+                          r"upcoming|later|(?<!as\s)soon(?!\s+as\b)|until|from\s+now|plan(?:s|ned|ning)?|"
+                          r"expect(?:s|ed|ing)?|schedul(?:e|es|ed|ing)|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|"
+                          r"hop(?:e|es|ed|ing))\b|['’]ll\b",
                           re.IGNORECASE)
 # (a sentence's parts, as commas mark them: a clause has a tense of its own: "… insisted he is focused on the
 # Australian Open, which starts on 17 January", "The museum, which was closed on Wednesday, reopens on Friday")
@@ -1008,6 +1010,9 @@ _FATES = (
 )
 
 
+_SETTING_CLAUSE = re.compile(r"\b(?:when|after|before|since|while|until|because|as)\s", re.IGNORECASE)
+
+
 def _count_asked(question: str) -> Measure | None:
     """"How many N …?" as a measure whose units are the words of N, or None (no such words: "how many of
     them")."""
@@ -1061,8 +1066,10 @@ def _count_asked(question: str) -> Measure | None:
     units = re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.IGNORECASE)
     # The reader is told the thing counted, up to its plural noun ("US troops", not "US troops remain").
     name = f"the number of {' '.join(phrase[: plural + 1])}" if plural is not None else "the number asked for"
-    fate = next(((asked, said) for asked, said in _FATES
-                 if re.search(asked, question[found.start() :], re.IGNORECASE)), None)
+    # What befell them is asked in the clause that counts them, not in one that sets the time ("How many staff
+    # vacancies were there when Epstein killed himself?" counts no deaths).
+    counting = _SETTING_CLAUSE.split(question[found.start() :], maxsplit=1)[0]
+    fate = next(((asked, said) for asked, said in _FATES if re.search(asked, counting, re.IGNORECASE)), None)
     if fate is not None and fate[0] == _DYING and {w.lower() for w in counted} & {"people", "persons"}:
         # people who died are counted as deaths too ("a 6th fatality"); horses are not
         units = re.compile(rf"{units.pattern}|\b(?:deaths?|fatalit(?:y|ies)|victims?|dead)\b", re.IGNORECASE)

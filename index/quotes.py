@@ -701,7 +701,8 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
         sentence = article.text[spans[choice].start : spans[choice].end]
         best_per_article[article_id] = ScoredQuote(
             article, _with_context(article.text, choice, weights, asked.why, readings[article_id].namesakes),
-            held_share + max(rank for _, rank in found) + closeness, coverage(sentence, weights), closeness,
+            held_share + max(rank for _, rank in found) + closeness,
+            _sentence_coverage(sentence, article, weights, asked.names), closeness,
             sentence=spans[choice])
     # A question that names someone or something (not a day or a month) is about them: where some of the
     # articles write every name of the question, those come first, and a further quote, or a passage kept for
@@ -1112,6 +1113,28 @@ def _newest_first(ranked: list[ScoredQuote], ratio: float) -> list[ScoredQuote]:
     return close + [q for q in ranked if q.score < bar]
 
 
+def _surnames(names: Sequence[str]) -> dict[str, str]:
+    """The first word of each name of two words -> its last ("tova" -> "noel"), as tokens."""
+    surname = {}
+    for name in names:
+        parts = [tokens(w) for w in name.split()]
+        if len(parts) == 2 and all(len(p) == 1 for p in parts):
+            surname[parts[0][0]] = parts[1][0]
+    return surname
+
+
+def _sentence_coverage(sentence: str, article: Article, weights: dict[str, float], names: Sequence[str]) -> float:
+    """How much of the question a sentence holds, weighed across the library. A name of two words asked about
+    is held by its surname alone in an article that writes the whole name: news names someone in full once,
+    then by surname ("Tova Noel and Michael Thomas …" and later "…, said Jason Foy, who represents Noel.")."""
+    present = set(tokens(sentence))
+    for first, last in _surnames(names).items():
+        whole = rf"\b{re.escape(first)}\s+{re.escape(last)}\b"
+        if last in present and first not in present and re.search(whole, article.text, re.IGNORECASE):
+            present.add(first)
+    return bag_coverage(present, weights)
+
+
 def _within_article(weights: dict[str, float], article: Article, names: Sequence[str] = ()) -> dict[str, float]:
     """The question's weights for choosing a sentence inside one article: each word's IDF in the library
     times its IDF among the article's sentences. The article's subject (a name in every paragraph, the
@@ -1122,11 +1145,7 @@ def _within_article(weights: dict[str, float], article: Article, names: Sequence
     in_title = set(tokens(article.title))
     total = len(bags)
     local = {}
-    surname = {}  # the first word of a name of two -> its last
-    for name in names:
-        parts = [tokens(w) for w in name.split()]
-        if len(parts) == 2 and all(len(p) == 1 for p in parts):
-            surname[parts[0][0]] = parts[1][0]
+    surname = _surnames(names)
     for term, weight in weights.items():
         count = sum(term in bag or surname.get(term, "") in bag for bag in bags)
         local[term] = weight * math.log(1 + (total - count + 0.5) / (count + 0.5)) * (0.5 if term in in_title else 1)

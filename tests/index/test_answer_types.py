@@ -316,6 +316,11 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert holds_measure(population, "Xilingol, a city of about 1.1 million, lies north.")
     assert holds_measure(population, "The region has a population of 1.1 million.")
     assert not holds_measure(population, "A total of 28 people were put under quarantine.")  # people, not residents
+    # what befell them is asked in the clause that counts them, not in one that sets the time
+    vacancies = measure_asked("How many staff vacancies were there at the jail when the inmate killed himself?")
+    assert holds_measure(vacancies, "There were more than 30 staff vacancies at the facility, the union said.")
+    killed = measure_asked("How many people were killed when the bridge collapsed?")
+    assert not holds_measure(killed, "Police detained 40 people when the bridge collapsed.")
     russians = measure_asked("how many russian soldiers did they kill?")
     assert holds_measure(russians, "They killed 40 soldiers.")
     assert not holds_measure(russians, "Fighters crossed into two Russian regions.")  # whose, not what, counted
@@ -640,6 +645,9 @@ def test_a_time_ahead_does_not_date_a_past_event():
     assert not gives_time_past("The band will unite with its old singer for a 2020 tour.", question)
     assert not gives_time_past("The band plans a tour with its old singer next year.", question)
     assert gives_time_past("The band last toured with its old singer in 2009.", question)
+    # "as soon as" joins a clause of any tense
+    assert gives_time_past("\"I opposed the hold as soon as I learned about it on July 18,\" he said.",
+                           "When did he learn about the hold?")
     assert gives_time_past("The drug was withdrawn last year but the maker said it would return.", question)
     assert not gives_time_past("The bill will be debated this week. Then, on Friday, the chiefs will speak.", question)
     # a span of time by itself dates nothing; counted back from the day written, it does
@@ -1056,6 +1064,18 @@ def test_a_first_name_counts_as_written_where_the_surname_is(library, tmp_path):
     answer = ask_one_article(library, tmp_path, "Mayor refuses to apologise", MAYOR,
                              "Which reporter approached Ken Barlow after the party?")
     assert answer.quotes[0].text.startswith("Mr Barlow was approached by reporter Tom Finch")
+
+
+def test_someone_asked_about_in_full_is_held_by_their_surname(library, tmp_path):
+    # The answer names the guard by surname only: it holds the whole question, so it answers however short the
+    # question is and however far its passage in meaning.
+    text = ("Two prison officers were charged on Tuesday with falsifying records. Prosecutors said Tova Noel and "
+            "Michael Thomas, assigned to the special housing unit, appeared to sleep for two hours. Roughly 14 "
+            "friends of the two attended the hearing in court.\n\nDefense attorneys said the two were prepared to "
+            "fight the charges. \"It is our hope that we will reach an agreement in this case,\" said Jason Foy, "
+            "who represents Noel.")
+    answer = ask_one_article(library, tmp_path, "Prison guards charged", text, "Who represents Tova Noel?")
+    assert "Jason Foy" in answer.quotes[0].text
 
 
 CONSOLE = ("The cloud service launched on Tuesday in fourteen countries, with twenty-two titles and a monthly fee. "
