@@ -1096,8 +1096,10 @@ _FOR_SUM = (r"\b(?:for|at)\s+(?:about\s+|around\s+|just\s+|only\s+|roughly\s+|so
 _COSTING = r"\b(?:cost\w*|pric\w*|charg\w*|fees?|sells?|sold|selling|retail\w*|list\w*|tickets?|subscriptions?)\b"
 _PAYING = r"\b(?:pa(?:y|ys|id|ying|yment)|b(?:uy|uys|ought|uying)|purchas\w*|acqui\w*|deal|fees?|bids?|bidding|" \
           r"offer\w*|sells?|sold|fetch\w*|spen[dt]\w*|g[ia]ve|given|transfer)\b"
-_EARNING = r"\b(?:earn\w*|salar(?:y|ies)|wages?|pay|income|bonus\w*|prize|contract|a\s+(?:year|week|month)|" \
-           r"per\s+(?:year|week|month|annum))\b"
+# (a pay by its period: "a week" right after a sum, "$5m a year"; not "post bond within a week", nor a price's
+# "a $6.99-a-month service")
+_EARNING = r"\b(?:earn\w*|salar(?:y|ies)|wages?|pay|income|bonus\w*|prize|contract|" \
+           r"per\s+(?:year|week|month|annum))\b|" + _SUM + r"\s+a\s+(?:year|week|month)\b"
 # (the question's words for a sum, how a sentence says that sum, whether it is a price, a payment or a value,
 # which a sentence also writes as a sum "for" or "at" something: "valued at $8.8 billion"; a profit, a salary, a
 # loan or a fine is not, and a "$6.99-a-month service" is no one's salary)

@@ -486,6 +486,7 @@ def test_a_sum_asked_for_is_said_by_its_verb_or_noun():
     earns = money_role("How much does the striker earn at his club?")
     assert not earns.search("The club put a price tag of £40m on him.")
     assert earns.search("He is on £100,000 a week.") and earns.search("His salary is £5m.")
+    assert not earns.search("Each must post $100,000 bond within a week.")  # a week that is no pay's period
     salary = money_role("What is the executive's salary?")  # a price is no one's salary, nor a profit
     assert not salary.search("The $6.99-a-month service has 10 million users.")
     assert not money_role("How much profit did the airline make?").search("The order is valued at $8.8 billion.")
