@@ -354,8 +354,9 @@ class Store(ScheduleTables):
     def spelled_as(self, word: str, as_name: bool = False) -> str | None:
         """The word of the library that `word`, which no passage holds, is most likely a slip of the keys for:
         one edit away ("emplyees": employees), written so in a passage, and of those the one most passages
-        hold (by its stem); `as_name`: of those the library writes as a name (`written_as_name`). None when a
-        passage holds `word` itself, or no such word."""
+        hold (by its stem); `as_name`: of those the library writes as a name (`written_as_name`). Else, for a
+        word typed without a capital, the two words it joins ("longline": "long line"). None when a passage
+        holds `word` itself, or no such word."""
         folded = _fold(word)
         if not folded.isalnum():
             return None
@@ -370,7 +371,14 @@ class Store(ScheduleTables):
             counts = {w: self._passage_count(f'"{w}"') for w in held}
             held = sorted(counts, key=lambda w: -counts[w])
             # The index holds stems: "fasteds" meets every passage on "fasted"; only a word written so counts.
-            return next((w for w in held if self._written(w) and (not as_name or self.written_as_name(w))), None)
+            read = next((w for w in held if self._written(w) and (not as_name or self.written_as_name(w))), None)
+            if read is not None or as_name or word[:1].isupper():
+                return read
+            # A word the library writes as two ("longline": "long lines"), the phrase most passages hold; each
+            # part of three letters or more, so that no prefix or suffix stands alone. Not a name's ("Boxhill").
+            pairs = [f"{folded[:i]} {folded[i:]}" for i in range(3, len(folded) - 2)]
+            counts = {p: self._passage_count(f'"{p}"') for p in pairs}
+            return max((p for p in pairs if counts[p]), key=lambda p: counts[p], default=None)
 
     def _passage_count(self, match: str, limit: int = -1) -> int:
         """How many passages an FTS5 query matches, counting up to `limit` (-1: all)."""

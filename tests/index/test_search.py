@@ -227,6 +227,12 @@ def test_a_mistyped_word_is_read_as_the_word_the_library_writes(filled, tmp_path
     add_article(filled, tmp_path, "https://news.test/monks", "Monks fast",
                 "The monks fasted for a week, and they fasted again at Easter. She was the fastest runner. " * 3)
     assert filled.ask("Who was the fastets runner?").corrected == (("fastets", "fastest"),)
+    # A word the library writes as two is read as those two ("longline": "long lines"); a name typed so is not.
+    add_article(filled, tmp_path, "https://news.test/boat", "A halibut schooner",
+                "The schooner will trail long lines of hooks for hours. The crew sells the catch in port. " * 3)
+    answer = filled.ask("Why does the schooner use a longline?")
+    assert answer.corrected == (("longline", "long line"),) and "long lines" in answer.quotes[0].text
+    assert filled.ask("Why does Longline use a schooner?").corrected == ()
 
 
 def test_a_word_longer_than_any_dictionarys_is_no_slip_to_look_up(filled):
