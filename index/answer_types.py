@@ -1013,6 +1013,9 @@ _FATES = (
 _SETTING_CLAUSE = re.compile(r"\b(?:when|after|before|since|while|until|because|as)\s", re.IGNORECASE)
 
 
+_HOW_OFTEN = re.compile(r"(?:hour|dai|week|month|year|quarter|annual)ly", re.IGNORECASE)
+
+
 def _count_asked(question: str) -> Measure | None:
     """"How many N …?" as a measure whose units are the words of N, or None (no such words: "how many of
     them")."""
@@ -1056,7 +1059,9 @@ def _count_asked(question: str) -> Measure | None:
     unit = next((m for m in MEASURES for w in counted if m.counted and m.needs_number and m.units.fullmatch(w)), None)
     if unit is not None:
         return unit
-    forms = [_forms(w) for w in counted]
+    # A word of how often tells which are counted, not what ("monthly users" are users; "140 million monthly active
+    # businesses" are not).
+    forms = [_forms(w) for w in counted if not _HOW_OFTEN.fullmatch(w)] or [_forms(w) for w in counted]
     # "How many people live in the camp?" is a population: "The population in the camp is around 40,000."
     if {w.lower() for w in counted} & {"people", "persons", "residents", "inhabitants"} and _LIVING.search(question):
         forms.append(r"population|inhabitants|residents")

@@ -316,6 +316,10 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert holds_measure(population, "Xilingol, a city of about 1.1 million, lies north.")
     assert holds_measure(population, "The region has a population of 1.1 million.")
     assert not holds_measure(population, "A total of 28 people were put under quarantine.")  # people, not residents
+    # a word of how often tells which are counted, not what: monthly businesses are no users
+    monthly = measure_asked("How many monthly users does the app have?")
+    assert holds_measure(monthly, "The app has 90 million monthly users.")
+    assert not holds_measure(monthly, "There are 140 million monthly active businesses on its platforms.")
     # what befell them is asked in the clause that counts them, not in one that sets the time
     vacancies = measure_asked("How many staff vacancies were there at the jail when the inmate killed himself?")
     assert holds_measure(vacancies, "There were more than 30 staff vacancies at the facility, the union said.")
