@@ -157,9 +157,20 @@ def _title_case(raw_words: list[str], text: str) -> bool:
     after the first word but a few ("The Who"); a short question about a name is not ("Who painted the Mona
     Lisa?"), nor one that leaves a word other than a small one uncapitalised ("Who wrote We Are The World?":
     its capitals mark a song's title)."""
-    small_capital = any(w[0].isupper() and w.lower() in STOPWORDS for w in raw_words[1:])
+    compound = {w for m in hyphened_names(text) for w in m.group().split("-")}  # "Take-Two" is a name
+    small_capital = any(w[0].isupper() and w.lower() in STOPWORDS and w not in compound for w in raw_words[1:])
     return small_capital and sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2 \
         and not any(map(_lower_case_word, text.split()[1:]))
+
+
+def hyphened_names(text: str) -> list[re.Match]:
+    """The names of capitalised words joined by hyphens, a small word among them ("Take-Two", "Jack-In-The-Box"):
+    the small word names nothing by itself. Without one, each word may be a name of its own ("the Trump-Zelensky
+    call")."""
+    return [m for m in _HYPHENED.finditer(text) if any(w.lower() in STOPWORDS for w in m.group().split("-"))]
+
+
+_HYPHENED = re.compile(r"\b[A-Z][^\W_]*(?:-[A-Z][^\W_]*)+\b")
 
 
 def _lower_case_word(word: str) -> bool:
@@ -203,6 +214,7 @@ def names(question: str) -> list[str]:
     Congressional Budget Office")."""
     found = list(TOKEN.finditer(question))
     title_case = _title_case([m.group() for m in found], question)
+    hyphened = hyphened_names(question)
     first = 0 if is_keywords(question) else 1  # "Peter Kim", typed as into a search box, opens with a name
     phrases: list[list[re.Match]] = []
     for i, m in enumerate(found):
@@ -211,13 +223,15 @@ def names(question: str) -> list[str]:
             continue
         designation = (_DESIGNATION.fullmatch(word) is not None
                        and question[m.start() - 1 : m.start()] not in _CURRENCY_SIGNS)
+        in_hyphened = any(h.start() <= m.start() < h.end() for h in hyphened)
         named = i >= first and not title_case and word[0].isupper() and (
-            word.lower() not in STOPWORDS or _opens_a_name(found, i, question))
+            word.lower() not in STOPWORDS or _opens_a_name(found, i, question) or in_hyphened)
         if not (designation or named and not _ACRONYM.fullmatch(word)):
             continue
         gap = question[found[i - 1].end() : m.start()] if i else ""
-        # Next to each other, or one name across an apostrophe after an initial ("O'Sullivan", "D'Angelo").
-        joined = not gap.strip() or gap in ("'", "’") and len(found[i - 1].group()) == 1
+        # Next to each other, or one name across an apostrophe after an initial ("O'Sullivan", "D'Angelo"), or
+        # a hyphen ("Take-Two").
+        joined = not gap.strip() or gap in ("'", "’") and len(found[i - 1].group()) == 1 or gap == "-" and in_hyphened
         if phrases and phrases[-1][-1] is found[i - 1] and joined:
             phrases[-1].append(m)
         else:

@@ -136,6 +136,9 @@ def test_names_are_capitalised_words_after_the_first_next_ones_joined():
     assert names("What did Ilya Ponomarev say about the Wagner Group's mutiny?") == ["Ilya Ponomarev",
                                                                                      "Wagner Group"]
     assert names("Who is the CEO of Nvidia?") == ["Nvidia"]  # an acronym may be spelled out in the articles
+    # a small word joined by hyphens to a capitalised one is part of a name, not a sign of title case
+    assert names("Who is the CEO of Take-Two?") == ["Take-Two"]
+    assert names("When was the Trump-Zelensky call released?") == ["Trump", "Zelensky"]  # two names
     assert names("What does the CBO expect Intel to pay?") == ["Intel"]
     assert names("What Is The Latest On The Strike?") == []  # title case: capitals say nothing
     assert names("What Is the Latest on the Strike?") == []
