@@ -346,6 +346,10 @@ class Store(ScheduleTables):
         if not all(part.isalnum() for part in parts):
             return False  # a name FTS5 may not read as written is not said to be missing
         phrases = [parts] + [parts[:i] + ["s"] + parts[i:] for i in range(1, len(parts))]
+        # a name of three words or more may be written without its brand or its model ("the Stadia Premiere
+        # Edition" as "a $129.99 Premiere Edition")
+        if len(parts) > 2:
+            phrases += [parts[1:], parts[:-1]]
         with self._lock:
             if set(parts) <= self._byline_words():
                 return False

@@ -113,6 +113,9 @@ def test_a_name_of_ordinary_words_is_held_only_as_one_phrase(filled, tmp_path):
     assert filled.ask("How long did the Bridge Repairs take?").unknown == ("Bridge Repairs",)
     assert filled.ask("How many cubs were born before the Panda Vote?").unknown == ("Panda Vote",)
     assert filled.ask("When did the Ferry Workers end their strike?").unknown == ()  # written as one phrase
+    # a name of three words may be written without its first or its last ("the Bridge Ferry Workers")
+    assert filled.ask("When did the Bridge Ferry Workers end their strike?").unknown == ()
+    assert filled.ask("When did the Bridge Panda Workers end their strike?").unknown == ("Bridge Panda Workers",)
     assert filled.ask("What did the City Herald report about the bridge?").unknown == ()  # an outlet
     assert filled.ask("Who Reopened Bridge Arches?").unknown == ()  # the question's verb, capitalised, is no name
     add_article(filled, tmp_path, "https://news.test/engineer", "Engineer on the bridge",
