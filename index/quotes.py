@@ -246,6 +246,27 @@ def age_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) -> 
     return answer_types.age_by_name(_shown_text(quote), names)
 
 
+def noun_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) -> bool:
+    """Whether an English question for one of a kind ("Which developer made Gylt?") meets a quoted sentence
+    that writes every name the question asks about and that kind right before a name the question does not
+    write, as news names someone or something by what they are ("… indie developer Tequila Works' Gylt",
+    "carmaker Nissan")."""
+    found = _WHICH_NOUN.match(question) if is_english(question) and names else None
+    if found is None or quote.sentence is None:
+        return False
+    sentence = quote.article.text[quote.sentence.start : quote.sentence.end]
+    if not all(name.lower() in sentence.lower() for name in names):
+        return False
+    asked = {w.lower() for name in names for w in TOKEN.findall(name)}
+    noun = re.escape(found.group(1))
+    return any(not {w.lower() for w in TOKEN.findall(m.group(1))} <= asked
+               for m in re.finditer(rf"\b{noun}s?\s+((?-i:[A-Z])[\w'’&.-]*(?:\s+(?-i:[A-Z])[\w'’&.-]*)*)", sentence,
+                                    re.IGNORECASE))
+
+
+_WHICH_NOUN = re.compile(r"^\s*(?i:which)\s+([a-z]{3,})\b(?!\s+(?:of|is|are|was|were)\b)")
+
+
 def other_model(quote: ScoredQuote, question: str) -> str | None:
     """The model an English question names by its designation ("How many passengers does the Boeing 777X
     seat?") when the quote (its sentence and the context shown with it; a second excerpt only completes it)

@@ -383,6 +383,7 @@ class Library:
         the question's words but one, or in the subhead of a round-up's section on what is asked ("Sonos Move
         for $400")."""
         return (quotes.age_beside_name(quote, question, named) or quotes.heard_in_quote(quote, question, named)
+                or quotes.noun_beside_name(quote, question, named)
                 or quotes.measure_in_sentence(quote, question, named) or quotes.measure_in_heading(quote, question))
 
     def _quote_close(self, quote: quotes.ScoredQuote, question: str) -> bool:

@@ -1071,6 +1071,16 @@ def test_a_first_name_counts_as_written_where_the_surname_is(library, tmp_path):
     assert answer.quotes[0].text.startswith("Mr Barlow was approached by reporter Tom Finch")
 
 
+def test_one_of_a_kind_is_named_right_after_what_it_is(library, tmp_path):
+    # "Which developer …?" by "indie developer Harbor Lights' Glimmer": news names a maker by what it is
+    text = ("The streaming service launched on Tuesday with twenty-two games from large publishers. Notably, only "
+            "one title at launch is exclusive to the service, indie developer Harbor Lights' Glimmer, while most "
+            "of the other games have been on the market for months on other platforms.\n\nReviewers found the "
+            "picture sharp on a fast home connection but noticed lag over hotel wifi.")
+    answer = ask_one_article(library, tmp_path, "A streaming service launches", text, "Which developer made Glimmer?")
+    assert "Harbor Lights" in answer.quotes[0].text
+
+
 def test_someone_asked_about_in_full_is_held_by_their_surname(library, tmp_path):
     # The answer names the guard by surname only: it holds the whole question, so it answers however short the
     # question is and however far its passage in meaning.
