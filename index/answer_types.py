@@ -260,13 +260,13 @@ def asks_overview(question: str) -> bool:
 # or reported with a verb of saying (English verbs: an article in another language is not judged so).
 # The verbs of a question for someone's words; what they think or believe is told by their words too.
 SPEECH_VERBS = ("say", "tell", "claim", "argue", "warn", "testify", "tweet", "write", "announce", "reveal", "admit",
-                "think", "believe", "feel")
+                "think", "believe", "feel", "call")
 _SPEECH_Q = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+((?:[\w'’.-]+\s+){1,8}?)"
                        rf"(?:{'|'.join(SPEECH_VERBS)})\b", re.IGNORECASE)
 # (not "were said to have", hearsay about them)
 _SAYING = (r"[\"“”]|\b(?:said|says|saying|told|tells|telling|added|adds|adding|warned|warns|warning|claimed|claims|"
            r"argued|argues|testified|tweeted|wrote|writes|announced|revealed|admitted|insisted|insisting|stated|"
-           r"explained|explains|noted|stressed|replied|acknowledged|conceded)\b(?!\s+to\s+(?:be|have)\b)")
+           r"explained|explains|noted|stressed|replied|acknowledged|conceded|called)\b(?!\s+to\s+(?:be|have)\b)")
 _SPEECH = re.compile(_SAYING + r"|\baccording to\b", re.IGNORECASE)
 _SAID = re.compile(_SAYING, re.IGNORECASE)
 # whom a sentence cites: "according to reports from The Wrap" cites the reports, not the director it is about

@@ -1324,6 +1324,8 @@ def test_a_question_for_someones_words_is_answered_where_they_are_quoted(library
     assert answer.lacking == ""
     assert speaker_asked("What did the Browns player say about the fight?") == "the Browns player"
     assert speaker_asked("What does Gref think should happen to Rosneft?") == "Gref"  # what they think: their words
+    assert speaker_asked("What does Ward call Google's free tier?") == "Ward"  # what they call it: their words
+    assert speakers("The bank had called the court's decision a landmark judgment.")  # "called" reports words
 
 
 def test_what_someone_is_asked_to_have_said_it_about_is_the_phrase_after_about():
