@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import quote as percent_encode
@@ -753,7 +753,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
 
     ranked = _other_outlets_first(sorted(best_per_article.values(), key=order), config.further_quote_ratio)
     if asks_for_recent(question):
-        ranked = _newest_first(ranked, config.further_quote_ratio)
+        ranked = _newest_first(ranked, config.further_quote_ratio, group=lambda q: order(q)[:2])
     chosen: list[ScoredQuote] = []
     further: list[ScoredQuote] = []
     closed = False  # once a quote is not close enough, the answer takes no more
@@ -1123,14 +1123,17 @@ def _other_outlets_first(ranked: list[ScoredQuote], ratio: float) -> list[Scored
     return order + [q for q in ranked if q.score < bar]
 
 
-def _newest_first(ranked: list[ScoredQuote], ratio: float) -> list[ScoredQuote]:
+def _newest_first(ranked: list[ScoredQuote], ratio: float,
+                  group: Callable[[ScoredQuote], tuple] = lambda q: ()) -> list[ScoredQuote]:
     """Among the quotes close enough to the best one to be shown with it, the most recently published first
-    (undated ones after the dated); the rest keep their order."""
+    (undated ones after the dated), within their `group`: an article that writes the names asked about stays
+    before one that does not, however new ("Fatboy Slim's latest album" is not the Doobie Brothers')."""
     if not ranked:
         return ranked
     bar = ratio * ranked[0].score
     close = [q for q in ranked if q.score >= bar]
     close.sort(key=lambda q: q.article.published or "", reverse=True)
+    close.sort(key=group)  # stable: the newest first within each group
     return close + [q for q in ranked if q.score < bar]
 
 

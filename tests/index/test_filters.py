@@ -6,8 +6,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from index import QueryError
+from index import QueryError, quotes
 from index.filters import Filters, parse, published_day
+from index.quotes import select_quotes
 
 TODAY = date(2026, 11, 25)
 
@@ -141,6 +142,32 @@ def test_a_question_for_the_latest_puts_the_newest_close_answer_first(strikes):
     assert [q.article.source for q in latest.quotes][0] == "Coast News"  # 20 Nov, the newest dated article
     dated = [q.article.published for q in latest.quotes if q.article.published]
     assert dated == sorted(dated, reverse=True)
+
+
+def test_the_newest_article_comes_first_only_among_those_on_the_name_asked_about(strikes, tmp_path, monkeypatch):
+    # "Fatboy Slim's latest album" was first answered from a 2019 article on another band's albums: the quotes
+    # chosen put the newest first, though it never names the band asked about
+    path = tmp_path / "albums.jsonl"
+    rows = [("https://music.test/old", "Dockers' band returns", "Music Desk", None,
+             "The latest album by the Dockers Choir, Harbour Lights, sold poorly in its first month. The band blamed "
+             "the strike for the quiet launch, and promised a tour of the coast in the spring."),
+            ("https://music.test/new", "Band reunites", "Pop Weekly", "2019-11-25",
+             "The band first played the Dockers Arms in 1975 and stayed together until 1982, appearing on four "
+             "albums. The name of its latest album is Blue Harbour, which came out last month to warm reviews.")]
+    path.write_text("\n".join(json.dumps({"url": u, "title": t, "source": s, "published": p, "text": x})
+                              for u, t, s, p, x in rows), encoding="utf-8")
+    list(strikes.ingest([str(path)]))
+    chosen = []
+
+    def select(*args, **kwargs):
+        selected = select_quotes(*args, **kwargs)
+        chosen.append([q.article.source for q in selected[0]])
+        return selected
+
+    monkeypatch.setattr(quotes, "select_quotes", select)
+    answer = strikes.ask("What is the name of the Dockers Choir's latest album?")
+    assert chosen == [["Music Desk"]]  # the newer article on another band is not shown with it
+    assert answer.answered and answer.quotes[0].article.source == "Music Desk"
 
 
 def test_an_outlet_named_by_its_letters_puts_its_articles_first(strikes, tmp_path):
