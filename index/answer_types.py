@@ -105,8 +105,14 @@ _SAID_ON = re.compile(r"\b(?:said|says|told|announced|added|confirmed|reported|w
 
 
 def asks_time_ahead(question: str) -> bool:
-    """Whether an English question asks when something will be, or is ("When will …?", "When is …?")."""
-    return _AHEAD_Q.search(question) is not None and _CONDITION_Q.search(question) is None
+    """Whether an English question asks when something will be, or is ("When will …?", "When is …?"); not when
+    something comes round again ("When does whale stranding season begin?": "November marked the beginning")."""
+    return _AHEAD_Q.search(question) is not None and _CONDITION_Q.search(question) is None \
+        and _RECURRING_Q.search(question) is None
+
+
+_RECURRING_Q = re.compile(r"\b(?:seasons?|every|each|annual|annually|yearly|usually|typically|normally)\b",
+                          re.IGNORECASE)
 
 
 def asks_time_past(question: str) -> bool:
