@@ -457,6 +457,34 @@ def office_unwritten(person: str, text: str) -> bool:
     return asked is not None and not re.search(_office_written(person, asked), text, re.IGNORECASE)
 
 
+def office_of_another(person: str, text: str, question: str) -> bool:
+    """Whether someone asked for by an office and an organisation ("Who is the CEO of Alden Capital?", "Real
+    Madrid's coach") meets a text where every mention of that office is given to another organisation by name
+    ("Michael Reed, the CEO of New Media Investment Group", "Whole Foods co-founder and CEO John Mackey"). An
+    office written without its organisation ("the chief executive, Jane Roe") may be the one asked about."""
+    asked = _office_of(person)
+    if asked is None:
+        return False
+    at = question.lower().find(person.lower())
+    whose = _ORGANISATION_AFTER.match(question[at + len(person) :]) if at >= 0 else None
+    if whose is None:
+        return False
+    # whose office it is, as the question writes it after the office and before it ("Amnesty International's
+    # country director for Tunisia")
+    own = {re.sub(r"['’]s?$", "", w.lower()) for w in whose.group(1).split() + re.findall(r"\b(?-i:[A-Z])\S*", person)}
+    mentions = list(re.finditer(_office_written(person, asked), text, re.IGNORECASE))
+    for office in mentions:
+        after = _ORGANISATION_AFTER.match(text[office.end() :])
+        given = {w.lower() for w in after.group(1).split()} if after else set()
+        # (not "… of the London-based website Full Fact", which says where before it says whose)
+        if not given or any(w.endswith("-based") for w in given) or own & given:
+            return False
+    return bool(mentions)
+
+
+_ORGANISATION_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?((?-i:[A-Z])[\w'’&.-]*(?:\s+(?-i:[A-Z])[\w'’&.-]*)*)",
+                                 re.IGNORECASE)
+_OF_ORGANISATION = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&.-]*\s*)+)", re.IGNORECASE)
 # "Who heads the committee?" asks for its head as "Who is the committee's head?" does
 _OFFICE_Q = re.compile(r"^\s*who\s+(heads|headed|leads|led|chairs|chaired|coaches|coached|manages|managed|captains|"
                        r"captained)\b", re.IGNORECASE)

@@ -587,7 +587,8 @@ def unnamed(quote: ScoredQuote, question: str) -> str | None:
         return None
     if person:
         naming = _naming_part(quote, person)
-        if not answer_types.names_someone(naming, question) or answer_types.office_unwritten(person, naming):
+        if not answer_types.names_someone(naming, question) or answer_types.office_unwritten(person, naming) \
+                or answer_types.office_of_another(person, naming, question):
             return person
         return None
     shown = _shown_text(quote)

@@ -582,6 +582,22 @@ def test_someone_never_given_the_office_asked_is_not_the_one_asked_for(library, 
     assert answer.lacking == "the name of Orbix's chief executive"
 
 
+def test_an_office_given_to_another_organisation_by_name_is_not_the_one_asked_for():
+    from index.answer_types import office_of_another
+
+    question = "Who is the CEO of Alden Capital?"
+    assert office_of_another("the CEO", "Michael Reed, the CEO of New Media Investment Group, said so.", question)
+    assert not office_of_another("the CEO", "Heath Freeman, the CEO of Alden Capital, said so.", question)
+    assert not office_of_another("the CEO", "The chief executive, Heath Freeman, said so.", question)  # whose?
+    # where before whose ("… chief executive of the London-based website Full Fact")
+    assert not office_of_another("the chief executive", "Will Moy, chief executive of the London-based website "
+                                 "Full Fact, said so.", "Who is the chief executive of Full Fact?")
+    # whose office the question writes before it too
+    assert not office_of_another("Amnesty International's country director", "Lotfi Azzouz, Tunisia country "
+                                 "director for Amnesty International, said so.",
+                                 "Who is Amnesty International's country director for Tunisia?")
+
+
 def test_the_sentence_giving_the_office_to_a_name_beside_it_holds_the_name_asked_for():
     asked = "Who is the Lord Chancellor?"
     assert holds(AnswerType.NAME, "But he told MPs the Lord Chancellor, Lord Falconer, was insisting.", asked)
