@@ -398,6 +398,7 @@ _DEED_WORDS = {
     "direct": "director helmed film-maker filmmaker",
     "lead": "led leader head headed chief",
     "head": "chief leader led boss",
+    "chair": "chairman chairwoman chairperson",
     "run": "ran head heads chief+executive ceo boss leader founder owner",
     "own": "owner bought acquired purchased stake",
     "find": "found discovered discovery spotted",

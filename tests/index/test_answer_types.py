@@ -1500,6 +1500,8 @@ def test_a_question_for_who_did_something_is_declined_by_a_quote_that_never_tell
                         "Who designed the Quell controller?") is None  # the doer's noun
     final = "Ivo Flint beat Bo Lind 6-3, 6-4 in the final on Sunday."
     assert lacking_deed(_quote_of(final), "Who won the final?") is None  # a word news writes the deed with
+    assert lacking_deed(_quote_of("Reed, who will be the merged company's chairman, spoke."),
+                        "Who will chair the merged company?") is None
     assert lacking_deed(_quote_of("Ivo Flint will play Bo Lind in the final on Sunday."), "Who won the final?")
     assert lacking_deed(_quote_of("A complaint was made by the Board of Deputies."),
                         "Who complained about the mayor?") is None  # a noun made from the verb
