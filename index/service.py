@@ -291,13 +291,6 @@ class Library:
         weights = words.idf_weights(terms, frequencies, total)
         considered = candidates[: self.config.candidate_passages]
         articles = self.store.articles(list({c.passage.article_id for c in considered}))
-        # An acronym no passage writes ("How much did Argentina borrow from the IMF?") is held only where an
-        # article found spells it out ("the International Monetary Fund"), as articles may never write it short.
-        acronyms = list(dict.fromkeys(re.findall(r"\b[A-Z]{2,5}\b", question))) if english else []
-        unspelled = [a for a in self.store.unseen(acronyms)
-                     if not any(words.spells_out(a, f"{art.title}\n{art.text}") for art in articles.values())]
-        if unspelled:
-            return Answer(**said, answered=False, related=self._related(candidates), unknown=tuple(unspelled))
         # A question about a year ("Who won the 1998 World Cup final?") is answered only from articles that
         # name it or were published in it; when the articles found are all of another time, that is said.
         years = quotes.years_asked(question)

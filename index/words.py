@@ -181,24 +181,6 @@ def _lower_case_word(word: str) -> bool:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")
-
-
-def spells_out(acronym: str, text: str) -> bool:
-    """Whether a text writes the words an acronym stands for, the first capitalised ("International Monetary
-    Fund" for IMF, "the International Olympic committee" for IOC), small words between them left out ("Bank of
-    England")."""
-    letters = acronym.lower()
-    found = [w for w in _SPELLED_WORD.findall(text) if w.lower() not in _SMALL_IN_NAMES]
-    initials = "".join(w[0].lower() for w in found)
-    return any(found[at][0].isupper() for at in _occurrences(initials, letters))
-
-
-def _occurrences(text: str, part: str) -> list[int]:
-    return [m.start() for m in re.finditer(f"(?={re.escape(part)})", text)]
-
-
-_SMALL_IN_NAMES = frozenset("of the and for on de du la le von van da".split())
-_SPELLED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A model or code written in capitals and digits ("Boeing 777X", "Airbus A380", "MH17", "G20"): as particular
 # as a name, whatever its first character. Not a quarter or a half of a year ("Q3", "H1"), which articles
 # write in words as often, nor an amount after a currency sign ("$5M").

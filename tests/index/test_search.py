@@ -78,15 +78,6 @@ def test_a_question_the_library_cannot_answer_is_declined_with_headlines(filled)
     assert all(h.url.startswith("https://news.test/") for h in answer.related)
 
 
-def test_an_acronym_is_held_where_written_or_spelled_out_in_an_article_found(filled, tmp_path):
-    assert filled.ask("How much did the IMF lend the city for the bridge repairs?").unknown == ("IMF",)
-    add_article(filled, tmp_path, "https://news.test/loan", "Bridge loan agreed",
-                "The International Monetary Fund lent the city $4 million for the bridge repairs, the mayor "
-                "said. The loan runs for ten years. " * 2)
-    answer = filled.ask("How much did the IMF lend the city for the bridge repairs?")
-    assert answer.unknown == () and answer.answered and "International Monetary Fund" in answer.quotes[0].text
-
-
 def test_a_question_about_a_name_no_article_holds_is_declined_naming_it(filled, tmp_path):
     answer = filled.ask("Did Zorblax Holdings buy the ferry operator?")
     assert not answer.answered and answer.unknown == ("Zorblax Holdings",)
