@@ -1149,11 +1149,16 @@ def _surnames(names: Sequence[str]) -> dict[str, str]:
     return surname
 
 
+_WRITER = frozenset(t for w in ("reviewer", "writer", "author", "columnist", "critic") for t in tokens(w))
+
+
 def _sentence_coverage(sentence: str, article: Article, weights: dict[str, float], names: Sequence[str]) -> float:
     """How much of the question a sentence holds, weighed across the library. A name of two words asked about
     is held by its surname alone in an article that writes the whole name: news names someone in full once,
-    then by surname ("Tova Noel and Michael Thomas …" and later "…, said Jason Foy, who represents Noel.")."""
-    present = set(tokens(sentence))
+    then by surname ("Tova Noel and Michael Thomas …" and later "…, said Jason Foy, who represents Noel."). The
+    article's outlet and its writer, asked about as such ("Which planet did the VG247 reviewer visit first?"),
+    are held by every sentence of it: the reviewer writes "I", not their title."""
+    present = set(tokens(sentence)) | set(tokens(article.source or "")) | _WRITER
     for first, last in _surnames(names).items():
         whole = rf"\b{re.escape(first)}\s+{re.escape(last)}\b"
         if last in present and first not in present and re.search(whole, article.text, re.IGNORECASE):

@@ -48,6 +48,7 @@ from index.quotes import (
     measure_in_sentence,
     other_model,
     paragraph_holds_all,
+    select_quotes,
     unwritten_name,
 )
 from index.words import content_terms, idf_weights
@@ -1097,6 +1098,29 @@ def test_one_of_a_kind_is_named_right_after_what_it_is(library, tmp_path):
             "picture sharp on a fast home connection but noticed lag over hotel wifi.")
     answer = ask_one_article(library, tmp_path, "A streaming service launches", text, "Which developer made Glimmer?")
     assert "Harbor Lights" in answer.quotes[0].text
+
+
+def test_the_reviewer_and_the_outlet_asked_about_are_the_articles_own(library, tmp_path, monkeypatch):
+    # a review writes "I", not "the reviewer", and never its outlet's name (the article's outlet here: "Desk"):
+    # its sentence holds the whole question, and so answers however far its passage in meaning
+    from index import quotes
+    from index.search import ALL_WORDS
+
+    chosen = []
+
+    def select(*args, **kwargs):
+        selected = select_quotes(*args, **kwargs)
+        chosen.extend(selected[0])
+        return selected
+
+    monkeypatch.setattr(quotes, "select_quotes", select)
+    text = ("The game follows a young knight forced into hiding after the fall of the old order. Its story leans "
+            "on the films, but a glance at their plots is enough.\n\nI visited Korvath first, a late-game "
+            "planet. Got a key item just by exploring, before realising most paths were blocked.\n\nThe map is "
+            "a lifesaver, colour-coded so you know which doors need an item.")
+    answer = ask_one_article(library, tmp_path, "Knight's Fall review", text,
+                             "Which planet did the Desk reviewer visit first?")
+    assert "Korvath" in answer.quotes[0].text and chosen[0].coverage >= ALL_WORDS
 
 
 def test_someone_asked_about_in_full_is_held_by_their_surname(library, tmp_path):
