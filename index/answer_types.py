@@ -163,8 +163,10 @@ _IRREGULAR_PAST = ("was|were|had|did|made|took|gave|got|went|came|saw|knew|bough
 _NOT_VERBS = "speed|breed|proceed|exceed|succeed|indeed|hundred|kindred|sacred|wicked|naked|rugged|beloved"
 _PAST_VERB = re.compile(rf"(?<!\bto\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeing\s)"
                         rf"\b(?:{_IRREGULAR_PAST}|(?!(?:{_NOT_VERBS})\b)[a-z]{{3,}}ed)\b", re.IGNORECASE)
-# ("as soon as" joins a clause of any tense: "as soon as I learned about it on July 18")
-_LOOKS_AHEAD = re.compile(r"\b(?:will|won['’]t|shall|would|going\s+to|to\s+be|due|slated|set\s+to|next|coming|"
+# ("as soon as" joins a clause of any tense: "as soon as I learned about it on July 18"; "due to" someone is owed
+# them: "the day the proposals were due to NASA")
+_LOOKS_AHEAD = re.compile(r"\b(?:will|won['’]t|shall|would|going\s+to|to\s+be|due(?!\s+to\s+(?-i:[A-Z]))|slated|"
+                          r"set\s+to|next|coming|"
                           r"upcoming|later|(?<!as\s)soon(?!\s+as\b)|until|from\s+now|plan(?:s|ned|ning)?|"
                           r"expect(?:s|ed|ing)?|schedul(?:e|es|ed|ing)|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|"
                           r"hop(?:e|es|ed|ing))\b|['’]ll\b",

@@ -669,6 +669,10 @@ def test_a_time_ahead_does_not_date_a_past_event():
     assert not gives_time_past("The band will unite with its old singer for a 2020 tour.", question)
     assert not gives_time_past("The band plans a tour with its old singer next year.", question)
     assert gives_time_past("The band last toured with its old singer in 2009.", question)
+    # "due to" someone: owed them, not ahead ("due to launch" is)
+    assert gives_time_past("In a statement released November 5, the day the bids were due to NASA, it said it bid.",
+                           "When did the firm submit its bid?")
+    assert not gives_time_past("The probe, due to launch on November 5, is ready.", "When did the probe launch?")
     # "as soon as" joins a clause of any tense
     assert gives_time_past("\"I opposed the hold as soon as I learned about it on July 18,\" he said.",
                            "When did he learn about the hold?")
