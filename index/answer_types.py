@@ -636,8 +636,13 @@ def names_someone(text: str, question: str) -> bool:
 
     runs = (name_words(m.group()) for m in _NAME_RUN.finditer(text))
     titled = (name_words(m.group().split(None, 1)[1]) for m in _TITLED.finditer(text))
+    # a name of one word in brackets after what they are ("a high-strung ship captain (Greez)")
+    bracketed = (name_words(m.group(1)) for m in _BRACKETED_NAME.finditer(text))
     return any(len(run) > 1 and any(map(unknown, run)) and not _place_or_body(run) for run in runs) \
-        or any(unknown(w) for run in titled for w in run)
+        or any(unknown(w) for run in titled for w in run) or any(unknown(w) for run in bracketed for w in run)
+
+
+_BRACKETED_NAME = re.compile(r"(?<=[a-z] )\(([A-Z][a-z][\w'’-]*)\)")
 
 
 # Words that give a cause or an aim: "because", "due to", "in order to", "so that", "the reason", "in protest".

@@ -782,6 +782,9 @@ def test_a_text_names_someone_by_two_capitalised_words_or_a_title():
     assert names_someone("Lewis Ward, research director of gaming at IDC, said so.", question)
     assert names_someone("“It was misleading,” Will Moy, chief executive of Full Fact, said.", question)
     assert names_someone("The son of Richard von Weizsäcker was stabbed.", question)
+    # one word in brackets after what they are; not an agency's credit in capitals
+    assert names_someone("The four meet a high-strung ship captain (Greez) on the way.", question)
+    assert not names_someone("The four meet a high-strung ship captain (AP) on the way.", question)
     assert names_someone("He met Mr Smith on Monday.", question)
     assert not names_someone("A HUNTER who ate a wild rabbit in China has the plague.", question)
     assert not names_someone("The Spaniard believed it. In China, On Monday it spread.", question)
