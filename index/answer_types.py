@@ -60,8 +60,9 @@ _CALLED_Q = re.compile(r"^\s*what\s+(?:is|was|are|were|['’]s)\s+.+?\b(?:called
 _CALLING = re.compile(r"\b(?:called|named|nicknamed|dubbed|titled|known\s+as|the\s+name\s+of)\s+[\"“'‘]?\s*"
                       r"(?:the\s+)?([\w-]+)", re.IGNORECASE)
 
-_NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-                 r"forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third|double|"
+_NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third|double|"
                  r"twice|percent)\b")
 # "One of the world's largest makers …" picks someone out; it counts nothing
 _NUMBER = re.compile(r"\d|(?!one\s+of\b)" + _NUMBER_WORDS, re.IGNORECASE)
@@ -915,7 +916,8 @@ MEASURES = (
                             rf"\bhow much horsepower\b|{_WHAT}(?:horsepower|power output)\b"),
             _p(r"\b(?:horsepower|hp|bhp|kw|kilowatts?|ps|watts?|megawatts?|mw|gigawatts?|gw)\b")),
     Measure("the weight", _p(rf"\bhow heavy\b|\bhow much\b{_WITHIN}\s+weigh(?:s|ed)?\b|{_WHAT}weight\b"),
-            _p(r"\b(?:tons?|tonnes?|kg|kilograms?|kilos?|pounds?|lbs?|grams?|ounces?|oz)\b")),
+            # (not a torque: "414 lb-ft", "300 pound-feet")
+            _p(r"\b(?:tons?|tonnes?|kg|kilograms?|kilos?|pounds?|lbs?|grams?|ounces?|oz)\b(?![-\s]?(?:ft|feet|foot)\b)")),
     Measure("the temperature", _p(rf"\bhow (?:hot|cold|warm)\b|{_WHAT}temperatures?\b"),
             _p(r"°|\bdegrees?\b|\bcelsius\b|\bfahrenheit\b|\bkelvin\b")),
     Measure("the dose", _p(rf"{_WHAT}(?:dose|dosage)s?\b"),
@@ -992,8 +994,9 @@ def measure_asked(question: str) -> Measure | None:
 # joined to the word after it describes a thing ("a four-door car", "a two-year deal"), as digits do ("20-year-old");
 # but "a four-time Grammy winner" has four.
 _COUNT = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?!\d|,\d))\d[\d,.]*(?:m|bn|k)?(?![\w-])|"
-                    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                    r"fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b(?!-(?!times?\b))|"
+                    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                    r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b(?!-(?!times?\b))|"
                     # "for a seventh straight session" counts seven sessions, "a 6th fatality" six deaths
                     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                     r"\d+(?:st|nd|rd|th))(?=\s+(?:straight|consecutive|successive|death|fatality|victim|case)\b)",

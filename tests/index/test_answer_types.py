@@ -317,6 +317,10 @@ def test_a_sentence_gives_a_measure_by_its_units():
     assert holds_measure(population, "Xilingol, a city of about 1.1 million, lies north.")
     assert holds_measure(population, "The region has a population of 1.1 million.")
     assert not holds_measure(population, "A total of 28 people were put under quarantine.")  # people, not residents
+    # every number word counts ("thirteen different finishes"); a torque is no weight
+    assert holds_measure(measure_asked("How many finishes will the car come in?"), "It comes in thirteen finishes.")
+    weight = measure_asked("How much does the car weigh?")
+    assert holds_measure(weight, "It weighs 5,500 pounds.") and not holds_measure(weight, "It has 414 lb-ft of torque.")
     # a word of how often tells which are counted, not what: monthly businesses are no users
     monthly = measure_asked("How many monthly users does the app have?")
     assert holds_measure(monthly, "The app has 90 million monthly users.")
