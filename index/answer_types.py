@@ -487,7 +487,6 @@ def office_of_another(person: str, text: str, question: str) -> bool:
 
 _ORGANISATION_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?((?-i:[A-Z])[\w'’&.-]*(?:\s+(?-i:[A-Z])[\w'’&.-]*)*)",
                                  re.IGNORECASE)
-_OF_ORGANISATION = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&.-]*\s*)+)", re.IGNORECASE)
 # "Who heads the committee?" asks for its head as "Who is the committee's head?" does
 _OFFICE_Q = re.compile(r"^\s*who\s+(heads|headed|leads|led|chairs|chaired|coaches|coached|manages|managed|captains|"
                        r"captained)\b", re.IGNORECASE)
