@@ -270,7 +270,8 @@ def asks_overview(question: str) -> bool:
 # The verbs of a question for someone's words; what they think or believe is told by their words too.
 SPEECH_VERBS = ("say", "tell", "claim", "argue", "warn", "testify", "tweet", "write", "announce", "reveal", "admit",
                 "think", "believe", "feel", "call")
-_SPEECH_Q = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+((?:[\w'’.-]+\s+){1,8}?)"
+_SPEECH_Q = re.compile(r"^\s*(?:what|which(?:\s+[\w'’-]+){1,3}?)\s+(?:did|does|do|has|have|had|will|would)\s+"
+                       r"((?:[\w'’.-]+\s+){1,8}?)"
                        rf"(?:{'|'.join(SPEECH_VERBS)})\b", re.IGNORECASE)
 # (not "were said to have", hearsay about them)
 _SAYING = (r"[\"“”]|\b(?:said|says|saying|told|tells|telling|added|adds|adding|warned|warns|warning|claimed|claims|"

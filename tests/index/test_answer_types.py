@@ -1378,6 +1378,7 @@ def test_a_question_for_someones_words_is_answered_where_they_are_quoted(library
     assert speaker_asked("What did the Browns player say about the fight?") == "the Browns player"
     assert speaker_asked("What does Gref think should happen to Rosneft?") == "Gref"  # what they think: their words
     assert speaker_asked("What does Ward call Google's free tier?") == "Ward"  # what they call it: their words
+    assert speaker_asked("Which program did Shotwell say it reminded her of?") == "Shotwell"  # which, not what
     assert speakers("The bank had called the court's decision a landmark judgment.")  # "called" reports words
 
 
