@@ -174,7 +174,10 @@ _LOOKS_AHEAD = re.compile(r"\b(?:will|won['’]t|shall|would|going\s+to|to\s+be|
                           re.IGNORECASE)
 # (a sentence's parts, as commas mark them: a clause has a tense of its own: "… insisted he is focused on the
 # Australian Open, which starts on 17 January", "The museum, which was closed on Wednesday, reopens on Friday")
-_CLAUSES = re.compile(r"(?<=[.!?…])[\"”’]?\s+|[,;:]\s+|\n|\s+(?=(?:but|while|whereas|although|though)\s)")
+_CLAUSES = re.compile(r"(?<=[.!?…])[\"”’]?\s+|[,;:]\s+|\n|\s+(?=(?:but|while|whereas|although|though)\s)"
+                      # a relative clause told in the past has its own tense ("… will offer its lander that the
+                      # company unveiled in May")
+                      r"|\s+(?=(?:that|which|who)\s+(?:[\w'’-]+\s+){0,3}?(?-i:[a-z]+ed|was|were|had)\b)")
 # A short phrase that opens a sentence and sets the scene ("Following a two-day trial in September, a jury …",
 # "On Friday, the chiefs will …") belongs to the clause after it: it has no tense of its own.
 _SETTING = re.compile(r"(?:following|after|before|during|on|in|at|by|since|until|earlier|later|last|next|this|then)\b",

@@ -677,6 +677,10 @@ def test_a_time_ahead_does_not_date_a_past_event():
     assert gives_time_past("In a statement released November 5, the day the bids were due to NASA, it said it bid.",
                            "When did the firm submit its bid?")
     assert not gives_time_past("The probe, due to launch on November 5, is ready.", "When did the probe launch?")
+    # a relative clause told in the past has its own tense
+    assert gives_time_past("The firm will offer its lander that the company unveiled in May.",
+                           "When did the firm unveil its lander?")
+    assert not gives_time_past("The firm will offer a lander that can land in May.", "When did the firm land?")
     # "as soon as" joins a clause of any tense
     assert gives_time_past("\"I opposed the hold as soon as I learned about it on July 18,\" he said.",
                            "When did he learn about the hold?")
