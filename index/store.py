@@ -381,6 +381,8 @@ class Store(ScheduleTables):
             # A word the library writes as two ("longline": "long lines"), the phrase most passages hold; each
             # part of three letters or more, so that no prefix or suffix stands alone. Not a name's ("Boxhill").
             pairs = [f"{folded[:i]} {folded[i:]}" for i in range(3, len(folded) - 2)]
+            if not pairs or not self._passage_count(" OR ".join(f'"{p}"' for p in pairs), limit=1):
+                return None  # one lookup where none is held, as for the slips above
             counts = {p: self._passage_count(f'"{p}"') for p in pairs}
             return max((p for p in pairs if counts[p]), key=lambda p: counts[p], default=None)
 

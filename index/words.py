@@ -157,13 +157,13 @@ def _title_case(raw_words: list[str], text: str) -> bool:
     after the first word but a few ("The Who"); a short question about a name is not ("Who painted the Mona
     Lisa?"), nor one that leaves a word other than a small one uncapitalised ("Who wrote We Are The World?":
     its capitals mark a song's title)."""
-    compound = {w for m in hyphened_names(text) for w in m.group().split("-")}  # "Take-Two" is a name
+    compound = {w for m in _hyphened_names(text) for w in m.group().split("-")}  # "Take-Two" is a name
     small_capital = any(w[0].isupper() and w.lower() in STOPWORDS and w not in compound for w in raw_words[1:])
     return small_capital and sum(w[0].isupper() for w in raw_words) > len(raw_words) / 2 \
         and not any(map(_lower_case_word, text.split()[1:]))
 
 
-def hyphened_names(text: str) -> list[re.Match]:
+def _hyphened_names(text: str) -> list[re.Match]:
     """The names of capitalised words joined by hyphens, a small word among them ("Take-Two", "Jack-In-The-Box"):
     the small word names nothing by itself. Without one, each word may be a name of its own ("the Trump-Zelensky
     call")."""
@@ -214,7 +214,7 @@ def names(question: str) -> list[str]:
     Congressional Budget Office")."""
     found = list(TOKEN.finditer(question))
     title_case = _title_case([m.group() for m in found], question)
-    hyphened = hyphened_names(question)
+    hyphened = _hyphened_names(question)
     first = 0 if is_keywords(question) else 1  # "Peter Kim", typed as into a search box, opens with a name
     phrases: list[list[re.Match]] = []
     for i, m in enumerate(found):
