@@ -132,7 +132,9 @@ def asks_time_foreseen(question: str) -> bool:
     return _PAST_Q.search(question) is not None and _FORESEEN_Q.search(question) is not None
 
 
-_PAST_Q = re.compile(r"^\s*when\s+(?:did|was|were|had|has|have)\b", re.IGNORECASE)
+# "When did …?", and "In which year did …?" (answered by a year, see `holds`)
+_PAST_Q = re.compile(r"^\s*(?:when|in\s+(?:what|which)\s+year|what\s+year)\s+(?:did|was|were|had|has|have)\b",
+                     re.IGNORECASE)
 
 
 # A span of time by itself ("after years of debate", "13.8 billion years") tells no date; one counted from now

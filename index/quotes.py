@@ -355,17 +355,26 @@ def _speaker_words(question: str, names: Sequence[str], article: Article) -> tup
 _BORN_Q = re.compile(r"^\s*(?P<ask>where|when|in\s+(?:what|which)\s+\w+|what\s+year)\s+(?:was|were)\b.*\bborn\b",
                      re.IGNORECASE)
 _BIRTH = re.compile(r"\b(?:born|births?|birthplace|birthday|native|natives|née)\b", re.IGNORECASE)
+# "When did John M. Ford's father die?", "Where was he killed?": the time or the place of a death, which the
+# answer tells as past ("I'm going to die" tells none)
+_DIED_Q = re.compile(r"^\s*(?P<ask>where|when|in\s+(?:what|which)\s+\w+|what\s+year)\s+(?:did|was|were)\b.*"
+                     r"\b(?:die|killed)\s*\??\s*$", re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:died|deaths?|dead|deceased|killed|passed\s+away|funeral|obituary)\b", re.IGNORECASE)
 
 
-def lacking_birth(quote: ScoredQuote, question: str) -> str | None:
-    """What an English question asks of someone's birth ("the place of birth") when the quote, as shown, never
-    speaks of a birth: a quote that only names them ("Lee Jae-myung, leader of the opposition, described …")
-    tells neither where nor when they were born, whatever place or year it gives."""
-    asked = _BORN_Q.match(question) if is_english(question) else None
-    if asked is None or not quote.article.in_english or _BIRTH.search(_shown_text(quote)):
+def lacking_birth_or_death(quote: ScoredQuote, question: str) -> str | None:
+    """What an English question asks of someone's birth or death ("the place of birth", "the date of death")
+    when the quote, as shown, never speaks of one: a quote that only names them ("Lee Jae-myung, leader of the
+    opposition, described …") tells neither where nor when they were born, whatever place or year it gives;
+    nor does "John Milo Ford was born … in 1957" tell when his father died."""
+    if not is_english(question) or not quote.article.in_english:
         return None
-    ask = asked.group("ask").lower()
-    return "the date of birth" if ask == "when" or ask.endswith("year") else "the place of birth"
+    for asking, told, event in ((_BORN_Q, _BIRTH, "birth"), (_DIED_Q, _DEATH, "death")):
+        asked = asking.match(question)
+        if asked is not None and not told.search(_shown_text(quote)):
+            ask = asked.group("ask").lower()
+            return f"the date of {event}" if ask == "when" or ask.endswith("year") else f"the place of {event}"
+    return None
 
 
 # "Who designed the Stadia controller?": someone asked for by what they did, which the answer tells in the same

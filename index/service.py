@@ -351,9 +351,9 @@ class Library:
         person = quotes.unnamed(scored[0], question) if answers else None
         if person is not None:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=f"the name of {person}")
-        # Nor a question for someone's birth by a quote that never speaks of one, nor one for who did something
+        # Nor a question for someone's birth or death by a quote that never speaks of one, nor one for who did something
         # by an article that never tells the deed ("Who designed the …?").
-        birth = quotes.lacking_birth(scored[0], question) if answers else None
+        birth = quotes.lacking_birth_or_death(scored[0], question) if answers else None
         deed = quotes.lacking_deed(scored[0], question) if answers and birth is None else None
         if birth or deed:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=birth or deed)

@@ -42,7 +42,7 @@ from index.models import Article
 from index.quotes import (
     ScoredQuote,
     _continuing,
-    lacking_birth,
+    lacking_birth_or_death,
     lacking_deed,
     lacking_time,
     measure_in_sentence,
@@ -663,6 +663,11 @@ def test_the_sentence_giving_the_name_asked_for_is_quoted(library, tmp_path):
 def test_a_time_ahead_does_not_date_a_past_event():
     question = "When did the band last tour with its old singer?"
     assert asks_time_past(question) and asks_time_past("When was the museum built?")
+    # "In which year …?" asks for a year, and one of the past: the quote must write one
+    year = "In which year did the band win the Brit Award?"
+    assert asks_time_past(year) and asks_time_past("What year was the museum built?")
+    assert lacking_time(_quote_of("The band had won the Brit Award and many others since."), year)
+    assert not lacking_time(_quote_of("The band won the Brit Award in 1998."), year)
     assert not asks_time_past("When will the band tour?") and not asks_time_past("When is the tour?")
     # what comes round again is answered by any time it came ("November marked the beginning of the season")
     assert asks_time_ahead("When does the tour begin?") and not asks_time_ahead("When does the season begin?")
@@ -1519,13 +1524,24 @@ def test_a_question_for_someones_birth_is_declined_by_a_quote_that_never_speaks_
             "president's address as very disappointing.")
     article = Article(url="https://news.test/a", title="Opposition leader on the address", text=text, lang="en")
     quote = ScoredQuote(article, Span(0, len(text)), 1.0, coverage=0.8, cosine=0.5)
-    assert lacking_birth(quote, "Where was Ada Quell born?") == "the place of birth"  # not Lagos
-    assert lacking_birth(quote, "When was Ada Quell born?") == "the date of birth"  # nor 2019
-    assert lacking_birth(quote, "In which town was Ada Quell born?") == "the place of birth"
-    assert lacking_birth(quote, "Where does Ada Quell work?") is None  # not asked
+    assert lacking_birth_or_death(quote, "Where was Ada Quell born?") == "the place of birth"  # not Lagos
+    assert lacking_birth_or_death(quote, "When was Ada Quell born?") == "the date of birth"  # nor 2019
+    assert lacking_birth_or_death(quote, "In which town was Ada Quell born?") == "the place of birth"
+    assert lacking_birth_or_death(quote, "Where does Ada Quell work?") is None  # not asked
     born = text.replace("Ada Quell, leader", "Ada Quell, who was born in Kano, leader")
     article = Article(url="https://news.test/a", title="Opposition leader on the address", text=born, lang="en")
-    assert lacking_birth(ScoredQuote(article, Span(0, len(born)), 1.0, 0.8, 0.5), "Where was Ada Quell born?") is None
+    told = ScoredQuote(article, Span(0, len(born)), 1.0, 0.8, 0.5)
+    assert lacking_birth_or_death(told, "Where was Ada Quell born?") is None
+
+
+def test_a_question_for_someones_death_is_declined_by_a_quote_that_never_tells_one():
+    born = _quote_of("Ada Quell was born the first child of two pharmacists in Kano in 1957. In 1997 she said: "
+                     "I'm going to die.")  # a death to come tells none
+    assert lacking_birth_or_death(born, "When did Ada Quell's father die?") == "the date of death"
+    assert lacking_birth_or_death(born, "Where was Ada Quell killed?") == "the place of death"
+    assert lacking_birth_or_death(born, "How many people die in Kano each year?") is None  # not asked
+    died = _quote_of("Ada Quell's father died in Kano in 2004, two years after she was born.")
+    assert lacking_birth_or_death(died, "When did Ada Quell's father die?") is None
 
 
 def _quote_of(text: str) -> ScoredQuote:
