@@ -64,8 +64,8 @@ _NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|
                  r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                  r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third|double|"
                  r"twice|percent)\b")
-# "One of the world's largest makers …" picks someone out; it counts nothing
-_NUMBER = re.compile(r"\d|(?!one\s+of\b)" + _NUMBER_WORDS, re.IGNORECASE)
+# "One of the world's largest makers …" picks someone out, and "no one" is nobody; neither counts anything
+_NUMBER = re.compile(r"\d|(?!one\s+of\b)(?<!\bno\s)" + _NUMBER_WORDS, re.IGNORECASE)
 # a year written in figures ("in 2004", "2004's", "the 1990s", "the '90s"), not part of a longer number
 _YEAR_WRITTEN = re.compile(r"(?<![\w.,/-])(?:1[5-9]\d\d|20\d\d)s?(?!\w|[.,]\d)|['’]\d0s\b")
 # A question for a time to come or a time that holds now ("When is the walkout?", "When will it launch?") is not
@@ -83,6 +83,12 @@ _TIME = re.compile(
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|yesterday|today|tomorrow|tonight|ago|since|until|decades?|years?|months?|weeks?|"
     r"days?|hours?|minutes?)\b", re.IGNORECASE)
+
+
+def years_out(text: str) -> str:
+    """The text without the years it writes ("in the summer of 2007", "the 1960s"): a year dates something,
+    it counts or measures nothing."""
+    return _YEAR_WRITTEN.sub(" ", text)
 
 
 def is_time(word: str) -> bool:
@@ -782,7 +788,7 @@ _MONEY_VERB = (r"(?:cost|costs|costing|pay|pays|paid|paying|earn|earns|earned|ea
                r"contributes|contributed|lend|lends|lent|loan|loaned|borrow|borrows|borrowed)")
 # the verb of "how much ... paid" within a few words ("Blue Gene/L", "Disney+" are words too), in the same clause
 # ("How much do tickets for the Doobie Brothers' 50th anniversary tour cost?")
-_WITHIN = r"(?:\s+[\w'’&-][\w'’/+&.-]*){0,10}?"  # "&" too: "How much was Marsh & McLennan fined?"
+_WITHIN = r"(?:\s+[\w'’&-][\w'’/+&.,-]*){0,10}?"  # "&" and "," too: "Marsh & McLennan", "Gaiman, McDougal and Rigney"
 # what "how much" counts in money, the noun right after it or after one more word ("How much severance will they
 # get?", "how much aid", "how much extra cash")
 _MONEY_MASS = (r"(?:money|cash|funding|funds|revenues?|profits?|debts?|tax|taxes|rent|severance|compensation|damages|"

@@ -185,8 +185,9 @@ def lacking_measure(quote: ScoredQuote, question: str, names: Sequence[str] = ()
         shown = [written.sub(" ", s) for s in shown]
     # The quote as shown must hold a number where the measure is one: the section's number may be another's
     # ("How many followers does Jack Dorsey have?" by his words on follower counts, a friend's 1,500 further on).
-    if measure.needs_number and quoted and not any(answer_types.holds(AnswerType.QUANTITY, s, question)
-                                                   for s in shown):
+    # A year is no such number ("… tried to purchase Ford's literary estate in the summer of 2007").
+    if measure.needs_number and quoted and not any(
+            answer_types.holds(AnswerType.QUANTITY, answer_types.years_out(s), question) for s in shown):
         return measure
     if any(answer_types.holds_measure(measure, s) and not names_another(s, names, question)
            and (role is None or role.search(s)) and (period is None or period.search(s))

@@ -44,6 +44,7 @@ from index.quotes import (
     _continuing,
     lacking_birth_or_death,
     lacking_deed,
+    lacking_measure,
     lacking_time,
     measure_in_sentence,
     other_model,
@@ -387,8 +388,21 @@ def test_a_gift_or_a_loan_asks_for_money():
                      "How much did China lend to Russia?", "How much did the club borrow?"):
         assert measure_asked(question).name == "the amount of money"
     for question in ("How much did Blue Gene/L cost to build?", "How much did the Disney+ glitches cost Disney?",
-                     "How much did AT&T pay for it?"):  # a name of other signs than letters is a word too
+                     "How much did AT&T pay for it?",  # a name of other signs than letters is a word too
+                     "How much did Gaiman, McDougal and Rigney offer for the estate?"):  # names listed with commas
         assert measure_asked(question).name == "the amount of money"
+
+
+def test_a_sum_is_not_given_by_a_quote_whose_only_numbers_are_years_or_no_one():
+    first = ("No one had had contact with the family since the summer of 2007, when his friends unsuccessfully "
+             "tried to purchase the writer's literary estate.")
+    text = first + "\n\nHis early paperbacks sell for $200 each, and his father paid a $3,000 library fine."
+    article = Article(url="https://news.test/a", title="A lost writer", text=text, lang="en")
+    quote = ScoredQuote(article, Span(0, len(first)), 1.0, coverage=0.8, cosine=0.5)
+    question = "How much did his friends offer for the writer's literary estate?"
+    assert lacking_measure(quote, question).name == "the amount of money"  # another's sums further on
+    assert not holds(AnswerType.QUANTITY, "No one came.", "How many came?")
+    assert holds(AnswerType.QUANTITY, "One came.", "How many came?")
 
 
 def test_a_net_worth_or_a_fortune_is_a_sum_of_money():
