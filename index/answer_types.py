@@ -233,6 +233,17 @@ def _years_before_out(text: str, year: int) -> str:
     return _DATED_YEAR.sub(lambda found: " " if int(found.group(1)) < year else found.group(), text)
 
 
+# An editor's note opens with the day the article was amended ("Correction added Nov. 18, 2019: The caption …"):
+# that day dates the note, not anything the article tells.
+_NOTE_DATED = re.compile(r"\b(?:Corrections?|Clarifications?|Updated?|Editor['’]s\s+[Nn]ote)\b"
+                         r"(?:\s+(?:added|appended|made|posted))?,?\s+[^\n]{0,40}?\d[^\n]{0,25}?:(?!\d)")
+
+
+def notes_out(text: str) -> str:
+    """The text without the dates that open an editor's note (see `_NOTE_DATED`)."""
+    return _NOTE_DATED.sub(" ", text)
+
+
 def own_times_out(text: str, question: str) -> str:
     """The text without the words of time the question writes itself: "When does the Black Friday deal end?" is
     not answered by "Black Friday pricing is now live"."""
@@ -860,9 +871,11 @@ MEASURES = (
     # So does "How far did exports fall?".
     Measure("the size of the change", _p(rf"\bby how much\b|\bhow far\b(?={_WITHIN}\s+{_CHANGING}\b)"), _NUMBER,
             needs_number=False),
-    # "How much cheaper …?" asks for a difference, written as a ratio as often as a sum ("thirty times cheaper")
+    # "How much cheaper …?" asks for a difference, written as a ratio as often as a sum ("thirty times cheaper"),
+    # and so does "How many more …?" ("18 times the number of tuft cells previously reported")
     Measure("the size of the difference",
-            _p(r"\bhow much\s+(?:cheaper|dearer|higher|lower|bigger|smaller|larger|faster|slower|longer|shorter|"
+            _p(r"\bhow many\s+(?:more|fewer)\b|"
+               r"\bhow much\s+(?:cheaper|dearer|higher|lower|bigger|smaller|larger|faster|slower|longer|shorter|"
                r"older|younger|heavier|lighter|better|worse|greater|more|less|fewer|further|farther)\b"),
             _NUMBER, needs_number=False),
     # "how much" asks for money with "money" ("how much prize money") or another sum ("how much severance"), a
@@ -1329,12 +1342,20 @@ def holds_measure(measure: Measure, sentence: str) -> bool:
 _RANGE_END = re.compile(r"\d[\d,.]*|" + _NUMBER_WORDS, re.IGNORECASE)
 
 
+# A number right after a noun that it labels counts nothing: "group 2 innate lymphoid cells", "type 2 diabetes",
+# "a Phase 3 trial", "a Category 5 storm", "Chapter 11", "Article 50".
+_LABELLED = re.compile(r"\b(?:group|type|phase|stage|level|class|category|grade|step|chapter|section|article|"
+                       r"round|episode|season|series|generation|version|part|volume|no\.|number)\s+$", re.IGNORECASE)
+
+
 def _counts(number: re.Match, sentence: str, units: re.Pattern) -> bool:
     """Whether a number found in a sentence may count the units asked for: the words right after it, up to a
     small word or the clause's end, name them ("20 teams", "four more teams"), or it has no words of its own ("in
-    front of 15,522", "123 of the planes"). "at least one explanation for what tuft cells do" counts
-    explanations, not tuft cells. "Dozens of flybys" counts flybys: "of" and a bare noun is what is counted; "of
-    the" picks out a part ("123 of the planes")."""
+    front of 15,522", "123 of the planes"), and no noun before it gives it as a label ("group 2 cells"). "at
+    least one explanation for what tuft cells do" counts explanations, not tuft cells. "Dozens of flybys"
+    counts flybys: "of" and a bare noun is what is counted; "of the" picks out a part ("123 of the planes")."""
+    if _LABELLED.search(sentence[: number.start()]):
+        return False
     run = []
     after = sentence[number.end():].split()
     # a range counts what its second number counts ("between four to six services")

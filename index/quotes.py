@@ -492,7 +492,7 @@ def lacking_time(quote: ScoredQuote, question: str) -> bool:
     the circumstances ("When is approval needed?")."""
     if not is_english(question) or not quote.article.in_english:
         return False
-    shown = answer_types.own_times_out(_shown_text(quote), question)
+    shown = answer_types.own_times_out(answer_types.notes_out(_shown_text(quote)), question)
     if answer_types.asks_time_past(question):
         return not answer_types.gives_time_past(shown, question, quote.article.published)
     if answer_types.asks_time_foreseen(question):

@@ -27,6 +27,7 @@ from index.answer_types import (
     money_period,
     money_role,
     names_someone,
+    notes_out,
     own_times_out,
     parts,
     person_asked,
@@ -672,6 +673,27 @@ def test_the_sentence_giving_the_name_asked_for_is_quoted(library, tmp_path):
             "Code from his home.")
     answer = ask_one_article(library, tmp_path, "The rise of DIY radio", text, "What is Adam Curry's podcast called?")
     assert "The Daily Source Code" in answer.quotes[0].text
+
+
+def test_a_number_that_labels_a_noun_counts_nothing():
+    count = measure_asked("How many tuft cells are there in the human lung?")
+    assert not holds_measure(count, "He found a group of cells called group 2 innate lymphoid cells (ILC2s).")
+    assert not holds_measure(count, "The cells trigger so-called type 2 immune responses in the lung.")
+    assert holds_measure(count, "He found 2 tuft cells in the lung.")
+    # "How many more …?" asks for a difference, which a ratio gives
+    more = measure_asked("How many more tuft cells did Howitt find than previously reported?")
+    assert more.name == "the size of the difference"
+    assert holds_measure(more, "Howitt found 18 times the number of tuft cells previously reported.")
+
+
+def test_the_day_an_editors_note_was_added_dates_nothing_it_tells():
+    question = "When will Herbert publish his study of tuft cells?"
+    note = _quote_of("Correction added Nov. 18, 2019: The caption below the photograph of Herbert was wrong.")
+    assert lacking_time(note, question)
+    assert not lacking_time(_quote_of("Herbert will publish his study on Nov. 18, 2019."), question)
+    assert "3:45" not in notes_out("Updated at 3:45 p.m. ET: adds comment.")
+    ahead = "The update will ship on Dec. 3: Apple said so."
+    assert notes_out(ahead) == ahead
 
 
 def test_a_time_ahead_does_not_date_a_past_event():
