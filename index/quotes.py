@@ -265,6 +265,24 @@ def noun_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) ->
                                     re.IGNORECASE))
 
 
+def workplace_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) -> bool:
+    """Whether an English question for where someone works ("Where does Megan Baldridge work?") meets a quoted
+    sentence that writes their name and, right after it, what they are and where, as news introduces
+    someone ("…, said Megan Baldridge, a molecular microbiologist at Washington University in St. Louis")."""
+    found = _WORKPLACE_Q.match(question) if is_english(question) else None
+    person = found.group("person") if found else None
+    if person is None or quote.sentence is None or not any(name in person for name in names):
+        return False
+    sentence = quote.article.text[quote.sentence.start : quote.sentence.end]
+    surname = re.escape(person.split()[-1])
+    return re.search(rf"\b{surname}\b,\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,5}}?(?:at|of|with|for)\s+(?:the\s+)?"
+                     r"(?-i:[A-Z])", sentence) is not None
+
+
+_WORKPLACE_Q = re.compile(r"^\s*where\s+(?:does|did|do)\s+(?P<person>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*)"
+                          r"\s+(?:work|study|teach|research)\s*\??\s*$", re.IGNORECASE)
+
+
 _WHICH_NOUN = re.compile(r"^\s*(?i:which)\s+([a-z]{3,})\b(?!\s+(?:of|is|are|was|were)\b)")
 
 

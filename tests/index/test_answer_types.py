@@ -52,6 +52,7 @@ from index.quotes import (
     paragraph_holds_all,
     select_quotes,
     unwritten_name,
+    workplace_beside_name,
 )
 from index.words import content_terms, idf_weights
 
@@ -694,6 +695,18 @@ def test_the_day_an_editors_note_was_added_dates_nothing_it_tells():
     assert "3:45" not in notes_out("Updated at 3:45 p.m. ET: adds comment.")
     ahead = "The update will ship on Dec. 3: Apple said so."
     assert notes_out(ahead) == ahead
+
+
+def test_where_someone_works_is_told_by_what_they_are_and_where_beside_their_name():
+    text = ("“People just kind of ignored them,” said Ada Quell, a molecular microbiologist at Washington "
+            "University in St. Louis.")
+    article = Article(url="https://news.test/a", title="Tuft cells", text=text, lang="en")
+    quote = ScoredQuote(article, Span(0, len(text)), 1.0, coverage=0.5, cosine=0.3, sentence=Span(0, len(text)))
+    assert workplace_beside_name(quote, "Where does Ada Quell work?", ["Ada Quell"])
+    assert not workplace_beside_name(quote, "Where does Ada Quell live?", ["Ada Quell"])  # not asked
+    bare = Article(url="https://news.test/b", title="Tuft cells", text="“Ignored,” said Ada Quell.", lang="en")
+    assert not workplace_beside_name(ScoredQuote(bare, Span(0, 26), 1.0, 0.5, 0.3, sentence=Span(0, 26)),
+                                     "Where does Ada Quell work?", ["Ada Quell"])
 
 
 def test_a_time_ahead_does_not_date_a_past_event():
