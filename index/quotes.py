@@ -279,6 +279,27 @@ def workplace_beside_name(quote: ScoredQuote, question: str, names: Sequence[str
                      r"(?-i:[A-Z])", sentence) is not None
 
 
+def title_beside_owner(quote: ScoredQuote, question: str) -> bool:
+    """Whether an English question for the name of someone's work ("What is Steve Adcock's blog called?", "What
+    is the name of his podcast?") meets a quoted sentence that writes the owner's surname and the kind of work
+    right before its title ("Steve Adcock wrote on his blog Think, Save, Retire", "his book “Financial
+    Freedom …”"), as news names a work without "called"."""
+    found = _TITLE_Q.match(question) if is_english(question) else None
+    if found is None or quote.sentence is None:
+        return False
+    sentence = quote.article.text[quote.sentence.start : quote.sentence.end]
+    surname = re.escape(found.group("owner").split()[-1])
+    noun = re.escape(found.group("noun"))
+    return re.search(rf"\b{surname}\b", sentence) is not None and \
+        re.search(rf"\b{noun}\s+[\"“]?\s*(?-i:[A-Z])", sentence, re.IGNORECASE) is not None
+
+
+_TITLE_Q = re.compile(r"^\s*what\s+(?:is|was)\s+(?:the\s+(?:name|title)\s+of\s+)?"
+                      r"(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)*)['’]s?\s+(?:new\s+|latest\s+|first\s+)?"
+                      r"(?P<noun>book|novel|blog|podcast|album|song|film|movie|show|column|newsletter|company|firm|"
+                      r"band|game|app)(?:\s+(?:called|named|titled))?\s*\??\s*$", re.IGNORECASE)
+
+
 _WORKPLACE_Q = re.compile(r"^\s*where\s+(?:does|did|do)\s+(?P<person>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*)"
                           r"\s+(?:work|study|teach|research)\s*\??\s*$", re.IGNORECASE)
 

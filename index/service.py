@@ -384,7 +384,7 @@ class Library:
         for $400")."""
         return (quotes.age_beside_name(quote, question, named) or quotes.heard_in_quote(quote, question, named)
                 or quotes.noun_beside_name(quote, question, named)
-                or quotes.workplace_beside_name(quote, question, named)
+                or quotes.workplace_beside_name(quote, question, named) or quotes.title_beside_owner(quote, question)
                 or quotes.measure_in_sentence(quote, question, named) or quotes.measure_in_heading(quote, question))
 
     def _quote_close(self, quote: quotes.ScoredQuote, question: str) -> bool:

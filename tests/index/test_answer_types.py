@@ -51,6 +51,7 @@ from index.quotes import (
     other_model,
     paragraph_holds_all,
     select_quotes,
+    title_beside_owner,
     unwritten_name,
     workplace_beside_name,
 )
@@ -707,6 +708,16 @@ def test_where_someone_works_is_told_by_what_they_are_and_where_beside_their_nam
     bare = Article(url="https://news.test/b", title="Tuft cells", text="“Ignored,” said Ada Quell.", lang="en")
     assert not workplace_beside_name(ScoredQuote(bare, Span(0, 26), 1.0, 0.5, 0.3, sentence=Span(0, 26)),
                                      "Where does Ada Quell work?", ["Ada Quell"])
+
+
+def test_the_name_of_someones_work_is_told_by_its_kind_right_before_its_title():
+    text = "As early retiree Ada Quell wrote on his blog Think, Save, Retire, \"Sacrifice is necessary.\""
+    article = Article(url="https://news.test/a", title="Retire early", text=text, lang="en")
+    quote = ScoredQuote(article, Span(0, len(text)), 1.0, coverage=0.5, cosine=0.0, sentence=Span(0, len(text)))
+    assert title_beside_owner(quote, "What is Ada Quell's blog called?")
+    assert title_beside_owner(quote, "What is the name of Ada Quell's blog?")
+    assert not title_beside_owner(quote, "What is Ada Quell's podcast called?")  # another kind of work
+    assert not title_beside_owner(quote, "What is Bo Lind's blog called?")  # another's
 
 
 def test_a_time_ahead_does_not_date_a_past_event():
