@@ -840,9 +840,11 @@ _LASTING_VERB = (r"(?:last|lasts|lasted|take|takes|took|taken|stay|stays|stayed|
                  r"served|sentenced|jailed|held|been|spend|spends|spent|remain|remains|remained|survive|survived|"
                  r"banned|suspended|imprisoned|detained|missing|married|in\s+(?:charge|office|power|prison|jail)|out)")
 # a number of units of time, next to each other ("18 months", "a decade", "two-and-a-half years", "for several more
-# years", not "in the next several weeks", a time to come, nor "a second time", an ordinal), or "since"; not an
-# age ("The 23-year-old flew to London"), nor "since" giving a reason ("since it's the only way to play")
-_SPAN = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|\ban?\b|(?<!next\s)\bseveral\b)(?:\s+|-)(?:\w+(?:-\w+){0,3}(?:\s+|-))?" \
+# years", "a few short hours"), not "in the next several weeks", a time to come, nor "a second time", an ordinal),
+# or "since"; not an age ("The 23-year-old flew to London"), nor "since" giving a reason ("since it's the only way
+# to play")
+_SPAN = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|\ba\s+(?:few|couple(?:\s+of)?)\b|\ban?\b|(?<!next\s)\bseveral\b)" \
+        r"(?:\s+|-)(?:\w+(?:-\w+){0,3}(?:\s+|-))?" \
         r"(?:seconds|second(?=\s*(?:[,.;:!?)]|$|(?:later|earlier|ago|or|and|to|of|in|before|after|long)\b))|" \
         r"minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|hrs?|" \
         r"mins?)\b(?![- ]olds?\b)|\bovernight\b|" \

@@ -720,6 +720,13 @@ def test_the_name_of_someones_work_is_told_by_its_kind_right_before_its_title():
     assert not title_beside_owner(quote, "What is Bo Lind's blog called?")  # another's
 
 
+def test_a_few_short_hours_is_a_duration():
+    duration = measure_asked("How long did it take to write the song?")
+    assert holds_measure(duration, "The song went from a dream to a demo in just a few short hours.")
+    assert holds_measure(duration, "It took a couple of weeks.")
+    assert not holds_measure(duration, "A few short songs came first.")
+
+
 def test_a_time_ahead_does_not_date_a_past_event():
     question = "When did the band last tour with its old singer?"
     assert asks_time_past(question) and asks_time_past("When was the museum built?")
