@@ -824,6 +824,7 @@ def select_quotes(candidates: Sequence[Candidate], articles: dict[int, Article],
     return chosen, further
 
 
+_WRITING_Q = re.compile(r"\b(?:write|writes|wrote|written|author|authored|books?|novels?)\b", re.IGNORECASE)
 _WHO_IS = re.compile(r"\s*who\s+(?:is|was)\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+\s*\?*\s*$", re.IGNORECASE)
 
 
@@ -851,6 +852,9 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
     if counter:  # a count written as someone else's is no answer ("Anthony Davis scored 34 points")
         typed = [t and not answer_types.counts_of_others(article.text[s.start : s.end], counter, asked.measure)
                  for t, s in zip(typed, spans, strict=True)]
+    # the writer's note tells what the writer is and has written, which may be asked by their name
+    writer_asked = _WRITING_Q.search(asked.question) is not None and any(
+        name.split()[-1].lower() in writer.lower().split() for writer in writers(article.text) for name in asked.names)
     namesakes: list[int] = []  # sentences on another one of the same name
     held: list[float | None] = [None] * len(spans)  # how much of the question each sentence holds
     shown: list[float | None] = [None] * len(spans)  # the same, with the sentence it leans on, if any
@@ -861,8 +865,9 @@ def _read_article(article: Article, found: list[tuple[Passage, float]], asked: _
                                                        or mostly_tells(text)):
             continue  # a subhead or a caption names a subject, a question asks (unless what was asked is asked,
             # or the sentence mostly tells: "… Swift has a new record deal …, and Carlyle will wonder: “…?”")
-        if author_note(article.text, span) and not _WHO_IS.match(asked.question):
-            continue  # "Sarah Archer is the author of …" ends the page; it answers "Who is Sarah Archer?" only
+        if author_note(article.text, span) and not _WHO_IS.match(asked.question) and not writer_asked:
+            continue  # "Sarah Archer is the author of …" ends the page; it answers "Who is Sarah Archer?", or a
+            # question about her ("Which book did Sarah Archer write?"), only
         if english and bags[i] & asked.name_words \
                 and names_another(text, asked.names, asked.question):
             namesakes.append(i)  # "the $1,000 Meta Quest Pro" tells nothing of the Vision Pro asked about
