@@ -136,5 +136,8 @@ class IngestResult:
         if self.outcome is Outcome.ADDED:
             return f"added: {self.title} ({self.passages} passages) <- {self.source}"
         if self.outcome is Outcome.DUPLICATE and self.duplicate_of is not None:
-            return f"duplicate ({self.reason}) of #{self.duplicate_of.id} {self.duplicate_of.title!r} <- {self.source}"
+            kept = self.duplicate_of
+            if kept.id is None:  # an article of the same batch, not stored yet when this one was read
+                return f"duplicate ({self.reason}) of {kept.title!r}, earlier in this batch <- {self.source}"
+            return f"duplicate ({self.reason}) of #{kept.id} {kept.title!r} <- {self.source}"
         return f"rejected: {self.reason} <- {self.source}"

@@ -70,7 +70,11 @@ def test_duplicates_by_url_text_and_near_identical_text(library, tmp_path):
     # The other URLs are remembered: asking for them finds the kept article.
     assert library.store.find_by_url("https://syndicated.test/x").id == kept
     assert library.store.find_by_url("https://mirror.test/copy").id == kept
-    assert "near-identical" in results[3].describe() and "#" in results[3].describe()
+    # each says which article it repeats: by its number once stored, else as read earlier in the same batch
+    assert "near-identical" in results[3].describe() and "earlier in this batch" in results[3].describe()
+    assert not [r.describe() for r in results if "None" in r.describe()]
+    again = list(library.ingest([write_jsonl(tmp_path / "e.jsonl", [same_text])]))
+    assert f"#{kept} " in again[0].describe()
 
 
 def test_duplicates_are_recognised_across_runs(library, tmp_path):
