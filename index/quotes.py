@@ -266,9 +266,10 @@ def noun_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) ->
 
 
 def workplace_beside_name(quote: ScoredQuote, question: str, names: Sequence[str]) -> bool:
-    """Whether an English question for where someone works ("Where does Megan Baldridge work?") meets a quoted
-    sentence that writes their name and, right after it, what they are and where, as news introduces
-    someone ("…, said Megan Baldridge, a molecular microbiologist at Washington University in St. Louis")."""
+    """Whether an English question for where someone works ("Where does Megan Baldridge work?", "Which think tank
+    does Kurinji Selvaraj work for?") meets a quoted sentence that writes their name and, right after it, what
+    they are and where, as news introduces someone ("…, said Megan Baldridge, a molecular microbiologist at
+    Washington University in St. Louis")."""
     found = _WORKPLACE_Q.match(question) if is_english(question) else None
     person = found.group("person") if found else None
     if person is None or quote.sentence is None or not any(name in person for name in names):
@@ -300,8 +301,9 @@ _TITLE_Q = re.compile(r"^\s*what\s+(?:is|was)\s+(?:the\s+(?:name|title)\s+of\s+)
                       r"band|game|app)(?:\s+(?:called|named|titled))?\s*\??\s*$", re.IGNORECASE)
 
 
-_WORKPLACE_Q = re.compile(r"^\s*where\s+(?:does|did|do)\s+(?P<person>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*)"
-                          r"\s+(?:work|study|teach|research)\s*\??\s*$", re.IGNORECASE)
+_WORKPLACE_Q = re.compile(r"^\s*(?:where\s+|(?:which|what)\s+(?:[\w-]+\s+){1,2}?)(?:does|did|do)\s+"
+                          r"(?P<person>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*)\s+(?:work|teach|research)"
+                          r"(?:\s+(?:for|at|in))?\s*\??\s*$", re.IGNORECASE)
 
 
 _WHICH_NOUN = re.compile(r"^\s*(?i:which)\s+([a-z]{3,})\b(?!\s+(?:of|is|are|was|were)\b)")

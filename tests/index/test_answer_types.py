@@ -704,7 +704,10 @@ def test_where_someone_works_is_told_by_what_they_are_and_where_beside_their_nam
     article = Article(url="https://news.test/a", title="Tuft cells", text=text, lang="en")
     quote = ScoredQuote(article, Span(0, len(text)), 1.0, coverage=0.5, cosine=0.3, sentence=Span(0, len(text)))
     assert workplace_beside_name(quote, "Where does Ada Quell work?", ["Ada Quell"])
+    assert workplace_beside_name(quote, "Which university does Ada Quell work for?", ["Ada Quell"])
     assert not workplace_beside_name(quote, "Where does Ada Quell live?", ["Ada Quell"])  # not asked
+    # a place of work is no place of study ("both professors at the American University of Kabul")
+    assert not workplace_beside_name(quote, "Which university did Ada Quell study at?", ["Ada Quell"])
     bare = Article(url="https://news.test/b", title="Tuft cells", text="“Ignored,” said Ada Quell.", lang="en")
     assert not workplace_beside_name(ScoredQuote(bare, Span(0, 26), 1.0, 0.5, 0.3, sentence=Span(0, 26)),
                                      "Where does Ada Quell work?", ["Ada Quell"])
