@@ -491,8 +491,11 @@ def lacking_deed(quote: ScoredQuote, question: str) -> str | None:
         # "gets" is too short for the stemmer's "-s": both readings; an irregular past as written too ("sent by")
         for stem in {tokens(base)[0], tokens(base[:-1] if base.endswith("s") else base)[0], tokens(verb)[0]}:
             phrases = _DEED_PHRASES.get(stem)
+            # "found" is the past of "find" as well as the stem of "founded": written bare, it tells only the
+            # irregular verb's deed ("Who founded Uber?" is not told by "… found themselves …")
+            irregular_past = stem in _IRREGULAR and base != stem
             if told & _DEEDS.get(stem, set()) or phrases is not None and phrases.search(text) \
-                    or _tells_deed(text, stem, past=verb != base or verb.endswith("ed")):
+                    or _tells_deed(text, stem, past=verb != base or verb.endswith("ed"), bare=not irregular_past):
                 return None
     asked = question.strip().rstrip("?").strip()
     return asked[0].lower() + asked[1:]
@@ -511,14 +514,15 @@ _TO_BE_DONE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|sh
 _BY_AFTER = re.compile(r"^[^\w.!?\n]*(?:[\w'’-]+[^\w.!?\n]+){0,8}?by\s", re.IGNORECASE)  # in the same sentence
 
 
-def _tells_deed(text: str, stem: str, past: bool = False) -> bool:
+def _tells_deed(text: str, stem: str, past: bool = False, bare: bool = True) -> bool:
     """Whether a text tells the deed whose verb has this stem (see above); a deed done (`past`) is not told by
-    what is to be done ("a battle to win the election" tells no one won it)."""
+    what is to be done ("a battle to win the election" tells no one won it); the stem written bare tells it only
+    where `bare`."""
     for found in re.finditer(rf"\b{re.escape(stem)}(\w*)", text, re.IGNORECASE):
         rest, before = found.group(1).lower(), text[max(0, found.start() - 40) : found.start()]
-        bare = _BARE_FORM.fullmatch(rest) and not _DETERMINED.search(before) \
+        alone = bare and _BARE_FORM.fullmatch(rest) and not _DETERMINED.search(before) \
             and not (past and _TO_BE_DONE.search(before))
-        if _DEED_FORM.fullmatch(rest) or bare \
+        if _DEED_FORM.fullmatch(rest) or alone \
                 or _MADE.search(before) or _BY_AFTER.match(text[found.end() : found.end() + 100]):
             return True
     return False

@@ -1636,6 +1636,11 @@ def test_a_question_for_who_did_something_is_declined_by_a_quote_that_never_tell
     assert lacking_deed(_quote_of("The answer was prepared in his office by two officials."),
                         "Who helped prepare the answer?") is None  # the deed after the helper
     assert lacking_deed(controller, "Who is Ada Lind?") is None  # not a deed
+    # "found", the past of "find", tells no one founded anything; "founder" and "founded" do
+    riders = _quote_of("Riders in Sydney found themselves paying four times the fare.")
+    assert lacking_deed(riders, "Who founded Quell?") == "who founded Quell"
+    assert lacking_deed(_quote_of("Quell was founded by Ada Lind in 2009."), "Who founded Quell?") is None
+    assert lacking_deed(riders, "Who found the bug?") is None  # the irregular verb's own deed
     # the deed's word as a thing the story names, not a deed: "its new design" tells no one designed it
     sedan = _quote_of("The sedan has a new head-turning design and a roomier cabin, Quell said.")
     assert lacking_deed(sedan, "Who designed the Quell sedan?") == "who designed the Quell sedan"
