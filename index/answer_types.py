@@ -817,8 +817,11 @@ _THING_WORD = r"(?!(?-i:[a-z])[\w'’-]*(?:ed|ing|en)\b)(?!left\b)[\w'’.-]+"
 _PRICE_OF = rf"\s+(?:is|are|was|were|will\s+be)\s+(?:{_THING_WORD}\s+){{0,5}}{_THING_WORD}\s*\?*\s*$"
 # "What does the fee cover?", "what did bill shorten write?": a verb's subject, whose amount is not asked
 _AUXILIARY = r"(?:did|does|do)"
-# "What kept the price of oil above $50?" asks what did it (a past verb right after "what"), not a price
-_NO_VERB_YET = rf"(?!(?!was\b|were\b)(?:{_IRREGULAR_PAST})\b|[a-z]{{3,}}ed\b)"
+# "What kept the price of oil above $50?" asks what did it (a past verb right after "what"), not a price; so does
+# "What sets Uber's surge prices?" (a verb in -s, known by the thing right after it, where a noun such as "What
+# fees does …?" has its verb)
+_NO_VERB_YET = (rf"(?!(?!was\b|were\b)(?:{_IRREGULAR_PAST})\b|[a-z]{{3,}}ed\b"
+                r"|(?!(?:was|is|has|does)\b)(?-i:[a-z]{2,}s)\s+(?:the|a|an|its|their|his|her|our|(?-i:[A-Z])[\w.-]*['’]s?)\s)")
 # written without a capital: "What did Bill Shorten write?" names a man, not a bill to pay; a "net worth" or a
 # "fortune" is a sum someone has
 _MONEY_NOUN = r"(?-i:(?:price|cost|salary|wage|fee|fine|budget|valuation|bill|compensation|bonus|ransom|payout|" \

@@ -202,6 +202,9 @@ def test_a_sentence_holds_an_answer_of_the_kind_asked():
     ("what did bill shorten write about press freedom?", None),  # a noun after "did" is the verb's subject
     ("What does the fee cover?", None),
     ("What kept the price of oil above $50 a barrel?", None),  # what did it, not a price
+    ("What sets Uber's surge prices?", None),  # a verb in -s, then what it acts on
+    ("What fees does the bank charge?", "the amount of money"),  # a noun in -s, then its verb
+    ("What was the budget of the campaign?", "the amount of money"),
     # a count asks for a number of the thing counted, up to its plural noun
     ("How many employees did the company have?", "the number of employees"),
     ("How many US troops remain in the country?", "the number of US troops"),
