@@ -549,7 +549,8 @@ _THING_Q = re.compile(rf"^\s*(?:(?:in|at|from|by|with|on|to|for|into)\s+)?"
                       rf"(?:what(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+names?\s+of\s+"
                       rf"(?:the|a|an|its|their|his|her|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?)"
                       rf"|which|what)\s+"
-                      rf"((?:(?!(?:is|was|are|were|did|does|do|the|a|an|of)\b)[\w'’-]+\s+){{0,2}}?"
+                      rf"((?:(?!(?:is|was|are|were|did|does|do|will|would|can|could|should|has|have|had|the|a|an|of)\b)"
+                      rf"[\w'’-]+\s+){{0,2}}?"
                       rf"{_NAMED_THING})\b(?!['’-])",
                       re.IGNORECASE)
 

@@ -985,6 +985,8 @@ def test_a_question_for_someone_the_quote_names_is_answered(library, tmp_path):
     ("Which station did the train leave?", "the station"),
     ("What is the name of Leif Dahl's early retirement blog?", "the early retirement blog"),  # whose: a name
     ("Which podcast does the couple host?", "the podcast"),
+    ("What will big banks do about the upstarts?", None),  # "will" is the question's verb, not a kind of bank
+    ("Which bank has bought a neo-bank?", "the bank"),
 ])
 def test_a_question_may_ask_for_a_thing_known_by_its_name(question, thing):
     assert thing_asked(question) == thing
