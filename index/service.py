@@ -353,10 +353,10 @@ class Library:
             return Answer(**said, answered=False, related=self._related(candidates), lacking=f"the name of {person}")
         # Nor a question for someone's birth or death by a quote that never speaks of one, nor one for who did something
         # by an article that never tells the deed ("Who designed the …?").
-        birth = quotes.lacking_birth_or_death(scored[0], question) if answers else None
-        deed = quotes.lacking_deed(scored[0], question) if answers and birth is None else None
-        if birth or deed:
-            return Answer(**said, answered=False, related=self._related(candidates), lacking=birth or deed)
+        life = quotes.lacking_birth_or_death(scored[0], question) if answers else None
+        deed = quotes.lacking_deed(scored[0], question) if answers and life is None else None
+        if life or deed:
+            return Answer(**said, answered=False, related=self._related(candidates), lacking=life or deed)
         # And a question for a time to come by a quote that gives none ("When will US troops leave Afghanistan?").
         if answers and quotes.lacking_time(scored[0], question):
             return Answer(**said, answered=False, related=self._related(candidates), lacking="the date")
@@ -379,9 +379,11 @@ class Library:
         """Whether a quote answers by what it writes, where a short question may stay far in meaning from the
         passage around the answer: someone's age right after their name ("Mr Ebbers, 63, has always insisted
         …"), someone speaking on what they are asked about ("What does Buser think of the creativity from game
-        developers?": "… ," Buser says. "The creativity that is coming …"), the measure asked with all of
-        the question's words but one, or in the subhead of a round-up's section on what is asked ("Sonos Move
-        for $400")."""
+        developers?": "… ," Buser says. "The creativity that is coming …"), the kind asked for right before a
+        name ("indie developer Tequila Works"), what someone is and where right after their name ("…, a
+        molecular microbiologist at Washington University"), a work's kind right before its title ("his blog
+        Think, Save, Retire"), the measure asked with all of the question's words but one, or in the subhead of
+        a round-up's section on what is asked ("Sonos Move for $400")."""
         return (quotes.age_beside_name(quote, question, named) or quotes.heard_in_quote(quote, question, named)
                 or quotes.noun_beside_name(quote, question, named)
                 or quotes.workplace_beside_name(quote, question, named) or quotes.title_beside_owner(quote, question)
